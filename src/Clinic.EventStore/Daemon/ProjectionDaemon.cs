@@ -1,0 +1,86 @@
+using Clinic.EventStore.Events;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Clinic.EventStore.Daemon;
+
+/// <summary>
+/// Keeps the async projections up to date on this node. Every node may run a daemon: each projection
+/// is run by one node at a time, and another takes it over when that node stops or dies.
+/// </summary>
+public sealed class ProjectionDaemon : IAsyncDisposable
+{
+    private readonly StoreContext _store;
+    private readonly IReadOnlyList<ProjectionAgent> _agents;
+    private readonly ProjectionCheckpoints _checkpoints;
+    private CancellationTokenSource? _stopping;
+    private Task _running = Task.CompletedTask;
+
+    internal ProjectionDaemon(StoreContext store, ILogger? logger)
+    {
+        _store = store;
+        var feed = new EventFeed(store);
+        _agents = store.Options.Projections.Async
+            .Select(p => new ProjectionAgent(store, p, feed, logger ?? NullLogger.Instance))
+            .ToList();
+        _checkpoints = new ProjectionCheckpoints(store);
+    }
+
+    public IReadOnlyList<ProjectionStatus> Status => _agents.Select(a => a.Status).ToList();
+
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_stopping is not null)
+            throw new InvalidOperationException("The daemon is already running.");
+        _stopping = new CancellationTokenSource();
+        _store.EventsCommitted += WakeAll;
+        _running = Task.WhenAll(_agents.Select(agent => Task.Run(() => agent.RunAsync(_stopping.Token), CancellationToken.None)));
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopping is null)
+            return;
+        _store.EventsCommitted -= WakeAll;
+        await _stopping.CancelAsync();
+        await _running;
+        _stopping.Dispose();
+        _stopping = null;
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    /// <summary>
+    /// Waits until every async projection (on whichever node runs it) has applied every event that
+    /// was safely committed when the wait began.
+    /// </summary>
+    public async Task WaitForNonStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var target = await new EventFeed(_store).SafeHighWaterMarkAsync(cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var names = _store.Options.Projections.Async.Select(p => p.Name).ToHashSet();
+        try
+        {
+            while (true)
+            {
+                var checkpoints = await _checkpoints.ReadAllAsync(deadline.Token);
+                var behind = names.Where(name => (checkpoints.FirstOrDefault(c => c.Name == name)?.Position ?? EventPosition.Start) < target);
+                if (!behind.Any())
+                    return;
+                await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Projections did not reach {target} within {timeout}: {string.Join(", ", Status)}");
+        }
+    }
+
+    private void WakeAll()
+    {
+        foreach (var agent in _agents)
+            agent.Wake();
+    }
+}

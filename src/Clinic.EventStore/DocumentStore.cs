@@ -1,0 +1,47 @@
+using Clinic.EventStore.Daemon;
+using Clinic.EventStore.Events;
+using Clinic.EventStore.Schema;
+using Clinic.EventStore.Sessions;
+using Npgsql;
+
+namespace Clinic.EventStore;
+
+/// <summary>
+/// The event store and document database on one PostgreSQL schema. Thread-safe; make one per
+/// application and open a session per unit of work.
+/// </summary>
+public sealed class DocumentStore : IAsyncDisposable
+{
+    private readonly StoreContext _store;
+
+    public DocumentStore(StoreOptions options)
+    {
+        var dataSource = new NpgsqlDataSourceBuilder(options.ConnectionString).Build();
+        _store = new StoreContext(options, dataSource);
+        Feed = new EventFeed(_store);
+    }
+
+    public StoreOptions Options => _store.Options;
+    public string Schema => _store.Schema;
+
+    /// <summary>All tenants' events in safe commit order.</summary>
+    public EventFeed Feed { get; }
+
+    /// <summary>Creates or upgrades the schema (idempotent; safe when several nodes start together).</summary>
+    public Task<IReadOnlyList<int>> ApplySchemaAsync(CancellationToken cancellationToken = default) =>
+        SchemaMigrator.ApplyAsync(_store, cancellationToken);
+
+    public DocumentSession OpenSession(string tenantId, EventMetadata? metadata = null) =>
+        new(_store, CheckedTenant(tenantId), metadata ?? EventMetadata.None);
+
+    public QuerySession QuerySession(string tenantId) => new(_store, CheckedTenant(tenantId));
+
+    public ProjectionDaemon CreateDaemon(Microsoft.Extensions.Logging.ILogger? logger = null) => new(_store, logger);
+
+    public ProjectionRebuilder Rebuilder(Microsoft.Extensions.Logging.ILogger? logger = null) => new(_store, logger);
+
+    public ValueTask DisposeAsync() => _store.DataSource.DisposeAsync();
+
+    private static string CheckedTenant(string tenantId) =>
+        string.IsNullOrWhiteSpace(tenantId) ? throw new ArgumentException("A tenant id is required.", nameof(tenantId)) : tenantId;
+}

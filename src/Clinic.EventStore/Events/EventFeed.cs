@@ -1,0 +1,71 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Clinic.EventStore.Events;
+
+/// <summary>
+/// All tenants' events in commit order, for projections. It only reads events of transactions older
+/// than every transaction still running (<c>pg_snapshot_xmin</c>): a transaction that commits late,
+/// or rolls back and leaves a gap in the sequence, can never slip in behind a reader's position.
+/// </summary>
+public sealed class EventFeed
+{
+    private readonly StoreContext _store;
+
+    internal EventFeed(StoreContext store) => _store = store;
+
+    /// <param name="withDataFor">Event type names whose data to read; others come with null data. Null reads all data.</param>
+    public async Task<IReadOnlyList<EventEnvelope>> ReadAsync(
+        EventPosition after, int limit, IReadOnlyCollection<string>? withDataFor = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _store.DataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadAsync(connection, after, limit, withDataFor, cancellationToken);
+    }
+
+    internal async Task<IReadOnlyList<EventEnvelope>> ReadAsync(
+        NpgsqlConnection connection, EventPosition after, int limit, IReadOnlyCollection<string>? withDataFor, CancellationToken cancellationToken)
+    {
+        var data = withDataFor is null ? "e.data" : "CASE WHEN e.type = ANY($4) THEN e.data END";
+        await using var command = new NpgsqlCommand($"""
+            SELECT {EventRows.SelectList(data)}
+            FROM {_store.Schema}.events AS e
+            WHERE (e.tx_id, e.seq_id) > ($1, $2) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY e.tx_id, e.seq_id
+            LIMIT $3
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = after.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+        command.Parameters.Add(new NpgsqlParameter { Value = after.Sequence });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        if (withDataFor is not null)
+            command.Parameters.Add(new NpgsqlParameter { Value = withDataFor.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        return await EventRows.ReadAllAsync(command, _store, cancellationToken);
+    }
+
+    /// <summary>The position of the newest event a reader can see now (every older transaction has ended).</summary>
+    public async Task<EventPosition> SafeHighWaterMarkAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _store.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"""
+            SELECT e.tx_id, e.seq_id FROM {_store.Schema}.events AS e
+            WHERE e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY e.tx_id DESC, e.seq_id DESC LIMIT 1
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new EventPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1))
+            : EventPosition.Start;
+    }
+
+    /// <summary>How many events a reader starting after <paramref name="after"/> has to go through now.</summary>
+    public async Task<long> CountAfterAsync(EventPosition after, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _store.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"""
+            SELECT count(*) FROM {_store.Schema}.events AS e
+            WHERE (e.tx_id, e.seq_id) > ($1, $2) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = after.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+        command.Parameters.Add(new NpgsqlParameter { Value = after.Sequence });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Clinic.EventStore.LocalCluster;
+
+/// <summary>Finds the installed PostgreSQL server programs (initdb, pg_ctl), newest version first.</summary>
+public static class PostgresBinaries
+{
+    private const string InstallHint =
+        "PostgreSQL 15 or newer server binaries were not found on PATH or under /usr/lib/postgresql/*/bin. " +
+        "Install them (Debian/Ubuntu: apt-get install postgresql) or give a connection string instead.";
+
+    public static string FindDirectory() =>
+        FindDirectory(Environment.GetEnvironmentVariable("PATH") ?? "", "/usr/lib/postgresql");
+
+    internal static string FindDirectory(string searchPath, string installRoot)
+    {
+        var onPath = FindOnPath("pg_ctl", searchPath);
+        if (onPath is not null && File.Exists(Path.Combine(onPath, "initdb")))
+            return onPath;
+
+        var installed = InstalledVersionDirectories(installRoot).FirstOrDefault();
+        return installed ?? throw new InvalidOperationException(InstallHint);
+    }
+
+    private static string? FindOnPath(string program, string path)
+    {
+        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(directory, program);
+            if (File.Exists(candidate))
+                return Path.GetDirectoryName(ResolveLinks(candidate));
+        }
+        return null;
+    }
+
+    private static string ResolveLinks(string file) =>
+        new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file;
+
+    private static IEnumerable<string> InstalledVersionDirectories(string root)
+    {
+        if (!Directory.Exists(root))
+            return [];
+        return Directory.GetDirectories(root)
+            .Select(dir => (Dir: dir, Version: decimal.TryParse(Path.GetFileName(dir), out var v) ? v : 0))
+            .Where(x => x.Version >= 15 && File.Exists(Path.Combine(x.Dir, "bin", "pg_ctl")))
+            .OrderByDescending(x => x.Version)
+            .Select(x => Path.Combine(x.Dir, "bin"));
+    }
+}

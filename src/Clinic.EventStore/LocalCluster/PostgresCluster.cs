@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Clinic.EventStore.LocalCluster;
+
+/// <summary>
+/// A private PostgreSQL cluster in a folder of ours, started with the installed server binaries
+/// on a free loopback port. PostgreSQL refuses to run as root, so a root process runs the
+/// server programs as the unprivileged <c>postgres</c> user.
+/// </summary>
+public sealed class PostgresCluster : IAsyncDisposable
+{
+    private const string SuperUser = "postgres";
+    private const string ServiceAccount = "postgres";
+
+    private readonly string _binDirectory;
+    private readonly bool _asServiceAccount;
+
+    private PostgresCluster(string dataDirectory, string binDirectory, bool asServiceAccount, int port)
+    {
+        DataDirectory = dataDirectory;
+        _binDirectory = binDirectory;
+        _asServiceAccount = asServiceAccount;
+        Port = port;
+    }
+
+    public string DataDirectory { get; }
+    public int Port { get; }
+
+    /// <summary>Connection string to the given database of this cluster, as the superuser, over TCP.</summary>
+    public string ConnectionString(string database = "postgres") =>
+        $"Host=127.0.0.1;Port={Port};Username={SuperUser};Database={database}";
+
+    /// <summary>
+    /// Starts the cluster in <paramref name="dataDirectory"/>, creating it on first use. A cluster
+    /// already running there (left by an earlier process) is reused on its port.
+    /// </summary>
+    public static async Task<PostgresCluster> StartAsync(
+        string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    {
+        dataDirectory = Path.GetFullPath(dataDirectory);
+        var binDirectory = PostgresBinaries.FindDirectory();
+        var asServiceAccount = Environment.IsPrivilegedProcess;
+        Directory.CreateDirectory(dataDirectory);
+        if (asServiceAccount)
+            await GiveToServiceAccountAsync(dataDirectory, cancellationToken);
+
+        var runningPort = RunningPort(dataDirectory);
+        if (runningPort is not null && await IsRunningAsync(binDirectory, dataDirectory, asServiceAccount, cancellationToken))
+            return new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, runningPort.Value);
+
+        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+            await InitializeAsync(binDirectory, dataDirectory, asServiceAccount, cancellationToken);
+
+        var port = FreeLoopbackPort();
+        var cluster = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, port);
+        await cluster.RunServerProgramAsync("pg_ctl", cancellationToken,
+            "-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60",
+            "-o", ServerOptions(port, settings), "start");
+        return cluster;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken = default) =>
+        await RunServerProgramAsync("pg_ctl", cancellationToken, "-D", DataDirectory, "-m", "fast", "-w", "stop");
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private static string ServerOptions(int port, IReadOnlyDictionary<string, string>? settings)
+    {
+        var options = new List<string> { $"-p {port}", "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=''" };
+        options.AddRange((settings ?? new Dictionary<string, string>()).Select(s => $"-c {s.Key}={s.Value}"));
+        return string.Join(' ', options);
+    }
+
+    private static async Task InitializeAsync(string binDirectory, string dataDirectory, bool asServiceAccount, CancellationToken cancellationToken)
+    {
+        var initializer = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, port: 0);
+        await initializer.RunServerProgramAsync("initdb", cancellationToken,
+            "-D", dataDirectory, "-U", SuperUser, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync");
+    }
+
+    private static async Task<bool> IsRunningAsync(string binDirectory, string dataDirectory, bool asServiceAccount, CancellationToken cancellationToken)
+    {
+        var probe = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, port: 0);
+        var result = await probe.TryRunServerProgramAsync("pg_ctl", cancellationToken, "-D", dataDirectory, "status");
+        return result.ExitCode == 0;
+    }
+
+    /// <summary>The port recorded by a server that may still be running (line 4 of postmaster.pid).</summary>
+    private static int? RunningPort(string dataDirectory)
+    {
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        if (!File.Exists(pidFile))
+            return null;
+        var lines = File.ReadAllLines(pidFile);
+        return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task GiveToServiceAccountAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync("chown", ["-R", $"{ServiceAccount}:", dataDirectory], cancellationToken);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException(
+                $"Running as root, the cluster folder must belong to the '{ServiceAccount}' user, and chown failed: {result.Output}");
+        var access = await RunAsync("runuser", ["-u", ServiceAccount, "--", "test", "-w", dataDirectory], cancellationToken);
+        if (access.ExitCode != 0)
+            throw new InvalidOperationException(
+                $"The '{ServiceAccount}' user cannot reach {dataDirectory}: every parent folder must be searchable by it (chmod o+x), or choose another data folder.");
+    }
+
+    private async Task RunServerProgramAsync(string program, CancellationToken cancellationToken, params string[] arguments)
+    {
+        var result = await TryRunServerProgramAsync(program, cancellationToken, arguments);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"{program} failed with exit code {result.ExitCode}: {result.Output}{ServerLogTail()}");
+    }
+
+    private Task<ProcessResult> TryRunServerProgramAsync(string program, CancellationToken cancellationToken, params string[] arguments)
+    {
+        var executable = Path.Combine(_binDirectory, program);
+        return _asServiceAccount
+            ? RunAsync("runuser", ["-u", ServiceAccount, "--", executable, .. arguments], cancellationToken)
+            : RunAsync(executable, arguments, cancellationToken);
+    }
+
+    private string ServerLogTail()
+    {
+        var log = Path.Combine(DataDirectory, "server.log");
+        return File.Exists(log) ? "\nserver log:\n" + string.Join('\n', File.ReadLines(log).TakeLast(20)) : "";
+    }
+
+    private static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = "/",
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return new ProcessResult(process.ExitCode, (await output) + (await error));
+    }
+
+    private sealed record ProcessResult(int ExitCode, string Output);
+}

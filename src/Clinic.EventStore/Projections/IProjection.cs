@@ -1,0 +1,20 @@
+using Clinic.EventStore.Events;
+using Clinic.EventStore.Sessions;
+
+namespace Clinic.EventStore.Projections;
+
+/// <summary>Turns events into documents. Runs inline (in the append's transaction) or async (in the daemon).</summary>
+public interface IProjection
+{
+    /// <summary>Stable name: the daemon keeps its checkpoint under it.</summary>
+    string Name { get; }
+
+    /// <summary>The event types it reads; it is only given events of these types.</summary>
+    IReadOnlyCollection<Type> EventTypes { get; }
+
+    /// <summary>The document types it writes and owns: a rebuild starts them over.</summary>
+    IReadOnlyCollection<Type> DocumentTypes { get; }
+
+    /// <summary>Applies events of one tenant, in commit order; writes go through <paramref name="operations"/>.</summary>
+    Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken);
+}
