@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Clinic.Api.Auth;
+
+internal static class AuthenticationSetup
+{
+    public static void AddClinicAuthentication(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = settings.Issuer,
+                ValidAudience = settings.Audience,
+                NameClaimType = ClinicClaims.Subject,
+                RoleClaimType = ClinicClaims.Role,
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+            if (!string.IsNullOrWhiteSpace(settings.Authority))
+                jwt.Authority = settings.Authority;
+            else
+                jwt.TokenValidationParameters.IssuerSigningKey = TokenIssuer.SecurityKey(settings.EffectiveSigningKey(builder.Environment));
+        });
+        builder.Services.AddAuthorization();
+    }
+}

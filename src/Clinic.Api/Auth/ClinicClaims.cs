@@ -1,0 +1,11 @@
+namespace Clinic.Api.Auth;
+
+/// <summary>The claims the API reads from a bearer token.</summary>
+public static class ClinicClaims
+{
+    public const string Subject = "sub";
+    public const string Role = "role";
+
+    /// <summary>The clinic the user works for: the tenant of everything they read and write.</summary>
+    public const string Clinic = "clinic";
+}

@@ -1,0 +1,23 @@
+using Clinic.Api.Auth;
+
+namespace Clinic.Api.Cli;
+
+/// <summary><c>dev-token --user U --role R --clinic C [--hours H]</c>: prints a bearer token signed with the development key.</summary>
+internal static class DevTokenCommand
+{
+    public static readonly string[] Options = ["user", "role", "clinic", "hours"];
+
+    public static int Run(CommandLine command, WebApplicationBuilder builder, TextWriter output)
+    {
+        if (!builder.Environment.IsDevelopment())
+            throw new CommandLineException("dev-token only works in the Development environment (ASPNETCORE_ENVIRONMENT=Development).");
+        var role = command.Required("role");
+        if (!ClinicRoles.All.Contains(role))
+            throw new CommandLineException($"--role must be one of: {string.Join(", ", ClinicRoles.All)}.");
+        var settings = builder.Configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
+        var hours = command.Options.TryGetValue("hours", out var h) && double.TryParse(h, out var parsed) ? parsed : 8;
+        output.WriteLine(TokenIssuer.Issue(settings, settings.EffectiveSigningKey(builder.Environment),
+            command.Required("user"), role, command.Required("clinic"), TimeSpan.FromHours(hours)));
+        return 0;
+    }
+}

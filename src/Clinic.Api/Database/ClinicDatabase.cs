@@ -1,0 +1,40 @@
+using Clinic.EventStore.LocalCluster;
+
+namespace Clinic.Api.Database;
+
+/// <summary>
+/// The PostgreSQL server the API uses: the one <c>ConnectionStrings:Clinic</c> names, or else a
+/// private cluster in <c>Clinic:DataDirectory</c> that this process starts, keeps between runs and
+/// stops on shutdown.
+/// </summary>
+public sealed class ClinicDatabase : IAsyncDisposable
+{
+    private readonly PostgresCluster? _embedded;
+
+    private ClinicDatabase(string connectionString, PostgresCluster? embedded)
+    {
+        ConnectionString = connectionString;
+        _embedded = embedded;
+    }
+
+    public string ConnectionString { get; }
+    public bool IsEmbedded => _embedded is not null;
+
+    public static async Task<ClinicDatabase> OpenAsync(IConfiguration configuration, string contentRoot, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        var configured = configuration.GetConnectionString("Clinic");
+        if (!string.IsNullOrWhiteSpace(configured))
+            return new ClinicDatabase(configured, null);
+
+        var folder = Path.GetFullPath(configuration["Clinic:DataDirectory"] ?? Path.Combine(contentRoot, ".clinic-data", "postgres"));
+        logger.LogInformation("No connection string configured: using the embedded PostgreSQL cluster in {Folder}", folder);
+        var cluster = await PostgresCluster.StartAsync(folder, cancellationToken: cancellationToken);
+        return new ClinicDatabase(cluster.ConnectionString(), cluster);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_embedded is not null)
+            await _embedded.StopAsync();
+    }
+}

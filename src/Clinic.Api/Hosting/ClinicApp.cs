@@ -1,0 +1,56 @@
+using Clinic.Api.Auth;
+using Clinic.Api.Health;
+using Clinic.Api.Problems;
+using Clinic.EventStore.Daemon;
+
+namespace Clinic.Api.Hosting;
+
+/// <summary>Builds the web application: database, store, daemon, authentication, endpoints.</summary>
+public static class ClinicApp
+{
+    public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var services = await ClinicServices.OpenAsync(builder);
+        try
+        {
+            AddServices(builder, services);
+            var app = builder.Build();
+            UseMiddlewareAndEndpoints(app);
+            return app;
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static void AddServices(WebApplicationBuilder builder, ClinicServices services)
+    {
+        builder.Services.AddSingleton(services);
+        builder.Services.AddHostedService<ClinicServicesLifetime>();
+        builder.Services.AddSingleton(services.Store);
+        builder.Services.AddSingleton(provider => services.Store.CreateDaemon(provider.GetRequiredService<ILogger<ProjectionDaemon>>()));
+        if (builder.Configuration.GetValue("Clinic:RunDaemon", defaultValue: true))
+            builder.Services.AddHostedService<ProjectionDaemonService>();
+
+        builder.AddClinicAuthentication();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ExceptionProblems>();
+        builder.Services.AddClinicJson();
+        builder.Services.AddOpenApi();
+        builder.Services.AddClinicHealthChecks();
+    }
+
+    private static void UseMiddlewareAndEndpoints(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapClinicHealth();
+    }
+}

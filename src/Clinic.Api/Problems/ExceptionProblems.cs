@@ -1,0 +1,30 @@
+using Clinic.EventStore.Streams;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Clinic.Api.Problems;
+
+/// <summary>
+/// Turns exceptions into RFC 9457 problem responses: unreadable requests are 400, a stream that moved
+/// under a command is 409; anything else is a 500 that says nothing of the request's data.
+/// </summary>
+internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, code) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", "malformed-request"),
+            ConcurrencyException => (StatusCodes.Status409Conflict, "The record changed while the command was decided; retry.", "concurrency-conflict"),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "internal-error"),
+        };
+        if (status >= 500)
+            logger.LogError("Unhandled {ExceptionType} on {Method} {Path}", exception.GetType().Name, context.Request.Method, context.Request.Path);
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = ProblemFactory.Create(status, title, code, status < 500 ? exception.Message : null),
+        });
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Clinic.Api.Problems;
+
+/// <summary>Problem details with the stable refusal <c>code</c> as an extension member.</summary>
+internal static class ProblemFactory
+{
+    public static ProblemDetails Create(int status, string title, string code, string? detail = null) => new()
+    {
+        Status = status,
+        Title = title,
+        Detail = detail,
+        Type = $"https://clinic.example/problems/{code}",
+        Extensions = { ["code"] = code },
+    };
+}
