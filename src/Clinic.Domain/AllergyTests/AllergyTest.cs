@@ -1,0 +1,21 @@
+namespace Clinic.Domain.AllergyTests;
+
+public sealed record AllergyTest(
+    Guid TestId,
+    IReadOnlyList<string> Substances,
+    DateTimeOffset AppliedAt,
+    AllergyReading? Reading,
+    bool ReadingFlaggedDue)
+{
+    public bool IsRead => Reading is not null;
+
+    /// <summary>The reading is due, and treatment may start, a full day after the test dose.</summary>
+    public DateTimeOffset ReadingDueAt => AppliedAt + AllergyTestRules.WaitAfterTestDose;
+
+    public IReadOnlyList<string> ReactedSubstances => Reading switch
+    {
+        { Reaction: true, ReactedSubstances.Count: > 0 } reading => reading.ReactedSubstances,
+        { Reaction: true } => Substances,
+        _ => [],
+    };
+}

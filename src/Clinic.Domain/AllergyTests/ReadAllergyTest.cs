@@ -1,0 +1,5 @@
+using Clinic.Domain.Patients;
+
+namespace Clinic.Domain.AllergyTests;
+
+public sealed record ReadAllergyTest(Guid PatientId, Guid TestId, AllergyReading Reading) : IPatientCommand;

@@ -1,0 +1,17 @@
+namespace Clinic.Domain.ClinicPolicies;
+
+/// <summary>The sensible ranges a clinic policy must stay within.</summary>
+public static class ClinicPolicyLimits
+{
+    public const int MaximumScreeningValidityDays = 365;
+
+    /// <summary>Two sessions of a plan are never under 7 days apart (primer 001, 003): a clinic may only be stricter.</summary>
+    public const int LowestMinimumIntervalDays = 7;
+
+    public const int HighestMinimumIntervalDays = 90;
+
+    /// <summary>A clinic may report faster than 15 days (7 when fatal or life-threatening), never slower.</summary>
+    public const int MaximumSeriousReportingDays = 15;
+
+    public const int MaximumFatalOrLifeThreateningReportingDays = 7;
+}

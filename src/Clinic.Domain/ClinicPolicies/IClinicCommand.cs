@@ -1,0 +1,6 @@
+namespace Clinic.Domain.ClinicPolicies;
+
+public interface IClinicCommand
+{
+    string ClinicId { get; }
+}

@@ -1,0 +1,96 @@
+using System.Reflection;
+
+namespace Clinic.Domain.Common;
+
+/// <summary>
+/// Every stable refusal code. Codes ending in <c>-not-found</c> name a missing referenced thing (HTTP 404);
+/// <see cref="PractitionerBusy"/> and <see cref="ConcurrencyConflict"/> are conflicts (409); all others are 422.
+/// </summary>
+public static class RefusalCodes
+{
+    // A referenced thing does not exist.
+    public const string PatientNotFound = "patient-not-found";
+    public const string PractitionerNotFound = "practitioner-not-found";
+    public const string ScreeningNotFound = "screening-not-found";
+    public const string ConsentNotFound = "consent-not-found";
+    public const string AllergyTestNotFound = "allergy-test-not-found";
+    public const string PlanNotFound = "plan-not-found";
+    public const string SessionNotFound = "session-not-found";
+    public const string SideEffectNotFound = "side-effect-not-found";
+    public const string EventNotFound = "event-not-found";
+
+    // Conflicts.
+    public const string PractitionerBusy = "practitioner-busy";
+    /// <summary>Not decided by the domain: the API uses it when an append loses the optimistic concurrency race.</summary>
+    public const string ConcurrencyConflict = "concurrency-conflict";
+
+    // Malformed input the domain can check.
+    public const string UnsupportedCommand = "unsupported-command";
+    public const string AlreadyRegistered = "already-registered";
+    public const string DuplicateId = "duplicate-id";
+    public const string ReasonRequired = "reason-required";
+    public const string InvalidPatient = "invalid-patient";
+    public const string InvalidPractitioner = "invalid-practitioner";
+    public const string InvalidPolicy = "invalid-policy";
+    public const string InvalidScreening = "invalid-screening";
+    public const string InvalidConsent = "invalid-consent";
+    public const string InvalidAllergyTest = "invalid-allergy-test";
+    public const string InvalidAllergyReading = "invalid-allergy-reading";
+    public const string InvalidPlan = "invalid-plan";
+    public const string InvalidDuration = "invalid-duration";
+    public const string InvalidOverride = "invalid-override";
+    public const string InvalidTreatment = "invalid-treatment";
+    public const string InvalidProduct = "invalid-product";
+    public const string MissingLotNumber = "missing-lot-number";
+    public const string InvalidVolume = "invalid-volume";
+    public const string DepthOutOfRange = "depth-out-of-range";
+    public const string InvalidSideEffect = "invalid-side-effect";
+    public const string InvalidResolution = "invalid-resolution";
+    public const string InvalidReview = "invalid-review";
+
+    // Practitioner.
+    public const string LicenceExpired = "licence-expired";
+
+    // Eligibility.
+    public const string NotEligible = "not-eligible";
+    public const string ScreeningExpired = "screening-expired";
+    public const string Deferred = "deferred";
+
+    // Consent and allergy tests.
+    public const string ConsentMissing = "consent-missing";
+    public const string AllergyTestMissing = "allergy-test-missing";
+    public const string AllergyTestPending = "allergy-test-pending";
+    public const string AllergyTestAlreadyRead = "allergy-test-already-read";
+    public const string AllergyReadingNotDue = "allergy-reading-not-due";
+    public const string AllergyReadingAlreadyFlagged = "allergy-reading-already-flagged";
+    public const string AllergyReaction = "allergy-reaction";
+
+    // Treatment plans.
+    public const string PlanActive = "plan-active";
+    public const string PlanSuspended = "plan-suspended";
+    public const string TreatmentStopped = "treatment-stopped";
+    public const string PlanComplete = "plan-complete";
+
+    // Sessions.
+    public const string IntervalTooShort = "interval-too-short";
+    public const string SessionNotScheduled = "session-not-scheduled";
+    public const string SessionNotStarted = "session-not-started";
+    public const string SessionNotPerformed = "session-not-performed";
+    public const string ReminderAlreadySent = "reminder-already-sent";
+
+    // Side effects.
+    public const string SideEffectAlreadyResolved = "side-effect-already-resolved";
+    public const string ReviewNotRequired = "review-not-required";
+    public const string SideEffectAlreadyReviewed = "side-effect-already-reviewed";
+    public const string NotificationNotRequired = "notification-not-required";
+    public const string RegulatorAlreadyNotified = "regulator-already-notified";
+    public const string ReportNotOverdue = "report-not-overdue";
+    public const string ReportAlreadyEscalated = "report-already-escalated";
+
+    /// <summary>Every code above, for documentation and mapping tables.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(RefusalCodes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.IsLiteral)
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToArray();
+}

@@ -1,0 +1,3 @@
+namespace Clinic.Domain.Consent;
+
+public sealed record ConsentRecord(Guid ConsentId, ConsentTerms Terms);

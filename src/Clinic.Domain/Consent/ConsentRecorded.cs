@@ -1,0 +1,5 @@
+using Clinic.Domain.Patients;
+
+namespace Clinic.Domain.Consent;
+
+public sealed record ConsentRecorded(Guid PatientId, Guid ConsentId, ConsentTerms Terms) : IPatientEvent;

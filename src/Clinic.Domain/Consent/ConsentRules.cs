@@ -1,0 +1,28 @@
+using Clinic.Domain.Common;
+using Clinic.Domain.Patients;
+using Clinic.Domain.TreatmentPlans;
+
+namespace Clinic.Domain.Consent;
+
+internal static class ConsentRules
+{
+    public static Refusal? Validate(ConsentTerms terms) =>
+        Check.That(terms.Scopes.Count > 0, RefusalCodes.InvalidConsent, "A consent must name at least one scope.")
+        ?? Check.AllDefined(terms.Scopes, RefusalCodes.InvalidConsent, "Consent scope")
+        ?? Check.NotBlank(terms.FormVersion, RefusalCodes.InvalidConsent, "The consent form version");
+
+    public static ConsentScope ScopeOf(TreatmentArea area) => area switch
+    {
+        TreatmentArea.Face or TreatmentArea.Neck => ConsentScope.Face,
+        TreatmentArea.Scalp => ConsentScope.Hair,
+        _ => ConsentScope.Body,
+    };
+
+    public static Refusal? CheckCovers(PatientState state, IEnumerable<TreatmentArea> areas)
+    {
+        var consented = state.ConsentScopes;
+        var missing = areas.Select(ScopeOf).Distinct().Where(scope => !consented.Contains(scope)).ToList();
+        return Check.That(missing.Count == 0, RefusalCodes.ConsentMissing,
+            $"No consent of the patient covers {string.Join(", ", missing)}.");
+    }
+}

@@ -1,0 +1,3 @@
+namespace Clinic.Domain.Consent;
+
+public sealed record ConsentTerms(IReadOnlyList<ConsentScope> Scopes, string FormVersion, DateTimeOffset SignedAt);

@@ -1,0 +1,11 @@
+using Clinic.Domain.AllergyTests;
+using Clinic.Domain.Patients;
+
+namespace Clinic.Domain.Corrections;
+
+public sealed record AllergyTestReadingCorrected(
+    Guid PatientId,
+    Guid CorrectedEventId,
+    string Reason,
+    Guid TestId,
+    AllergyReading Reading) : IPatientEvent, ICorrection;

@@ -1,0 +1,103 @@
+using Clinic.Domain.AllergyTests;
+using Clinic.Domain.Common;
+using Clinic.Domain.Consent;
+using Clinic.Domain.Patients;
+using Clinic.Domain.Screening;
+using Clinic.Domain.Sessions;
+using Clinic.Domain.SideEffects;
+using Clinic.Domain.TreatmentPlans;
+
+namespace Clinic.Domain.Corrections;
+
+/// <summary>
+/// Each correction checks the corrected fact exists and applies the fact's own rules to the corrected values.
+/// </summary>
+internal static class PatientCorrections
+{
+    /// <summary>A corrected date of birth can change who was under 18 when screened: those screenings are reassessed.</summary>
+    public static Decision CorrectDetails(CorrectPatientDetails command, PatientState state) =>
+        (CorrectionRules.Validate(command) ?? PatientRules.Validate(command.Details)) is { } refusal
+            ? Decision.Refuse(refusal)
+            : Decision.Accept([
+                new PatientDetailsCorrected(command.PatientId, command.CorrectedEventId, command.Reason, command.Details),
+                .. Reassessments(state, command.Details.DateOfBirth),
+            ]);
+
+    public static Decision CorrectScreening(CorrectScreening command, PatientState state) =>
+        (CorrectionRules.Validate(command)
+         ?? Check.Found(state.FindScreening(command.ScreeningId), RefusalCodes.ScreeningNotFound, "Screening", command.ScreeningId)
+         ?? ScreeningRules.Validate(command.ScreenedOn, command.Answers)) is { } refusal
+            ? Decision.Refuse(refusal)
+            : Decision.Accept(new ScreeningCorrected(
+                command.PatientId, command.CorrectedEventId, command.Reason, command.ScreeningId, command.ScreenedOn, command.Answers,
+                ScreeningRules.Assess(state.Details!.DateOfBirth, command.ScreenedOn, command.Answers,
+                    ScreeningRules.ValidUntil(command.ScreenedOn, command.Policy))));
+
+    public static Decision CorrectConsent(CorrectConsent command, PatientState state) =>
+        (CorrectionRules.Validate(command)
+         ?? Check.Found(state.FindConsent(command.ConsentId), RefusalCodes.ConsentNotFound, "Consent", command.ConsentId)
+         ?? ConsentRules.Validate(command.Terms)) is { } refusal
+            ? Decision.Refuse(refusal)
+            : Decision.Accept(new ConsentCorrected(
+                command.PatientId, command.CorrectedEventId, command.Reason, command.ConsentId, command.Terms));
+
+    public static Decision CorrectAllergyTestReading(CorrectAllergyTestReading command, PatientState state)
+    {
+        var test = state.FindAllergyTest(command.TestId);
+        if (test is null)
+            return Decision.Refuse(AllergyTestRules.NotFound(command.TestId));
+        return (CorrectionRules.Validate(command)
+                ?? Check.That(test.IsRead, RefusalCodes.AllergyTestPending, $"Allergy test {test.TestId} has no reading to correct.")
+                ?? AllergyTestRules.ValidateReading(test, command.Reading)) is { } refusal
+            ? Decision.Refuse(refusal)
+            : Decision.Accept(new AllergyTestReadingCorrected(
+                command.PatientId, command.CorrectedEventId, command.Reason, command.TestId, command.Reading));
+    }
+
+    public static Decision CorrectTreatmentPlan(CorrectTreatmentPlan command, PatientState state)
+    {
+        var plan = state.FindPlan(command.PlanId);
+        if (plan is null)
+            return Decision.Refuse(TreatmentPlanRules.NotFound(command.PlanId));
+        var performed = state.ProgressOf(plan, command.Policy).SessionsPerformed;
+        return (CorrectionRules.Validate(command)
+                ?? TreatmentPlanRules.Validate(command.Details, command.Policy)
+                ?? Check.That(command.Details.PlannedSessions >= performed, RefusalCodes.InvalidPlan,
+                    $"{performed} sessions of the plan were already performed.")) is { } refusal
+            ? Decision.Refuse(refusal)
+            : Decision.Accept(new TreatmentPlanCorrected(
+                command.PatientId, command.CorrectedEventId, command.Reason, command.PlanId, command.Details));
+    }
+
+    public static Decision CorrectSessionRecord(CorrectSessionRecord command, PatientState state)
+    {
+        var session = state.FindSession(command.SessionId);
+        if (session is null)
+            return Decision.Refuse(SessionRules.NotFound(command.SessionId));
+        return (CorrectionRules.Validate(command)
+                ?? Check.That(session.Status == SessionStatus.Performed, RefusalCodes.SessionNotPerformed,
+                    $"Session {session.SessionId} has no performed record to correct.")
+                ?? PerformedTreatmentRules.CheckRecord(command.Treatment)
+                ?? PerformedTreatmentRules.CheckForPatient(state, command.Treatment)) is { } refusal
+            ? Decision.Refuse(refusal)
+            : Decision.Accept(new SessionRecordCorrected(
+                command.PatientId, command.CorrectedEventId, command.Reason, command.SessionId, command.Treatment));
+    }
+
+    public static Decision CorrectSideEffect(CorrectSideEffect command, PatientState state) =>
+        (CorrectionRules.Validate(command)
+         ?? Check.Found(state.FindSideEffect(command.SideEffectId), RefusalCodes.SideEffectNotFound, "Side effect", command.SideEffectId)
+         ?? SideEffectRules.Validate(command.Details, state)) is { } refusal
+            ? Decision.Refuse(refusal)
+            : Decision.Accept(new SideEffectCorrected(
+                command.PatientId, command.CorrectedEventId, command.Reason, command.SideEffectId, command.Details,
+                SideEffectRules.RequiresReview(command.Details),
+                SideEffectRules.ReportDueAt(command.Details, command.Policy)));
+
+    private static IEnumerable<ScreeningReassessed> Reassessments(PatientState state, DateOnly correctedDateOfBirth) =>
+        from screening in state.Screenings
+        let reassessed = ScreeningRules.Assess(
+            correctedDateOfBirth, screening.ScreenedOn, screening.Answers, screening.Assessment.ValidUntil)
+        where !reassessed.HasSameVerdictAs(screening.Assessment)
+        select new ScreeningReassessed(state.PatientId, screening.ScreeningId, reassessed);
+}

@@ -1,0 +1,8 @@
+using Clinic.Domain.Common;
+
+namespace Clinic.Domain.Patients;
+
+public interface IPatientEvent : IDomainEvent
+{
+    Guid PatientId { get; }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Clinic.Domain.AllergyTests;
+using Clinic.Domain.ClinicPolicies;
+using Clinic.Domain.Consent;
+using Clinic.Domain.Screening;
+using Clinic.Domain.Sessions;
+using Clinic.Domain.SideEffects;
+using Clinic.Domain.TreatmentPlans;
+
+namespace Clinic.Domain.Patients;
+
+/// <summary>
+/// The patient's clinical record as the rules and the patient history need it. Facts are kept by their ids in the
+/// order recorded; a correction replaces a fact's values, and every count is derived, so nothing is counted twice.
+/// </summary>
+public sealed record PatientState
+{
+    public static PatientState Initial { get; } = new();
+
+    public Guid PatientId { get; init; }
+
+    public string? ClinicId { get; init; }
+
+    public PatientDetails? Details { get; init; }
+
+    public ImmutableList<ScreeningRecord> Screenings { get; init; } = [];
+
+    public ImmutableList<ConsentRecord> Consents { get; init; } = [];
+
+    public ImmutableList<AllergyTest> AllergyTests { get; init; } = [];
+
+    public ImmutableList<TreatmentPlan> Plans { get; init; } = [];
+
+    public ImmutableList<Session> Sessions { get; init; } = [];
+
+    public ImmutableList<SideEffect> SideEffects { get; init; } = [];
+
+    [MemberNotNullWhen(true, nameof(Details))]
+    public bool IsRegistered => Details is not null;
+
+    /// <summary>The latest screening by date; of two on one date, the one recorded last.</summary>
+    public ScreeningRecord? CurrentScreening => Screenings.OrderBy(screening => screening.ScreenedOn).LastOrDefault();
+
+    public IReadOnlySet<ConsentScope> ConsentScopes => Consents.SelectMany(consent => consent.Terms.Scopes).ToHashSet();
+
+    public bool HasAllergyTestPending => AllergyTests.Any(test => !test.IsRead);
+
+    /// <summary>Every substance that reacted in any allergy test; none of them may be used in a session.</summary>
+    public IReadOnlyList<string> ReactedSubstances =>
+        AllergyTests.SelectMany(test => test.ReactedSubstances).Distinct(SubstanceNameComparer.Instance).ToList();
+
+    /// <summary>The plan neither stopped nor complete; there is at most one.</summary>
+    public TreatmentPlan? ActivePlan => Plans.FirstOrDefault(plan =>
+        !plan.IsStopped && CountSessions(plan.PlanId, SessionStatus.Performed) < plan.Details.PlannedSessions);
+
+    public IEnumerable<SideEffect> SideEffectsAwaitingReview => SideEffects.Where(sideEffect => sideEffect.AwaitsReview);
+
+    /// <summary>No new session while a serious or severe side effect awaits a clinician's review.</summary>
+    public bool IsTreatmentSuspended => SideEffectsAwaitingReview.Any();
+
+    public IEnumerable<SideEffect> OpenSideEffects => SideEffects.Where(sideEffect => sideEffect.IsOpen);
+
+    public ScreeningRecord? FindScreening(Guid screeningId) =>
+        Screenings.Find(screening => screening.ScreeningId == screeningId);
+
+    public ConsentRecord? FindConsent(Guid consentId) => Consents.Find(consent => consent.ConsentId == consentId);
+
+    public AllergyTest? FindAllergyTest(Guid testId) => AllergyTests.Find(test => test.TestId == testId);
+
+    public TreatmentPlan? FindPlan(Guid planId) => Plans.Find(plan => plan.PlanId == planId);
+
+    public Session? FindSession(Guid sessionId) => Sessions.Find(session => session.SessionId == sessionId);
+
+    public SideEffect? FindSideEffect(Guid sideEffectId) =>
+        SideEffects.Find(sideEffect => sideEffect.SideEffectId == sideEffectId);
+
+    public IEnumerable<Session> SessionsOf(Guid planId) => Sessions.Where(session => session.PlanId == planId);
+
+    public IEnumerable<Session> LiveSessionsOf(Guid planId) => SessionsOf(planId).Where(session => session.IsLive);
+
+    public PlanProgress ProgressOf(TreatmentPlan plan, ClinicPolicy policy)
+    {
+        var minimumIntervalDays = TreatmentPlanRules.MinimumIntervalDays(plan, policy);
+        var latestLive = LiveSessionsOf(plan.PlanId).Max(session => (DateOnly?)session.Date);
+        return new PlanProgress(
+            plan.PlanId,
+            plan.Details.PlannedSessions,
+            CountSessions(plan.PlanId, SessionStatus.Performed),
+            CountSessions(plan.PlanId, SessionStatus.Scheduled),
+            minimumIntervalDays,
+            latestLive?.AddDays(minimumIntervalDays));
+    }
+
+    private int CountSessions(Guid planId, SessionStatus status) => SessionsOf(planId).Count(session => session.Status == status);
+}

@@ -1,0 +1,3 @@
+namespace Clinic.Domain.Patients;
+
+public sealed record RegisterPatient(Guid PatientId, string ClinicId, PatientDetails Details) : IPatientCommand;

@@ -1,0 +1,6 @@
+namespace Clinic.Domain.Practitioners;
+
+public interface IPractitionerCommand
+{
+    Guid PractitionerId { get; }
+}

@@ -1,0 +1,8 @@
+using Clinic.Domain.Common;
+
+namespace Clinic.Domain.Practitioners;
+
+public interface IPractitionerEvent : IDomainEvent
+{
+    Guid PractitionerId { get; }
+}

@@ -1,0 +1,7 @@
+namespace Clinic.Domain.Practitioners;
+
+public sealed record PractitionerBookingMoved(
+    Guid PractitionerId,
+    Guid SessionId,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt) : IPractitionerEvent;

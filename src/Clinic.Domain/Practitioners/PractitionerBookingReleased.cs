@@ -1,0 +1,3 @@
+namespace Clinic.Domain.Practitioners;
+
+public sealed record PractitionerBookingReleased(Guid PractitionerId, Guid SessionId) : IPractitionerEvent;

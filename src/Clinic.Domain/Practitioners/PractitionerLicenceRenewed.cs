@@ -1,0 +1,3 @@
+namespace Clinic.Domain.Practitioners;
+
+public sealed record PractitionerLicenceRenewed(Guid PractitionerId, string LicenceNumber, DateOnly ExpiresOn) : IPractitionerEvent;

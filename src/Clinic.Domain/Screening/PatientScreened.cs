@@ -1,0 +1,10 @@
+using Clinic.Domain.Patients;
+
+namespace Clinic.Domain.Screening;
+
+public sealed record PatientScreened(
+    Guid PatientId,
+    Guid ScreeningId,
+    DateOnly ScreenedOn,
+    ScreeningAnswers Answers,
+    ScreeningAssessment Assessment) : IPatientEvent;

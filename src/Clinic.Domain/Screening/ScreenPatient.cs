@@ -1,0 +1,11 @@
+using Clinic.Domain.ClinicPolicies;
+using Clinic.Domain.Patients;
+
+namespace Clinic.Domain.Screening;
+
+public sealed record ScreenPatient(
+    Guid PatientId,
+    Guid ScreeningId,
+    DateOnly ScreenedOn,
+    ScreeningAnswers Answers,
+    ClinicPolicy Policy) : IPatientCommand;

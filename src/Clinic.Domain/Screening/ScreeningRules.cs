@@ -1,0 +1,79 @@
+using Clinic.Domain.ClinicPolicies;
+using Clinic.Domain.Common;
+using Clinic.Domain.Patients;
+
+namespace Clinic.Domain.Screening;
+
+internal static class ScreeningRules
+{
+    public const int AdultAge = 18;
+
+    /// <summary>NSAIDs and aspirin must be stopped at least a week before treatment (primer 001, 002).</summary>
+    public const int NsaidWashoutDays = 7;
+
+    public static Refusal? Validate(DateOnly screenedOn, ScreeningAnswers answers) =>
+        Check.That(answers.LastNsaidDoseOn is null || answers.LastNsaidDoseOn <= screenedOn, RefusalCodes.InvalidScreening,
+            "The last NSAID dose cannot be after the screening date.")
+        ?? Check.That(answers.Allergies.All(allergy => !string.IsNullOrWhiteSpace(allergy)), RefusalCodes.InvalidScreening,
+            "A declared allergy cannot be blank.");
+
+    public static DateOnly ValidUntil(DateOnly screenedOn, ClinicPolicy policy) =>
+        screenedOn.AddDays(policy.ScreeningValidityDays);
+
+    public static ScreeningAssessment Assess(DateOnly dateOfBirth, DateOnly screenedOn, ScreeningAnswers answers, DateOnly validUntil)
+    {
+        var contraindications = Contraindications(dateOfBirth, screenedOn, answers);
+        var nsaidClearedOn = answers.LastNsaidDoseOn?.AddDays(NsaidWashoutDays);
+        var recentNsaid = nsaidClearedOn > screenedOn;
+
+        if (contraindications.Count > 0)
+        {
+            var reasons = recentNsaid ? [.. contraindications, ScreeningReasons.RecentNsaid] : contraindications;
+            return new ScreeningAssessment(ScreeningOutcome.Ineligible, reasons, null, validUntil);
+        }
+
+        return recentNsaid
+            ? new ScreeningAssessment(ScreeningOutcome.Deferred, [ScreeningReasons.RecentNsaid], nsaidClearedOn, validUntil)
+            : new ScreeningAssessment(ScreeningOutcome.Eligible, [], null, validUntil);
+    }
+
+    /// <summary>Whether the latest screening lets the patient be treated on <paramref name="date"/>.</summary>
+    public static Refusal? CheckEligibleOn(PatientState state, DateOnly date)
+    {
+        if (state.CurrentScreening is not { Assessment: var assessment })
+            return new Refusal(RefusalCodes.NotEligible, "The patient has not been screened.");
+        if (assessment.Outcome == ScreeningOutcome.Ineligible)
+            return new Refusal(RefusalCodes.NotEligible,
+                $"The latest screening found the patient ineligible: {string.Join(", ", assessment.Reasons)}.");
+        if (date > assessment.ValidUntil)
+            return new Refusal(RefusalCodes.ScreeningExpired,
+                $"The latest screening is valid until {assessment.ValidUntil:yyyy-MM-dd}, before {date:yyyy-MM-dd}.");
+        if (assessment.Outcome == ScreeningOutcome.Deferred && date < assessment.DeferredUntil)
+            return new Refusal(RefusalCodes.Deferred,
+                $"Treatment is deferred until {assessment.DeferredUntil:yyyy-MM-dd} ({string.Join(", ", assessment.Reasons)}).");
+        return null;
+    }
+
+    private static List<string> Contraindications(DateOnly dateOfBirth, DateOnly screenedOn, ScreeningAnswers answers)
+    {
+        (bool Applies, string Reason)[] checks =
+        [
+            (AgeOn(dateOfBirth, screenedOn) < AdultAge, ScreeningReasons.Under18),
+            (answers.Pregnant, ScreeningReasons.Pregnant),
+            (answers.Breastfeeding, ScreeningReasons.Breastfeeding),
+            (answers.InsulinDependentDiabetes, ScreeningReasons.InsulinDependentDiabetes),
+            (answers.CancerOnMultiDrugTherapy, ScreeningReasons.CancerMultiDrugTherapy),
+            (answers.HeartDiseaseOnMultiDrugTherapy, ScreeningReasons.HeartDiseaseMultiDrugTherapy),
+            (answers.StrokeHistory, ScreeningReasons.StrokeHistory),
+            (answers.LiverDisorder, ScreeningReasons.LiverDisorder),
+            (answers.KidneyDisorder, ScreeningReasons.KidneyDisorder),
+        ];
+        return checks.Where(check => check.Applies).Select(check => check.Reason).ToList();
+    }
+
+    private static int AgeOn(DateOnly dateOfBirth, DateOnly date)
+    {
+        var age = date.Year - dateOfBirth.Year;
+        return date < dateOfBirth.AddYears(age) ? age - 1 : age;
+    }
+}

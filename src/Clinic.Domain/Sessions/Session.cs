@@ -1,0 +1,21 @@
+using Clinic.Domain.Common;
+
+namespace Clinic.Domain.Sessions;
+
+public sealed record Session(
+    Guid SessionId,
+    Guid PlanId,
+    Guid PractitionerId,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    SessionStatus Status,
+    IntervalOverride? IntervalOverride,
+    DateTimeOffset? PerformedAt = null,
+    PerformedTreatment? Treatment = null,
+    DateTimeOffset? ReminderSentFor = null)
+{
+    /// <summary>Scheduled or performed: it counts for the plan and for the interval between sessions.</summary>
+    public bool IsLive => Status is SessionStatus.Scheduled or SessionStatus.Performed;
+
+    public DateOnly Date => (PerformedAt ?? StartsAt).CalendarDate();
+}

@@ -1,0 +1,106 @@
+using Clinic.Domain.Common;
+using Clinic.Domain.Patients;
+using Clinic.Domain.Practitioners;
+using Clinic.Domain.Screening;
+using Clinic.Domain.TreatmentPlans;
+
+namespace Clinic.Domain.Sessions;
+
+/// <summary>
+/// Decides the session commands that span the patient's record and the practitioner's calendar. The caller loads
+/// both streams, decides here, and appends both event lists atomically with their expected versions, so two
+/// concurrent bookings of one practitioner never both succeed.
+/// </summary>
+public static class SessionBooking
+{
+    /// <summary>The practitioner whose stream the command needs; null when the session is unknown.</summary>
+    public static Guid? PractitionerIdFor(ISessionBookingCommand command, PatientState patient) =>
+        command is ScheduleSession schedule
+            ? schedule.PractitionerId
+            : patient.FindSession(command.SessionId)?.PractitionerId;
+
+    public static SessionBookingDecision Decide(
+        ISessionBookingCommand command, PatientState patient, PractitionerState practitioner) => command switch
+    {
+        _ when PatientRules.CheckRegistered(patient, command.PatientId) is { } notFound => SessionBookingDecision.Refuse(notFound),
+        ScheduleSession schedule => Schedule(schedule, patient, practitioner),
+        RescheduleSession reschedule => WithScheduledSession(reschedule, patient,
+            session => Reschedule(reschedule, session, patient, practitioner)),
+        CancelSession cancel => WithScheduledSession(cancel, patient,
+            session => Cancel(cancel, session, practitioner)),
+        RecordSessionPerformed performed => WithScheduledSession(performed, patient,
+            session => RecordPerformed(performed, session, patient, practitioner)),
+        _ => SessionBookingDecision.Refuse(Check.Unsupported(command)),
+    };
+
+    private static SessionBookingDecision Schedule(ScheduleSession command, PatientState patient, PractitionerState practitioner)
+    {
+        var endsAt = command.StartsAt.AddMinutes(command.DurationMinutes);
+        return (SessionRules.CheckDuration(command.DurationMinutes)
+                ?? SessionRules.CheckOverride(command.IntervalOverride)
+                ?? Check.IsNew(patient.FindSession(command.SessionId), "Session", command.SessionId)
+                ?? SessionScheduling.CheckNewSession(patient, command)
+                ?? PractitionerRules.CheckLicensedOn(practitioner, command.PractitionerId, command.StartsAt.CalendarDate())
+                ?? PractitionerRules.CheckFree(practitioner, command.SessionId, command.StartsAt, endsAt)) is { } refusal
+            ? SessionBookingDecision.Refuse(refusal)
+            : SessionBookingDecision.Accept(
+                new SessionScheduled(command.PatientId, command.SessionId, command.PlanId, command.PractitionerId,
+                    command.StartsAt, endsAt, command.IntervalOverride),
+                new PractitionerBooked(command.PractitionerId, command.SessionId, command.PatientId, command.StartsAt, endsAt));
+    }
+
+    private static SessionBookingDecision Reschedule(
+        RescheduleSession command, Session session, PatientState patient, PractitionerState practitioner)
+    {
+        var endsAt = command.NewStartsAt + (session.EndsAt - session.StartsAt);
+        return (Check.NotBlank(command.Reason, RefusalCodes.ReasonRequired, "The reason for rescheduling")
+                ?? SessionRules.CheckOverride(command.IntervalOverride)
+                ?? SessionScheduling.CheckMove(patient, session, command)
+                ?? PractitionerRules.CheckLicensedOn(practitioner, session.PractitionerId, command.NewStartsAt.CalendarDate())
+                ?? PractitionerRules.CheckFree(practitioner, session.SessionId, command.NewStartsAt, endsAt)) is { } refusal
+            ? SessionBookingDecision.Refuse(refusal)
+            : SessionBookingDecision.Accept(
+                new SessionRescheduled(command.PatientId, session.SessionId, command.NewStartsAt, endsAt,
+                    command.Reason, command.IntervalOverride),
+                new PractitionerBookingMoved(session.PractitionerId, session.SessionId, command.NewStartsAt, endsAt));
+    }
+
+    private static SessionBookingDecision Cancel(CancelSession command, Session session, PractitionerState practitioner) =>
+        (Check.NotBlank(command.Reason, RefusalCodes.ReasonRequired, "The reason for cancelling")
+         ?? PractitionerRules.CheckRegistered(practitioner, session.PractitionerId)) is { } refusal
+            ? SessionBookingDecision.Refuse(refusal)
+            : SessionBookingDecision.Accept(
+                new SessionCancelled(command.PatientId, session.SessionId, command.CancelledAt, command.Reason),
+                new PractitionerBookingReleased(session.PractitionerId, session.SessionId));
+
+    private static SessionBookingDecision RecordPerformed(
+        RecordSessionPerformed command, Session session, PatientState patient, PractitionerState practitioner)
+    {
+        var performedOn = command.PerformedAt.CalendarDate();
+        return (PerformedTreatmentRules.CheckRecord(command.Treatment)
+                ?? CheckPlanStillOpen(patient, session)
+                ?? ScreeningRules.CheckEligibleOn(patient, performedOn)
+                ?? PerformedTreatmentRules.CheckForPatient(patient, command.Treatment)
+                ?? PractitionerRules.CheckLicensedOn(practitioner, session.PractitionerId, performedOn)) is { } refusal
+            ? SessionBookingDecision.Refuse(refusal)
+            : SessionBookingDecision.Accept(
+                new SessionPerformed(command.PatientId, session.SessionId, session.PlanId, session.PractitionerId,
+                    command.PerformedAt, command.Treatment),
+                practitionerEvent: null);
+    }
+
+    /// <summary>A scheduled session is not performed once its plan was stopped or while treatment is suspended.</summary>
+    private static Refusal? CheckPlanStillOpen(PatientState patient, Session session) =>
+        patient.FindPlan(session.PlanId) is { } plan
+            ? TreatmentPlanRules.CheckNotStopped(plan) ?? TreatmentPlanRules.CheckNotSuspended(patient)
+            : TreatmentPlanRules.NotFound(session.PlanId);
+
+    private static SessionBookingDecision WithScheduledSession(
+        ISessionBookingCommand command, PatientState patient, Func<Session, SessionBookingDecision> decide)
+    {
+        var session = patient.FindSession(command.SessionId);
+        if (session is null)
+            return SessionBookingDecision.Refuse(SessionRules.NotFound(command.SessionId));
+        return SessionRules.CheckScheduled(session) is { } refusal ? SessionBookingDecision.Refuse(refusal) : decide(session);
+    }
+}

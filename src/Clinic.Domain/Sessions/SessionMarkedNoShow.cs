@@ -1,0 +1,5 @@
+using Clinic.Domain.Patients;
+
+namespace Clinic.Domain.Sessions;
+
+public sealed record SessionMarkedNoShow(Guid PatientId, Guid SessionId, DateTimeOffset RecordedAt) : IPatientEvent;

@@ -1,0 +1,48 @@
+using Clinic.Domain.ClinicPolicies;
+using Clinic.Domain.Common;
+using Clinic.Domain.Patients;
+using Clinic.Domain.TreatmentPlans;
+
+namespace Clinic.Domain.Sessions;
+
+internal static class SessionRules
+{
+    /// <summary>A session lasts 10 to 45 minutes (primer 002).</summary>
+    public const int MinimumDurationMinutes = 10;
+
+    public const int MaximumDurationMinutes = 45;
+
+    public static Refusal? CheckDuration(int minutes) =>
+        Check.InRange(minutes, MinimumDurationMinutes, MaximumDurationMinutes, RefusalCodes.InvalidDuration,
+            "A session's duration in minutes");
+
+    public static Refusal? CheckOverride(IntervalOverride? intervalOverride) =>
+        intervalOverride is null
+            ? null
+            : Check.NotBlank(intervalOverride.Reason, RefusalCodes.ReasonRequired, "The reason for overriding the minimum interval")
+              ?? Check.That(intervalOverride.ClinicianId != Guid.Empty, RefusalCodes.InvalidOverride,
+                  "An interval override must name the clinician who decided it.");
+
+    public static Refusal? CheckScheduled(Session session) =>
+        Check.That(session.Status == SessionStatus.Scheduled, RefusalCodes.SessionNotScheduled,
+            $"Session {session.SessionId} is {session.Status}, not scheduled.");
+
+    /// <summary>
+    /// Every other live session of the plan is at least the minimum interval away, counted in calendar days,
+    /// unless a clinician overrode it (primer 001, 003).
+    /// </summary>
+    public static Refusal? CheckInterval(
+        PatientState state, TreatmentPlan plan, Guid sessionId, DateOnly date, IntervalOverride? intervalOverride, ClinicPolicy policy)
+    {
+        if (intervalOverride is not null)
+            return null;
+        var minimumDays = TreatmentPlanRules.MinimumIntervalDays(plan, policy);
+        return state.LiveSessionsOf(plan.PlanId)
+            .Where(other => other.SessionId != sessionId && CalendarDates.DaysBetween(other.Date, date) < minimumDays)
+            .Select(other => new Refusal(RefusalCodes.IntervalTooShort,
+                $"Session {other.SessionId} on {other.Date:yyyy-MM-dd} is less than {minimumDays} days from {date:yyyy-MM-dd}."))
+            .FirstOrDefault();
+    }
+
+    public static Refusal NotFound(Guid sessionId) => Check.NotFound(RefusalCodes.SessionNotFound, "Session", sessionId);
+}

@@ -1,0 +1,7 @@
+namespace Clinic.Domain.SideEffects;
+
+public enum ReportedBy
+{
+    Patient = 1,
+    Staff = 2,
+}

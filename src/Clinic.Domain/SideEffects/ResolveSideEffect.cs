@@ -1,0 +1,10 @@
+using Clinic.Domain.Patients;
+
+namespace Clinic.Domain.SideEffects;
+
+public sealed record ResolveSideEffect(
+    Guid PatientId,
+    Guid SideEffectId,
+    DateTimeOffset ResolvedAt,
+    SideEffectOutcome Outcome,
+    string? Notes) : IPatientCommand;

@@ -1,0 +1,7 @@
+namespace Clinic.Domain.SideEffects;
+
+public enum ReviewDecision
+{
+    Resume = 1,
+    StopTreatment = 2,
+}

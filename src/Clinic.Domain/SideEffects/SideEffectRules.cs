@@ -1,0 +1,48 @@
+using Clinic.Domain.ClinicPolicies;
+using Clinic.Domain.Common;
+using Clinic.Domain.Patients;
+using Clinic.Domain.Sessions;
+
+namespace Clinic.Domain.SideEffects;
+
+internal static class SideEffectRules
+{
+    /// <summary>A serious or severe event suspends the plan and starts the reporting clock (primer, side effects).</summary>
+    public static bool RequiresReview(SideEffectDetails details) =>
+        details.Serious || details.Severity >= Severity.Severe;
+
+    public static DateTimeOffset? ReportDueAt(SideEffectDetails details, ClinicPolicy policy) =>
+        RequiresReview(details)
+            ? details.AwareAt.AddDays(IsFatalOrLifeThreatening(details)
+                ? policy.FatalOrLifeThreateningReportingDays
+                : policy.SeriousReportingDays)
+            : null;
+
+    public static Refusal? Validate(SideEffectDetails details, PatientState state) =>
+        Check.Defined(details.Kind, RefusalCodes.InvalidSideEffect, "Side effect kind")
+        ?? Check.Defined(details.Severity, RefusalCodes.InvalidSideEffect, "Severity")
+        ?? Check.AllDefined(details.Seriousness, RefusalCodes.InvalidSideEffect, "Seriousness")
+        ?? Check.That(details.Serious == details.Seriousness.Count > 0, RefusalCodes.InvalidSideEffect,
+            "A serious side effect names its seriousness criteria, and only a serious one does.")
+        ?? Check.That(details.AwareAt >= details.OnsetAt, RefusalCodes.InvalidSideEffect,
+            "Nobody can be aware of a side effect before its onset.")
+        ?? Check.NotBlank(details.Description, RefusalCodes.InvalidSideEffect, "The description")
+        ?? CheckSession(state, details.SessionId);
+
+    public static Refusal NotFound(Guid sideEffectId) => Check.NotFound(RefusalCodes.SideEffectNotFound, "Side effect", sideEffectId);
+
+    private static bool IsFatalOrLifeThreatening(SideEffectDetails details) =>
+        details.Severity >= Severity.LifeThreatening
+        || details.Seriousness.Contains(Seriousness.Death)
+        || details.Seriousness.Contains(Seriousness.LifeThreatening);
+
+    private static Refusal? CheckSession(PatientState state, Guid? sessionId)
+    {
+        if (sessionId is not { } id)
+            return null;
+        if (state.FindSession(id) is not { } session)
+            return SessionRules.NotFound(id);
+        return Check.That(session.Status == SessionStatus.Performed, RefusalCodes.SessionNotPerformed,
+            $"Session {id} was not performed, so it caused no side effect.");
+    }
+}

@@ -1,0 +1,127 @@
+using Clinic.Domain.AllergyTests;
+using Clinic.Domain.Common;
+using Clinic.Domain.Tests.Support;
+using static Clinic.Domain.Tests.Support.Sample;
+
+namespace Clinic.Domain.Tests;
+
+public class AllergyTestTests
+{
+    private static ReadAllergyTest Read(DateTimeOffset readAt, bool reaction = false, params string[] reacted) =>
+        new(PatientId, TestId, new AllergyReading(readAt, reaction, reacted, Notes: null));
+
+    [Fact]
+    public void Applying_a_test_dose_records_the_substances() =>
+        Given.Patient(Registered)
+            .When(new RecordAllergyTest(PatientId, TestId, ["Hyaluronic acid", "Lidocaine"], At(3, 1)))
+            .ThenEmits(new AllergyTestApplied(PatientId, TestId, ["Hyaluronic acid", "Lidocaine"], At(3, 1)));
+
+    [Fact]
+    public void A_test_names_its_substances() =>
+        Given.Patient(Registered)
+            .When(new RecordAllergyTest(PatientId, TestId, [], At(3, 1)))
+            .ThenRefuses(RefusalCodes.InvalidAllergyTest);
+
+    [Fact]
+    public void A_tested_substance_cannot_be_blank() =>
+        Given.Patient(Registered)
+            .When(new RecordAllergyTest(PatientId, TestId, ["Lidocaine", " "], At(3, 1)))
+            .ThenRefuses(RefusalCodes.InvalidAllergyTest);
+
+    [Fact]
+    public void A_test_id_is_used_once() =>
+        Given.Patient(Registered, TestApplied)
+            .When(new RecordAllergyTest(PatientId, TestId, ["Lidocaine"], At(3, 1)))
+            .ThenRefuses(RefusalCodes.DuplicateId);
+
+    [Fact]
+    public void Reading_a_test_records_the_reaction_and_the_substances_that_reacted() =>
+        Given.Patient(Registered, TestApplied)
+            .When(Read(At(3, 3), reaction: true, "lidocaine", "Vitamin C"))
+            .ThenEmits(new AllergyTestRead(PatientId, TestId, new AllergyReading(At(3, 3), true, ["lidocaine", "Vitamin C"], null)));
+
+    [Fact]
+    public void Reading_an_unknown_test_is_refused() =>
+        Given.Patient(Registered)
+            .When(Read(At(3, 3)))
+            .ThenRefuses(RefusalCodes.AllergyTestNotFound);
+
+    [Fact]
+    public void A_test_is_read_once() =>
+        Given.Patient(Registered, TestApplied, TestRead())
+            .When(Read(At(3, 3)))
+            .ThenRefuses(RefusalCodes.AllergyTestAlreadyRead);
+
+    [Fact]
+    public void A_reading_comes_after_the_test_dose() =>
+        Given.Patient(Registered, TestApplied)
+            .When(Read(TestApplied.AppliedAt))
+            .ThenRefuses(RefusalCodes.InvalidAllergyReading);
+
+    [Fact]
+    public void Only_tested_substances_can_react() =>
+        Given.Patient(Registered, TestApplied)
+            .When(Read(At(3, 2), reaction: true, "Collagenase"))
+            .ThenRefuses(RefusalCodes.InvalidAllergyReading);
+
+    [Fact]
+    public void Reacted_substances_need_a_reaction() =>
+        Given.Patient(Registered, TestApplied)
+            .When(Read(At(3, 2), reaction: false, "Lidocaine"))
+            .ThenRefuses(RefusalCodes.InvalidAllergyReading);
+
+    [Fact]
+    public void The_reading_falls_due_a_day_after_the_test_dose() =>
+        Given.Patient(Registered, TestApplied)
+            .When(new FlagAllergyReadingDue(PatientId, TestId, At(3, 2, 10, 5)))
+            .ThenEmits(new AllergyReadingFellDue(PatientId, TestId, At(3, 2), At(3, 2, 10, 5)));
+
+    [Fact]
+    public void A_reading_is_not_flagged_before_it_is_due() =>
+        Given.Patient(Registered, TestApplied)
+            .When(new FlagAllergyReadingDue(PatientId, TestId, At(3, 2, 9, 59)))
+            .ThenRefuses(RefusalCodes.AllergyReadingNotDue);
+
+    [Fact]
+    public void A_read_test_is_not_flagged() =>
+        Given.Patient(Registered, TestApplied, TestRead())
+            .When(new FlagAllergyReadingDue(PatientId, TestId, At(3, 4)))
+            .ThenRefuses(RefusalCodes.AllergyTestAlreadyRead);
+
+    [Fact]
+    public void A_due_reading_is_flagged_once() =>
+        Given.Patient(Registered, TestApplied, new AllergyReadingFellDue(PatientId, TestId, At(3, 2), At(3, 2, 10, 5)))
+            .When(new FlagAllergyReadingDue(PatientId, TestId, At(3, 3)))
+            .ThenRefuses(RefusalCodes.AllergyReadingAlreadyFlagged);
+
+    [Fact]
+    public void Flagging_an_unknown_test_is_refused() =>
+        Given.Patient(Registered)
+            .When(new FlagAllergyReadingDue(PatientId, TestId, At(3, 3)))
+            .ThenRefuses(RefusalCodes.AllergyTestNotFound);
+
+    [Fact]
+    public void An_unread_test_is_pending_and_shows_when_its_reading_is_due()
+    {
+        var state = Given.Patient(Registered, TestApplied, new AllergyReadingFellDue(PatientId, TestId, At(3, 2), At(3, 2, 10, 5))).State;
+
+        state.HasAllergyTestPending.ShouldBeTrue();
+        state.AllergyTests.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            test => test.ReadingDueAt.ShouldBe(At(3, 2)),
+            test => test.ReadingFlaggedDue.ShouldBeTrue());
+    }
+
+    [Fact]
+    public void The_substances_listed_in_a_reaction_are_the_ones_that_reacted()
+    {
+        var state = Given.Patient(Registered, TestApplied, TestRead(reaction: true, "Lidocaine")).State;
+
+        state.HasAllergyTestPending.ShouldBeFalse();
+        state.ReactedSubstances.ShouldBe(["Lidocaine"]);
+    }
+
+    [Fact]
+    public void A_reaction_listing_no_substance_means_every_tested_substance_reacted() =>
+        Given.Patient(Registered, TestApplied, TestRead(reaction: true))
+            .State.ReactedSubstances.ShouldBe(["Hyaluronic acid", "Vitamin C", "Lidocaine"]);
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Clinic.Domain.ClinicPolicies;
+using Clinic.Domain.Common;
+using Clinic.Domain.Patients;
+using Clinic.Domain.Practitioners;
+using Clinic.Domain.Sessions;
+using Clinic.Domain.Tests.Support;
+using static Clinic.Domain.Tests.Support.Sample;
+
+namespace Clinic.Domain.Tests;
+
+public partial class CatalogTests
+{
+    private static readonly Type[] DomainEventTypes = typeof(IDomainEvent).Assembly.GetTypes()
+        .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IDomainEvent).IsAssignableFrom(type))
+        .ToArray();
+
+    [GeneratedRegex("^[a-z]+(-[a-z0-9]+)*\\.v[1-9][0-9]*$")]
+    private static partial Regex VersionedKebabName();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCode();
+
+    [Fact]
+    public void Every_domain_event_is_catalogued_once() =>
+        EventCatalog.All.Select(entry => entry.ClrType).ShouldBe(DomainEventTypes, ignoreOrder: true);
+
+    [Fact]
+    public void Event_names_are_unique_versioned_kebab_case_and_never_the_clr_name()
+    {
+        EventCatalog.All.Select(entry => entry.Name).ShouldBeUnique();
+        EventCatalog.All.ShouldAllBe(entry => VersionedKebabName().IsMatch(entry.Name) && entry.Name != entry.ClrType.Name);
+    }
+
+    [Fact]
+    public void Each_event_belongs_to_the_stream_its_marker_interface_names() =>
+        EventCatalog.All.ShouldAllBe(entry =>
+            entry.StreamType == (typeof(IPatientEvent).IsAssignableFrom(entry.ClrType) ? StreamTypes.Patient
+                : typeof(IPractitionerEvent).IsAssignableFrom(entry.ClrType) ? StreamTypes.Practitioner
+                : typeof(IClinicEvent).IsAssignableFrom(entry.ClrType) ? StreamTypes.Clinic
+                : "none"));
+
+    [Fact]
+    public void A_stored_name_leads_back_to_its_event_type()
+    {
+        EventCatalog.NameOf(Registered).ShouldBe("patient-registered.v1");
+        EventCatalog.TryGet("session-scheduled.v1", out var scheduled).ShouldBeTrue();
+        scheduled!.ClrType.ShouldBe(typeof(SessionScheduled));
+        EventCatalog.TryGet("session-scheduled.v0", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Events_round_trip_through_json()
+    {
+        IDomainEvent[] events =
+        [
+            .. ReadyForSession(), Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 3)), Reported(Infection(SessionId)),
+            PractitionerRegistered(), Booked(SessionId, At(3, 3)), new ClinicPolicySet(ClinicId, ClinicPolicy.Default),
+        ];
+
+        foreach (var @event in events)
+        {
+            EventCatalog.TryGet(EventCatalog.NameOf(@event), out var eventType).ShouldBeTrue();
+            var json = JsonSerializer.Serialize(@event, @event.GetType(), EventFormat.Options);
+            var restored = (IDomainEvent)JsonSerializer.Deserialize(json, eventType!.ClrType, EventFormat.Options)!;
+            EventFormat.Describe(restored).ShouldBe(EventFormat.Describe(@event));
+        }
+    }
+
+    [Fact]
+    public void Refusal_codes_are_unique_kebab_case()
+    {
+        RefusalCodes.All.ShouldBeUnique();
+        RefusalCodes.All.ShouldAllBe(code => KebabCode().IsMatch(code));
+    }
+
+    [Fact]
+    public void The_codes_the_api_maps_to_404_name_a_missing_thing() =>
+        RefusalCodes.All.Where(code => code.EndsWith("-not-found")).ShouldBe(
+        [
+            "patient-not-found", "practitioner-not-found", "screening-not-found", "consent-not-found", "allergy-test-not-found",
+            "plan-not-found", "session-not-found", "side-effect-not-found", "event-not-found",
+        ], ignoreOrder: true);
+
+    [Fact]
+    public void The_conflict_codes_exist()
+    {
+        RefusalCodes.All.ShouldContain("practitioner-busy");
+        RefusalCodes.All.ShouldContain("concurrency-conflict");
+    }
+}

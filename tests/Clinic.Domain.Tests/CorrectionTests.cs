@@ -1,0 +1,291 @@
+using Clinic.Domain.AllergyTests;
+using Clinic.Domain.Common;
+using Clinic.Domain.Consent;
+using Clinic.Domain.Corrections;
+using Clinic.Domain.Screening;
+using Clinic.Domain.SideEffects;
+using Clinic.Domain.Tests.Support;
+using static Clinic.Domain.Tests.Support.Sample;
+
+namespace Clinic.Domain.Tests;
+
+public class CorrectionTests
+{
+    private const string Reason = "Typed from the wrong form";
+
+    private static IDomainEvent[] AfterFirstSession(params IDomainEvent[] extra) =>
+        [.. ReadyForSession(), Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 3)), .. extra];
+
+    [Fact]
+    public void Correcting_patient_details_replaces_them()
+    {
+        var corrected = MariaDetails with { LastName = "Costa Pereira", Phone = null };
+        var correction = new PatientDetailsCorrected(PatientId, CorrectedEventId, Reason, corrected);
+
+        Given.Patient(Registered, EligibleScreening)
+            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, Reason, corrected))
+            .ThenEmits(correction);
+        Given.Patient(Registered, correction).State.Details.ShouldBe(corrected);
+    }
+
+    [Fact]
+    public void A_correction_needs_a_reason() =>
+        Given.Patient(Registered)
+            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, "  ", MariaDetails))
+            .ThenRefuses(RefusalCodes.ReasonRequired);
+
+    [Fact]
+    public void A_correction_names_the_event_it_corrects() =>
+        Given.Patient(Registered)
+            .When(new CorrectConsent(PatientId, Guid.Empty, Reason, ConsentId, FullConsent.Terms))
+            .ThenRefuses(RefusalCodes.EventNotFound);
+
+    [Fact]
+    public void Corrected_patient_details_follow_the_registration_rules() =>
+        Given.Patient(Registered)
+            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, Reason, MariaDetails with { FirstName = "" }))
+            .ThenRefuses(RefusalCodes.InvalidPatient);
+
+    [Fact]
+    public void A_corrected_date_of_birth_reassesses_the_screenings_it_changes()
+    {
+        var minor = MariaDetails with { DateOfBirth = new DateOnly(2008, 6, 1) };
+
+        Given.Patient(Registered, EligibleScreening)
+            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, "Year of birth mistyped", minor))
+            .ThenEmits(
+                new PatientDetailsCorrected(PatientId, CorrectedEventId, "Year of birth mistyped", minor),
+                new ScreeningReassessed(PatientId, ScreeningId,
+                    new ScreeningAssessment(ScreeningOutcome.Ineligible, [ScreeningReasons.Under18], null, On(8, 28))));
+    }
+
+    [Fact]
+    public void A_reassessed_screening_governs_scheduling() =>
+        Given.Patient([
+                .. ReadyForSession(),
+                new ScreeningReassessed(PatientId, ScreeningId,
+                    new ScreeningAssessment(ScreeningOutcome.Ineligible, [ScreeningReasons.Under18], null, On(8, 28))),
+            ])
+            .AndPractitioner(PractitionerRegistered())
+            .When(Schedule())
+            .ThenRefuses(RefusalCodes.NotEligible);
+
+    [Fact]
+    public void A_correction_that_changes_no_outcome_reassesses_nothing() =>
+        Given.Patient(Registered, EligibleScreening)
+            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, Reason, MariaDetails with { DateOfBirth = new DateOnly(1991, 5, 20) }))
+            .ThenEmitsSingle<PatientDetailsCorrected>();
+
+    [Fact]
+    public void Correcting_screening_answers_evaluates_the_outcome_again()
+    {
+        var answers = HealthyAnswers with { Breastfeeding = true };
+
+        Given.Patient(Registered, EligibleScreening)
+            .When(new CorrectScreening(PatientId, CorrectedEventId, Reason, ScreeningId, On(3, 1), answers, Policy))
+            .ThenEmits(new ScreeningCorrected(PatientId, CorrectedEventId, Reason, ScreeningId, On(3, 1), answers,
+                new ScreeningAssessment(ScreeningOutcome.Ineligible, [ScreeningReasons.Breastfeeding], null, On(8, 28))));
+    }
+
+    [Fact]
+    public void A_corrected_screening_replaces_the_original()
+    {
+        var state = Given.Patient(Registered, EligibleScreening,
+            new ScreeningCorrected(PatientId, CorrectedEventId, Reason, ScreeningId, On(3, 2), HealthyAnswers,
+                new ScreeningAssessment(ScreeningOutcome.Deferred, [ScreeningReasons.RecentNsaid], On(3, 5), On(8, 29)))).State;
+
+        state.Screenings.ShouldHaveSingleItem();
+        state.CurrentScreening!.Assessment.DeferredUntil.ShouldBe(On(3, 5));
+    }
+
+    [Fact]
+    public void Correcting_an_unknown_screening_is_refused() =>
+        Given.Patient(Registered)
+            .When(new CorrectScreening(PatientId, CorrectedEventId, Reason, ScreeningId, On(3, 1), HealthyAnswers, Policy))
+            .ThenRefuses(RefusalCodes.ScreeningNotFound);
+
+    [Fact]
+    public void Corrected_screening_answers_follow_the_screening_rules() =>
+        Given.Patient(Registered, EligibleScreening)
+            .When(new CorrectScreening(PatientId, CorrectedEventId, Reason, ScreeningId, On(3, 1),
+                HealthyAnswers with { LastNsaidDoseOn = On(3, 4) }, Policy))
+            .ThenRefuses(RefusalCodes.InvalidScreening);
+
+    [Fact]
+    public void Correcting_a_consent_replaces_its_terms()
+    {
+        var terms = new ConsentTerms([ConsentScope.Face], "consent-form-v4", At(3, 1, 9));
+
+        Given.Patient(Registered, FullConsent)
+            .When(new CorrectConsent(PatientId, CorrectedEventId, Reason, ConsentId, terms))
+            .ThenEmits(new ConsentCorrected(PatientId, CorrectedEventId, Reason, ConsentId, terms));
+        Given.Patient(Registered, FullConsent, new ConsentCorrected(PatientId, CorrectedEventId, Reason, ConsentId, terms))
+            .State.ConsentScopes.ShouldBe([ConsentScope.Face]);
+    }
+
+    [Fact]
+    public void Correcting_an_unknown_consent_is_refused() =>
+        Given.Patient(Registered)
+            .When(new CorrectConsent(PatientId, CorrectedEventId, Reason, ConsentId, FullConsent.Terms))
+            .ThenRefuses(RefusalCodes.ConsentNotFound);
+
+    [Fact]
+    public void A_corrected_consent_follows_the_consent_rules() =>
+        Given.Patient(Registered, FullConsent)
+            .When(new CorrectConsent(PatientId, CorrectedEventId, Reason, ConsentId, FullConsent.Terms with { Scopes = [] }))
+            .ThenRefuses(RefusalCodes.InvalidConsent);
+
+    [Fact]
+    public void Correcting_an_allergy_reading_changes_the_substances_barred()
+    {
+        var reading = new AllergyReading(At(3, 2), true, ["Lidocaine"], "Wheal missed at first reading");
+
+        Given.Patient(Registered, TestApplied, TestRead())
+            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, reading))
+            .ThenEmits(new AllergyTestReadingCorrected(PatientId, CorrectedEventId, Reason, TestId, reading));
+        Given.Patient(Registered, TestApplied, TestRead(), new AllergyTestReadingCorrected(PatientId, CorrectedEventId, Reason, TestId, reading))
+            .State.ReactedSubstances.ShouldBe(["Lidocaine"]);
+    }
+
+    [Fact]
+    public void Correcting_the_reading_of_an_unknown_test_is_refused() =>
+        Given.Patient(Registered)
+            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, TestRead().Reading))
+            .ThenRefuses(RefusalCodes.AllergyTestNotFound);
+
+    [Fact]
+    public void An_unread_test_has_no_reading_to_correct() =>
+        Given.Patient(Registered, TestApplied)
+            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, TestRead().Reading))
+            .ThenRefuses(RefusalCodes.AllergyTestPending);
+
+    [Fact]
+    public void A_corrected_reading_follows_the_reading_rules() =>
+        Given.Patient(Registered, TestApplied, TestRead())
+            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId,
+                new AllergyReading(At(3, 2), true, ["Collagenase"], null)))
+            .ThenRefuses(RefusalCodes.InvalidAllergyReading);
+
+    [Fact]
+    public void Correcting_a_plan_replaces_its_protocol_without_counting_it_twice()
+    {
+        var details = FacePlan(plannedSessions: 8, intervalDays: 10);
+
+        Given.Patient(AfterFirstSession())
+            .When(new CorrectTreatmentPlan(PatientId, CorrectedEventId, Reason, PlanId, details, Policy))
+            .ThenEmits(new TreatmentPlanCorrected(PatientId, CorrectedEventId, Reason, PlanId, details));
+
+        var state = Given.Patient(AfterFirstSession(new TreatmentPlanCorrected(PatientId, CorrectedEventId, Reason, PlanId, details))).State;
+        state.Plans.ShouldHaveSingleItem();
+        state.ProgressOf(state.ActivePlan!, Policy).ShouldSatisfyAllConditions(
+            progress => progress.PlannedSessions.ShouldBe(8),
+            progress => progress.SessionsPerformed.ShouldBe(1),
+            progress => progress.NextAllowedDate.ShouldBe(On(3, 13)));
+    }
+
+    [Fact]
+    public void Correcting_an_unknown_plan_is_refused() =>
+        Given.Patient(Registered)
+            .When(new CorrectTreatmentPlan(PatientId, CorrectedEventId, Reason, PlanId, FacePlan(), Policy))
+            .ThenRefuses(RefusalCodes.PlanNotFound);
+
+    [Fact]
+    public void A_corrected_plan_follows_the_plan_rules() =>
+        Given.Patient(AfterFirstSession())
+            .When(new CorrectTreatmentPlan(PatientId, CorrectedEventId, Reason, PlanId, FacePlan(intervalDays: 5), Policy))
+            .ThenRefuses(RefusalCodes.InvalidPlan);
+
+    [Fact]
+    public void A_corrected_plan_keeps_at_least_the_sessions_already_performed()
+    {
+        Guid[] sessions = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+
+        Given.Patient([
+                .. ReadyForSession(),
+                .. sessions.SelectMany((id, week) => new IDomainEvent[] { Scheduled(id, At(3, 3 + 7 * week)), Performed(id, At(3, 3 + 7 * week)) }),
+            ])
+            .When(new CorrectTreatmentPlan(PatientId, CorrectedEventId, Reason, PlanId, FacePlan(plannedSessions: 3), Policy))
+            .ThenRefuses(RefusalCodes.InvalidPlan);
+    }
+
+    [Fact]
+    public void Correcting_a_session_record_replaces_products_and_lots_without_counting_it_twice()
+    {
+        var treatment = Treatment(Product(lot: "LOT-2025-013"));
+
+        Given.Patient(AfterFirstSession())
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, "Lot digits swapped", SessionId, treatment))
+            .ThenEmits(new SessionRecordCorrected(PatientId, CorrectedEventId, "Lot digits swapped", SessionId, treatment));
+
+        var state = Given.Patient(AfterFirstSession(
+            new SessionRecordCorrected(PatientId, CorrectedEventId, "Lot digits swapped", SessionId, treatment))).State;
+        state.FindSession(SessionId)!.Treatment!.Products.ShouldHaveSingleItem().LotNumber.ShouldBe("LOT-2025-013");
+        state.ProgressOf(state.ActivePlan!, Policy).SessionsPerformed.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Correcting_an_unknown_session_is_refused() =>
+        Given.Patient(AfterFirstSession())
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, Guid.NewGuid(), Treatment()))
+            .ThenRefuses(RefusalCodes.SessionNotFound);
+
+    [Fact]
+    public void A_session_not_performed_has_no_record_to_correct() =>
+        Given.Patient([.. ReadyForSession(), Scheduled(SessionId, At(3, 3))])
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId, Treatment()))
+            .ThenRefuses(RefusalCodes.SessionNotPerformed);
+
+    [Fact]
+    public void A_corrected_session_record_still_needs_lot_numbers() =>
+        Given.Patient(AfterFirstSession())
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId, Treatment(Product(lot: ""))))
+            .ThenRefuses(RefusalCodes.MissingLotNumber);
+
+    [Fact]
+    public void A_corrected_session_record_cannot_name_a_substance_that_reacted() =>
+        Given.Patient(Registered, EligibleScreening, FullConsent, TestApplied, TestRead(reaction: true, "Lidocaine"), PlanCreated(),
+                Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 3)))
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId,
+                Treatment(Product(substances: ["Hyaluronic acid", "Lidocaine"]))))
+            .ThenRefuses(RefusalCodes.AllergyReaction);
+
+    [Fact]
+    public void Correcting_a_side_effect_recomputes_review_and_deadline()
+    {
+        var corrected = Bruising(SessionId) with { Severity = Severity.LifeThreatening, Serious = true, Seriousness = [Seriousness.LifeThreatening] };
+
+        Given.Patient(AfterFirstSession(Reported(Bruising(SessionId))))
+            .When(new CorrectSideEffect(PatientId, CorrectedEventId, Reason, SideEffectId, corrected, Policy))
+            .ThenEmits(new SideEffectCorrected(PatientId, CorrectedEventId, Reason, SideEffectId, corrected, true, At(3, 11, 9)));
+    }
+
+    [Fact]
+    public void A_side_effect_corrected_to_mild_no_longer_suspends_treatment()
+    {
+        var state = Given.Patient(AfterFirstSession(
+            Reported(Infection(SessionId)),
+            new SideEffectCorrected(PatientId, CorrectedEventId, Reason, SideEffectId, Bruising(SessionId), false, null))).State;
+
+        state.IsTreatmentSuspended.ShouldBeFalse();
+        state.SideEffects.ShouldHaveSingleItem().ReportDueAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_side_effect_corrected_to_serious_suspends_treatment() =>
+        Given.Patient(AfterFirstSession(
+                Reported(Bruising(SessionId)),
+                new SideEffectCorrected(PatientId, CorrectedEventId, Reason, SideEffectId, Infection(SessionId), true, At(3, 25, 12))))
+            .State.IsTreatmentSuspended.ShouldBeTrue();
+
+    [Fact]
+    public void Correcting_an_unknown_side_effect_is_refused() =>
+        Given.Patient(AfterFirstSession())
+            .When(new CorrectSideEffect(PatientId, CorrectedEventId, Reason, SideEffectId, Bruising(), Policy))
+            .ThenRefuses(RefusalCodes.SideEffectNotFound);
+
+    [Fact]
+    public void A_corrected_side_effect_follows_the_side_effect_rules() =>
+        Given.Patient(AfterFirstSession(Reported(Bruising(SessionId))))
+            .When(new CorrectSideEffect(PatientId, CorrectedEventId, Reason, SideEffectId, Bruising(Guid.NewGuid()), Policy))
+            .ThenRefuses(RefusalCodes.SessionNotFound);
+}
