@@ -38,6 +38,10 @@ public sealed class DocumentStore : IAsyncDisposable
 
     public ProjectionDaemon CreateDaemon(Microsoft.Extensions.Logging.ILogger? logger = null) => new(_store, logger);
 
+    /// <summary>Where each async projection stands, whichever node runs it.</summary>
+    public Task<IReadOnlyList<ProjectionCheckpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken = default) =>
+        new ProjectionCheckpoints(_store).ReadAllAsync(cancellationToken);
+
     public ProjectionRebuilder Rebuilder(Microsoft.Extensions.Logging.ILogger? logger = null) => new(_store, logger);
 
     public ValueTask DisposeAsync() => _store.DataSource.DisposeAsync();

@@ -105,14 +105,13 @@ public sealed class ProjectionRebuilder
 
             var changes = new DocumentChanges();
             var events = await StreamEventsAsync(connection, streams.Select(s => s.Id).ToArray(), cancellationToken);
-            foreach (var tenant in streams.GroupBy(s => s.TenantId))
+            foreach (var tenantEvents in events.Where(e => handled.Contains(e.EventType)).GroupBy(e => e.TenantId))
             {
-                // Pending deletes hide the current documents, so each stream is folded from nothing.
-                foreach (var stream in tenant)
-                    changes.Delete(mapping, tenant.Key, DocumentId.From(stream.Id));
-                var documents = new TenantDocuments(tenant.Key, _store, changes, Connections.InTransaction(connection));
-                var tenantEvents = events.Where(e => e.TenantId == tenant.Key && handled.Contains(e.EventType)).ToList();
-                await projection.ApplyAsync(documents, tenantEvents, cancellationToken);
+                // Pending deletes hide the current documents, so each one is folded from nothing.
+                foreach (var id in tenantEvents.SelectMany(projection.DocumentIdsFor).Distinct())
+                    changes.Delete(mapping, tenantEvents.Key, id);
+                var documents = new TenantDocuments(tenantEvents.Key, _store, changes, Connections.InTransaction(connection));
+                await projection.ApplyAsync(documents, tenantEvents.ToList(), cancellationToken);
             }
             await using var writes = new NpgsqlBatch(connection);
             changes.AddTo(writes, _store.Schema, _store.Options.Json);

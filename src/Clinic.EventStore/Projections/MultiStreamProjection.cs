@@ -19,6 +19,8 @@ public abstract class MultiStreamProjection<TDocument, TId> : IProjection
     /// <summary>The ids of the documents this event changes (none to ignore it).</summary>
     protected abstract IEnumerable<TId> DocumentIds(EventEnvelope @event);
 
+    public IEnumerable<string> DocumentIdsFor(EventEnvelope @event) => DocumentIds(@event).Select(id => DocumentId.From(id));
+
     /// <summary>The document after the event; null deletes it. <paramref name="document"/> is null when it does not exist yet.</summary>
     protected abstract TDocument? Evolve(TDocument? document, TId id, EventEnvelope @event);
 

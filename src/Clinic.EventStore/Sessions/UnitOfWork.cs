@@ -82,7 +82,7 @@ internal sealed class UnitOfWork(
             await using var first = new NpgsqlBatch(connection);
             first.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
             first.BatchCommands.AddRange(ordered.Select(AppendCommand));
-            var preloads = inline.Select(p => (p.Projection, Mapping: store.Options.Documents.Of(p.Projection.DocumentType), Ids: p.StreamIds)).ToList();
+            var preloads = inline.Select(p => (p.Projection, Mapping: store.Options.Documents.Of(p.Projection.DocumentType), Ids: p.DocumentIds)).ToList();
             first.BatchCommands.AddRange(preloads.Select(p => documents.PreloadCommand(p.Mapping, p.Ids)));
             if (inline.Count == 0)
                 AddWritesAndCommit(first);
@@ -110,16 +110,24 @@ internal sealed class UnitOfWork(
         }
     }
 
-    private List<(IStreamProjection Projection, IReadOnlyList<string> StreamIds)> InlineProjectionsWithEvents() =>
-        store.Options.Projections.Inline
+    /// <summary>The inline projections this unit of work's events concern, with the documents they will touch.</summary>
+    private List<(IStreamProjection Projection, IReadOnlyList<string> DocumentIds)> InlineProjectionsWithEvents()
+    {
+        var pending = appends.SelectMany(a => a.Events.Select(e => PendingEnvelope(a, e))).ToList();
+        return store.Options.Projections.Inline
             .Select(projection =>
             {
                 var names = store.Options.Events.NamesOf(projection.EventTypes).ToHashSet();
-                var streams = appends.Where(a => a.Events.Any(e => names.Contains(e.Type))).Select(a => DocumentId.From(a.StreamId)).ToList();
-                return (Projection: projection, StreamIds: (IReadOnlyList<string>)streams);
+                var ids = pending.Where(e => names.Contains(e.EventType)).SelectMany(projection.DocumentIdsFor).Distinct().ToList();
+                return (Projection: projection, DocumentIds: (IReadOnlyList<string>)ids);
             })
-            .Where(p => p.StreamIds.Count > 0)
+            .Where(p => p.DocumentIds.Count > 0)
             .ToList();
+    }
+
+    /// <summary>An event before it is stored, for asking a projection which documents it touches.</summary>
+    private EventEnvelope PendingEnvelope(PendingAppend append, (Guid Id, string Type, object Data) @event) =>
+        new(@event.Id, 0, append.StreamId, 0, @event.Type, @event.Data, append.Metadata, tenantId, default, 0);
 
     private IReadOnlyList<EventEnvelope> EventsFor(IProjection projection, IReadOnlyList<EventEnvelope> committed)
     {
