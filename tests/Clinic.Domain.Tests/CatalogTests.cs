@@ -39,6 +39,7 @@ public partial class CatalogTests
             entry.StreamType == (typeof(IPatientEvent).IsAssignableFrom(entry.ClrType) ? StreamTypes.Patient
                 : typeof(IPractitionerEvent).IsAssignableFrom(entry.ClrType) ? StreamTypes.Practitioner
                 : typeof(IClinicEvent).IsAssignableFrom(entry.ClrType) ? StreamTypes.Clinic
+                : entry.ClrType == typeof(Clinic.Domain.Access.RecordViewed) ? StreamTypes.AccessLog
                 : "none"));
 
     [Fact]

@@ -269,7 +269,7 @@ public class ScheduleSessionTests
     [Fact]
     public void An_interval_override_names_the_clinician() =>
         Ready(Scheduled(SecondSessionId, At(3, 3)))
-            .When(Schedule(At(3, 6)) with { IntervalOverride = new IntervalOverride("Travels abroad", Guid.Empty) })
+            .When(Schedule(At(3, 6)) with { IntervalOverride = new IntervalOverride("Travels abroad", " ") })
             .ThenRefuses(RefusalCodes.InvalidOverride);
 
     [Fact]

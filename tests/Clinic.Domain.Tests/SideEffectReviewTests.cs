@@ -78,7 +78,7 @@ public class SideEffectReviewTests
 
     [Fact]
     public void A_review_names_the_clinician() =>
-        AfterInfection().When(Review(ReviewDecision.Resume) with { ReviewedBy = Guid.Empty }).ThenRefuses(RefusalCodes.InvalidReview);
+        AfterInfection().When(Review(ReviewDecision.Resume) with { ReviewedBy = " " }).ThenRefuses(RefusalCodes.InvalidReview);
 
     [Fact]
     public void Reviewing_an_unknown_side_effect_is_refused() =>

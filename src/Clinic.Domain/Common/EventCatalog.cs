@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Clinic.Domain.Access;
 using Clinic.Domain.AllergyTests;
 using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Consent;
@@ -56,6 +57,8 @@ public static class EventCatalog
         PatientEvent<SideEffectReviewed>("side-effect-reviewed.v1"),
         PatientEvent<RegulatorNotified>("regulator-notified.v1"),
         PatientEvent<SideEffectReportOverdue>("side-effect-report-overdue.v1"),
+
+        new("record-viewed.v1", typeof(RecordViewed), StreamTypes.AccessLog),
     ];
 
     private static readonly Dictionary<Type, EventType> ByType = All.ToDictionary(entry => entry.ClrType);

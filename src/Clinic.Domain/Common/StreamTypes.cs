@@ -6,4 +6,7 @@ public static class StreamTypes
     public const string Patient = "patient";
     public const string Practitioner = "practitioner";
     public const string Clinic = "clinic";
+
+    /// <summary>Who looked at which records: one stream per viewer per day.</summary>
+    public const string AccessLog = "access-log";
 }

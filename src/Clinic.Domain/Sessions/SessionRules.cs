@@ -20,7 +20,7 @@ internal static class SessionRules
         intervalOverride is null
             ? null
             : Check.NotBlank(intervalOverride.Reason, RefusalCodes.ReasonRequired, "The reason for overriding the minimum interval")
-              ?? Check.That(intervalOverride.ClinicianId != Guid.Empty, RefusalCodes.InvalidOverride,
+              ?? Check.That(!string.IsNullOrWhiteSpace(intervalOverride.ClinicianId), RefusalCodes.InvalidOverride,
                   "An interval override must name the clinician who decided it.");
 
     public static Refusal? CheckScheduled(Session session) =>

@@ -8,5 +8,5 @@ public sealed record ReviewSideEffect(
     Guid SideEffectId,
     ReviewDecision Decision,
     string Notes,
-    Guid ReviewedBy,
+    string ReviewedBy,
     DateTimeOffset ReviewedAt) : IPatientCommand;

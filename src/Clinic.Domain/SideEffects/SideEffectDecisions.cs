@@ -39,7 +39,7 @@ internal static class SideEffectDecisions
                  $"Side effect {sideEffect.SideEffectId} was already reviewed.")
              ?? Check.Defined(command.Decision, RefusalCodes.InvalidReview, "Review decision")
              ?? Check.NotBlank(command.Notes, RefusalCodes.InvalidReview, "The review notes")
-             ?? Check.That(command.ReviewedBy != Guid.Empty, RefusalCodes.InvalidReview,
+             ?? Check.That(!string.IsNullOrWhiteSpace(command.ReviewedBy), RefusalCodes.InvalidReview,
                  "A review must name the clinician who made it.")) is { } refusal
                 ? Decision.Refuse(refusal)
                 : Decision.Accept(ReviewEvents(command, state).ToArray()));

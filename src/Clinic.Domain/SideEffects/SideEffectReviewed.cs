@@ -7,5 +7,5 @@ public sealed record SideEffectReviewed(
     Guid SideEffectId,
     ReviewDecision Decision,
     string Notes,
-    Guid ReviewedBy,
+    string ReviewedBy,
     DateTimeOffset ReviewedAt) : IPatientEvent;

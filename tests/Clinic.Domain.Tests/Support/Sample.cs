@@ -23,7 +23,7 @@ internal static class Sample
     public static readonly Guid PatientId = Guid.Parse("a0000000-0000-0000-0000-000000000001");
     public static readonly Guid PractitionerId = Guid.Parse("d0000000-0000-0000-0000-000000000001");
     public static readonly Guid OtherPractitionerId = Guid.Parse("d0000000-0000-0000-0000-000000000002");
-    public static readonly Guid ClinicianId = Guid.Parse("d0000000-0000-0000-0000-000000000009");
+    public const string ClinicianId = "clinician-ana";
     public static readonly Guid ScreeningId = Guid.Parse("50000000-0000-0000-0000-000000000001");
     public static readonly Guid ConsentId = Guid.Parse("c1000000-0000-0000-0000-000000000001");
     public static readonly Guid TestId = Guid.Parse("a1000000-0000-0000-0000-000000000001");
