@@ -25,6 +25,6 @@ internal static class AuthenticationSetup
             else
                 jwt.TokenValidationParameters.IssuerSigningKey = TokenIssuer.SecurityKey(settings.EffectiveSigningKey(builder.Environment));
         });
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(options => options.AddClinicPolicies());
     }
 }

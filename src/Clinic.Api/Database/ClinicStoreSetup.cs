@@ -1,5 +1,10 @@
+using Clinic.Api.Audit;
+using Clinic.Api.History;
+using Clinic.Api.Schedules;
+using Clinic.Api.Sessions;
 using Clinic.Domain.Common;
 using Clinic.EventStore;
+using Clinic.EventStore.Projections;
 
 namespace Clinic.Api.Database;
 
@@ -10,6 +15,20 @@ public static class ClinicStoreSetup
     {
         foreach (var eventType in EventCatalog.All)
             options.Events.Register(eventType.ClrType, eventType.Name);
+
+        options.Documents.For<PatientHistory>();
+        options.Documents.For<SessionLocator>();
+        options.Documents.For<ScheduleEntry>().Duplicate(e => e.PractitionerId).Duplicate(e => e.StartsAt);
+        options.Documents.For<AuditEntry>()
+            .Duplicate(e => e.Position).Duplicate(e => e.PatientId).Duplicate(e => e.ActorId)
+            .Duplicate(e => e.EventType).Duplicate(e => e.RecordedAt);
+        options.Documents.For<AuditCounter>();
+
+        options.Projections
+            .Add(new PatientHistoryProjection(), ProjectionLifecycle.Inline)
+            .Add(new SessionLocatorProjection(), ProjectionLifecycle.Inline)
+            .Add(new ScheduleProjection(), ProjectionLifecycle.Async)
+            .Add(new AuditTrailProjection(), ProjectionLifecycle.Async);
         options.Daemon.PollInterval = TimeSpan.FromMilliseconds(250);
     }
 }

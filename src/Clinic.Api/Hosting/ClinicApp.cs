@@ -1,5 +1,6 @@
 using Clinic.Api.Auth;
 using Clinic.Api.Health;
+using Clinic.Api.Http;
 using Clinic.Api.Problems;
 using Clinic.EventStore.Daemon;
 
@@ -42,15 +43,19 @@ public static class ClinicApp
         builder.Services.AddClinicJson();
         builder.Services.AddOpenApi();
         builder.Services.AddClinicHealthChecks();
+        builder.Services.AddClinicCommands();
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
     }
 
     private static void UseMiddlewareAndEndpoints(WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCorrelationIds();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapClinicHealth();
+        app.MapClinicApi();
     }
 }

@@ -24,7 +24,11 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = ProblemFactory.Create(status, title, code, status < 500 ? exception.Message : null),
+            ProblemDetails = ProblemFactory.Create(status, title, code, status < 500 ? Detail(exception) : null),
         });
     }
+
+    /// <summary>For unreadable JSON, the serializer's own message: it names the member and position, never the value.</summary>
+    private static string Detail(Exception exception) =>
+        exception.InnerException is System.Text.Json.JsonException json ? $"{exception.Message} {json.Message}" : exception.Message;
 }

@@ -1,0 +1,35 @@
+using Clinic.Api.Auth;
+using Clinic.Api.Http;
+using Clinic.EventStore.Documents;
+
+namespace Clinic.Api.Audit;
+
+internal static class AuditEndpoints
+{
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 1000;
+
+    public static void MapAudit(this RouteGroupBuilder api) =>
+        api.MapGet("/audit", async (Guid? patientId, string? actor, string? type, DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit,
+            ClinicRequest request, CancellationToken ct) =>
+        {
+            var pageSize = limit ?? DefaultLimit;
+            if (pageSize is < 1 or > MaxLimit)
+                return CommandResults.Problem(StatusCodes.Status400BadRequest, "invalid-limit", $"limit must be between 1 and {MaxLimit}.");
+
+            await request.RecordViewAsync("audit-trail", patientId, ct);
+            var query = request.Reads.Query<AuditEntry>().Where(e => e.Position, Comparison.GreaterThan, after ?? 0);
+            if (patientId is not null)
+                query = query.Where(e => e.PatientId, patientId);
+            if (actor is not null)
+                query = query.Where(e => e.ActorId, actor);
+            if (type is not null)
+                query = query.Where(e => e.EventType, type);
+            if (from is not null)
+                query = query.Where(e => e.RecordedAt, Comparison.GreaterThanOrEqual, from.Value);
+            if (to is not null)
+                query = query.Where(e => e.RecordedAt, Comparison.LessThan, to.Value);
+            var entries = await query.OrderBy(e => e.Position).Take(pageSize).ToListAsync(ct);
+            return Results.Ok(new AuditPage(entries, entries.Count > 0 ? entries[^1].Position : after ?? 0, entries.Count == pageSize));
+        }).WithTags("Audit").RequireAuthorization(Permissions.ReadAudit);
+}

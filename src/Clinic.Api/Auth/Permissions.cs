@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Clinic.Api.Auth;
+
+/// <summary>
+/// What each role may do (the table in docs/security.md). Clinic staff roles are cumulative:
+/// receptionist ⊂ practitioner ⊂ clinician ⊂ clinic-admin. Regulators only read; analysts only see
+/// dashboards, which hold no personal data. Every permission also needs the <c>clinic</c> claim.
+/// </summary>
+public static class Permissions
+{
+    public const string RegisterPatients = "patients:register";
+    public const string BookSessions = "sessions:book";
+    public const string ReadSchedules = "schedules:read";
+    public const string RecordCare = "care:record";
+    public const string ReadHistory = "history:read";
+    public const string ReviewSideEffects = "side-effects:review";
+    public const string OverrideIntervals = "intervals:override";
+    public const string StopTreatment = "treatment:stop";
+    public const string ManagePractitioners = "practitioners:manage";
+    public const string ManagePolicy = "policy:manage";
+    public const string ReadAudit = "audit:read";
+    public const string ReadDashboard = "dashboard:read";
+
+    private static readonly string[] Receptionists = [ClinicRoles.Receptionist, ClinicRoles.Practitioner, ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
+    private static readonly string[] Practitioners = [ClinicRoles.Practitioner, ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
+    private static readonly string[] Clinicians = [ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
+    private static readonly string[] Admins = [ClinicRoles.ClinicAdmin];
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesAllowed = new Dictionary<string, string[]>
+    {
+        [RegisterPatients] = Receptionists,
+        [BookSessions] = Receptionists,
+        [ReadSchedules] = [.. Receptionists, ClinicRoles.Regulator],
+        [RecordCare] = Practitioners,
+        [ReadHistory] = [.. Practitioners, ClinicRoles.Regulator],
+        [ReviewSideEffects] = Clinicians,
+        [OverrideIntervals] = Clinicians,
+        [StopTreatment] = Clinicians,
+        [ManagePractitioners] = Admins,
+        [ManagePolicy] = Admins,
+        [ReadAudit] = [.. Admins, ClinicRoles.Regulator],
+        [ReadDashboard] = [.. Admins, ClinicRoles.Regulator, ClinicRoles.Analyst],
+    };
+
+    public static void AddClinicPolicies(this AuthorizationOptions options)
+    {
+        foreach (var (permission, roles) in RolesAllowed)
+            options.AddPolicy(permission, policy => policy.RequireAuthenticatedUser().RequireClaim(ClinicClaims.Clinic).RequireRole(roles));
+    }
+
+    public static bool Allows(string permission, string role) => RolesAllowed[permission].Contains(role);
+}

@@ -1,0 +1,31 @@
+using Clinic.Domain.Common;
+using Clinic.Domain.Practitioners;
+using Clinic.Domain.Sessions;
+using Clinic.Messaging.Commands;
+
+namespace Clinic.Api.Commands;
+
+/// <summary>
+/// Session commands span the patient's record and the practitioner's calendar: both streams are loaded,
+/// decided together, and appended at the versions decided on, so of two overlapping bookings of one
+/// practitioner only one can commit.
+/// </summary>
+internal sealed class SessionBookingHandler : ICommandHandler<ISessionBookingCommand>
+{
+    public async Task<CommandResult> HandleAsync(ISessionBookingCommand command, HandlerContext context, CancellationToken cancellationToken)
+    {
+        var events = context.Session.Events;
+        var patient = await events.LoadPatientAsync(command.PatientId, cancellationToken);
+        var practitionerId = SessionBooking.PractitionerIdFor(command, patient.State);
+        var practitioner = practitionerId is { } id
+            ? await events.LoadPractitionerAsync(id, cancellationToken)
+            : new EventStore.Streams.StreamAggregate<PractitionerState>(PractitionerDecider.Initial, 0);
+
+        var decision = SessionBooking.Decide(command, patient.State, practitioner.State);
+        if (decision.IsRefused)
+            return CommandResult.Reject(decision.Refusal.Code, decision.Refusal.Detail);
+        DecisionAppend.Append(context.Session, command.PatientId, StreamTypes.Patient, patient.Version, decision.PatientEvents);
+        DecisionAppend.Append(context.Session, practitionerId!.Value, StreamTypes.Practitioner, practitioner.Version, decision.PractitionerEvents);
+        return CommandResult.Accept(decision.PatientEvents.Concat(decision.PractitionerEvents).ToList());
+    }
+}

@@ -1,0 +1,17 @@
+using Clinic.Api.Auth;
+using Clinic.Api.Http;
+using Clinic.Domain.Consent;
+using Clinic.Domain.Patients;
+
+namespace Clinic.Api.Consent;
+
+internal static class ConsentEndpoints
+{
+    public static void MapConsents(this RouteGroupBuilder patients) =>
+        patients.MapPost("/{patientId:guid}/consents", async (Guid patientId, ConsentRequest body, ClinicRequest request, CancellationToken ct) =>
+        {
+            var id = Guid.CreateVersion7();
+            var result = await request.InvokeAsync<IPatientCommand>(new RecordConsent(patientId, id, body.ToTerms()), ct);
+            return result.Created($"/api/patients/{patientId}/history", id);
+        }).WithTags("Consent").RequireAuthorization(Permissions.RecordCare);
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Clinic.Api.AllergyTests;
+using Clinic.Api.Consent;
+using Clinic.Api.Patients;
+using Clinic.Api.Practitioners;
+using Clinic.Api.Screening;
+using Clinic.Api.Sessions;
+using Clinic.Api.SideEffects;
+using Clinic.Api.TreatmentPlans;
+using Clinic.Domain.AllergyTests;
+using Clinic.Domain.Consent;
+using Clinic.Domain.Corrections;
+using Clinic.Domain.Patients;
+using Clinic.Domain.Practitioners;
+using Clinic.Domain.Screening;
+using Clinic.Domain.Sessions;
+using Clinic.Domain.SideEffects;
+using Clinic.Domain.TreatmentPlans;
+using Clinic.EventStore.Events;
+
+namespace Clinic.Api.Corrections;
+
+/// <summary>
+/// Which correction command corrects the fact a stored event recorded, with the corrected values read in
+/// the shape of the request that recorded it. Null when the event records nothing correctable.
+/// </summary>
+internal static class CorrectionCommands
+{
+    public static IPatientCommand? ForPatient(CorrectRecord c, EventEnvelope original, JsonSerializerOptions json) => original.Data switch
+    {
+        PatientRegistered or PatientDetailsCorrected =>
+            new CorrectPatientDetails(c.StreamId, c.EventId, c.Reason, Read<PatientRequest>(c, json).ToDetails()),
+        PatientScreened e => Screening(c, e.ScreeningId, json),
+        ScreeningCorrected e => Screening(c, e.ScreeningId, json),
+        ConsentRecorded e => new CorrectConsent(c.StreamId, c.EventId, c.Reason, e.ConsentId, Read<ConsentRequest>(c, json).ToTerms()),
+        ConsentCorrected e => new CorrectConsent(c.StreamId, c.EventId, c.Reason, e.ConsentId, Read<ConsentRequest>(c, json).ToTerms()),
+        AllergyTestRead e => Reading(c, e.TestId, json),
+        AllergyTestReadingCorrected e => Reading(c, e.TestId, json),
+        TreatmentPlanCreated e => Plan(c, e.PlanId, json),
+        TreatmentPlanCorrected e => Plan(c, e.PlanId, json),
+        SessionPerformed e => SessionRecord(c, e.SessionId, e.Treatment, json),
+        SessionRecordCorrected e => SessionRecord(c, e.SessionId, e.Treatment, json),
+        SideEffectReported e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, json),
+        SideEffectCorrected e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, json),
+        _ => null,
+    };
+
+    public static IPractitionerCommand? ForPractitioner(CorrectRecord c, EventEnvelope original, JsonSerializerOptions json) => original.Data switch
+    {
+        PractitionerRegistered or PractitionerDetailsCorrected =>
+            new CorrectPractitionerDetails(c.StreamId, c.EventId, c.Reason, Read<PractitionerRequest>(c, json).ToDetails()),
+        _ => null,
+    };
+
+    private static CorrectScreening Screening(CorrectRecord c, Guid screeningId, JsonSerializerOptions json)
+    {
+        var values = Read<ScreeningRequest>(c, json);
+        return new CorrectScreening(c.StreamId, c.EventId, c.Reason, screeningId, values.ScreenedOn, values.ToAnswers(), c.Policy);
+    }
+
+    private static CorrectAllergyTestReading Reading(CorrectRecord c, Guid testId, JsonSerializerOptions json) =>
+        new(c.StreamId, c.EventId, c.Reason, testId, Read<AllergyReadingRequest>(c, json).ToReading());
+
+    private static CorrectTreatmentPlan Plan(CorrectRecord c, Guid planId, JsonSerializerOptions json) =>
+        new(c.StreamId, c.EventId, c.Reason, planId, Read<TreatmentPlanRequest>(c, json).ToDetails(), c.Policy);
+
+    private static CorrectSessionRecord SessionRecord(CorrectRecord c, Guid sessionId, PerformedTreatment recorded, JsonSerializerOptions json) =>
+        new(c.StreamId, c.EventId, c.Reason, sessionId, Read<TreatmentRequest>(c, json).ToTreatment(recorded.DurationMinutes));
+
+    private static CorrectSideEffect SideEffect(CorrectRecord c, Guid sideEffectId, DateTimeOffset recordedAwareAt, JsonSerializerOptions json) =>
+        new(c.StreamId, c.EventId, c.Reason, sideEffectId, Read<SideEffectRequest>(c, json).ToDetails(recordedAwareAt), c.Policy);
+
+    private static T Read<T>(CorrectRecord c, JsonSerializerOptions json) =>
+        c.Values.Deserialize<T>(json) ?? throw new JsonException($"The corrected values must be a {typeof(T).Name} object.");
+}

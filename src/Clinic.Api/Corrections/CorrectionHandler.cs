@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Clinic.Api.Commands;
+using Clinic.Domain.Common;
+using Clinic.Domain.Patients;
+using Clinic.Domain.Practitioners;
+using Clinic.EventStore.Events;
+using Clinic.Messaging.Commands;
+using Microsoft.Extensions.Options;
+
+namespace Clinic.Api.Corrections;
+
+/// <summary>
+/// Finds the event to correct in its stream, reads the corrected values in the shape of the request that
+/// recorded it, and lets the domain decide the correction on the state folded from the same events.
+/// </summary>
+internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> http) : ICommandHandler<CorrectRecord>
+{
+    private readonly JsonSerializerOptions _json = http.Value.SerializerOptions;
+
+    public async Task<CommandResult> HandleAsync(CorrectRecord command, HandlerContext context, CancellationToken cancellationToken)
+    {
+        var events = await context.Session.Events.FetchStreamAsync(command.StreamId, cancellationToken: cancellationToken);
+        if (events.Count == 0 || CatalogStreamType(events[0]) != command.StreamType)
+            return CommandResult.Reject($"{command.StreamType}-not-found", $"No {command.StreamType} {command.StreamId} in this clinic.");
+        if (events.FirstOrDefault(e => e.Id == command.EventId) is not { } original)
+            return CommandResult.Reject(RefusalCodes.EventNotFound, $"No event {command.EventId} in this {command.StreamType}'s record.");
+
+        Decision? decision;
+        try
+        {
+            decision = Decide(command, original, events);
+        }
+        catch (JsonException malformed)
+        {
+            return CommandResult.Reject("malformed-correction", $"The corrected values do not fit a {original.EventType} record: {malformed.Message}");
+        }
+        if (decision is null)
+            return CommandResult.Reject("not-correctable", $"A {original.EventType} event records nothing that a correction can change.");
+
+        context.Session.Metadata = context.Session.Metadata with { Reason = command.Reason };
+        return DecisionAppend.Apply(context.Session, command.StreamId, command.StreamType, events[^1].Version, decision);
+    }
+
+    private Decision? Decide(CorrectRecord command, EventEnvelope original, IReadOnlyList<EventEnvelope> events) => command.StreamType switch
+    {
+        StreamTypes.Patient => CorrectionCommands.ForPatient(command, original, _json) is { } correction
+            ? PatientDecider.Decide(correction, Fold(events, PatientDecider.Initial, PatientDecider.Evolve))
+            : null,
+        StreamTypes.Practitioner => CorrectionCommands.ForPractitioner(command, original, _json) is { } correction
+            ? PractitionerDecider.Decide(correction, Fold(events, PractitionerDecider.Initial, PractitionerDecider.Evolve))
+            : null,
+        _ => null,
+    };
+
+    private static TState Fold<TState>(IEnumerable<EventEnvelope> events, TState initial, Func<TState, IDomainEvent, TState> evolve) =>
+        events.Aggregate(initial, (state, e) => evolve(state, (IDomainEvent)e.Data!));
+
+    private static string? CatalogStreamType(EventEnvelope @event) =>
+        EventCatalog.TryGet(@event.EventType, out var type) ? type.StreamType : null;
+}

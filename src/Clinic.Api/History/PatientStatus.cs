@@ -1,0 +1,79 @@
+using Clinic.Domain.ClinicPolicies;
+using Clinic.Domain.Consent;
+using Clinic.Domain.Patients;
+using Clinic.Domain.Screening;
+using Clinic.Domain.SideEffects;
+using Clinic.Domain.TreatmentPlans;
+
+namespace Clinic.Api.History;
+
+/// <summary>Where a patient stands at a moment: what the rules would say to a new session then.</summary>
+public sealed record PatientStatus(
+    EligibilityStatus? Eligibility,
+    IReadOnlyList<ConsentScope> ConsentScopes,
+    AllergyStatus Allergy,
+    PlanStatus? ActivePlan,
+    bool TreatmentSuspended,
+    IReadOnlyList<OpenSideEffect> OpenSideEffects)
+{
+    public static PatientStatus Of(PatientState record, ClinicPolicy policy, DateTimeOffset at)
+    {
+        var today = DateOnly.FromDateTime(at.UtcDateTime);
+        return new PatientStatus(
+            record.CurrentScreening is { } screening ? EligibilityStatus.Of(screening, today) : null,
+            record.ConsentScopes.Order().ToList(),
+            AllergyStatus.Of(record),
+            record.ActivePlan is { } plan ? PlanStatus.Of(plan, record.ProgressOf(plan, policy)) : null,
+            record.IsTreatmentSuspended,
+            record.OpenSideEffects.Select(sideEffect => OpenSideEffect.Of(sideEffect, at)).ToList());
+    }
+}
+
+public sealed record EligibilityStatus(
+    Guid ScreeningId, ScreeningOutcome Outcome, IReadOnlyList<string> Reasons, DateOnly ScreenedOn, DateOnly ValidUntil, DateOnly? DeferredUntil,
+    bool EligibleToday)
+{
+    public static EligibilityStatus Of(ScreeningRecord screening, DateOnly today)
+    {
+        var assessment = screening.Assessment;
+        var eligible = today <= assessment.ValidUntil && assessment.Outcome switch
+        {
+            ScreeningOutcome.Eligible => true,
+            ScreeningOutcome.Deferred => today >= assessment.DeferredUntil,
+            _ => false,
+        };
+        return new EligibilityStatus(screening.ScreeningId, assessment.Outcome, assessment.Reasons, screening.ScreenedOn,
+            assessment.ValidUntil, assessment.DeferredUntil, eligible);
+    }
+}
+
+public sealed record AllergyStatus(string State, IReadOnlyList<string> ReactedSubstances, IReadOnlyList<AllergyTestStatus> Tests)
+{
+    public static AllergyStatus Of(PatientState record) => new(
+        record.AllergyTests.Count == 0 ? "none" : record.HasAllergyTestPending ? "pending" : "read",
+        record.ReactedSubstances,
+        record.AllergyTests.Select(test => new AllergyTestStatus(test.TestId, test.Substances, test.AppliedAt, test.ReadingDueAt,
+            test.ReadingFlaggedDue, test.Reading?.ReadAt, test.Reading?.Reaction)).ToList());
+}
+
+public sealed record AllergyTestStatus(
+    Guid TestId, IReadOnlyList<string> Substances, DateTimeOffset AppliedAt, DateTimeOffset ReadingDueAt, bool ReadingOverdue, DateTimeOffset? ReadAt, bool? Reaction);
+
+public sealed record PlanStatus(
+    Guid PlanId, Indication Indication, IReadOnlyList<TreatmentArea> Areas, Technique Technique,
+    int PlannedSessions, int SessionsPerformed, int SessionsScheduled, int MinimumIntervalDays, DateOnly? NextAllowedDate)
+{
+    public static PlanStatus Of(TreatmentPlan plan, PlanProgress progress) => new(
+        plan.PlanId, plan.Details.Indication, plan.Details.Areas, plan.Details.Technique, progress.PlannedSessions,
+        progress.SessionsPerformed, progress.SessionsScheduled, progress.MinimumIntervalDays, progress.NextAllowedDate);
+}
+
+public sealed record OpenSideEffect(
+    Guid SideEffectId, SideEffectKind Kind, Severity Severity, bool Serious, bool AwaitingReview,
+    DateTimeOffset? ReportDueAt, bool RegulatorNotified, bool ReportOverdue)
+{
+    public static OpenSideEffect Of(SideEffect sideEffect, DateTimeOffset at) => new(
+        sideEffect.SideEffectId, sideEffect.Details.Kind, sideEffect.Details.Severity, sideEffect.Details.Serious, sideEffect.AwaitsReview,
+        sideEffect.ReportDueAt, sideEffect.Notification is not null,
+        sideEffect.Escalation is not null || (sideEffect.AwaitsRegulatorNotification && sideEffect.ReportDueAt < at));
+}

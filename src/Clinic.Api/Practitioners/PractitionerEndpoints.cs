@@ -1,0 +1,26 @@
+using Clinic.Api.Auth;
+using Clinic.Api.Http;
+using Clinic.Domain.Practitioners;
+
+namespace Clinic.Api.Practitioners;
+
+internal static class PractitionerEndpoints
+{
+    public static void MapPractitioners(this RouteGroupBuilder api)
+    {
+        var practitioners = api.MapGroup("/practitioners").WithTags("Practitioners");
+
+        practitioners.MapPost("/", async (PractitionerRequest body, ClinicRequest request, CancellationToken ct) =>
+        {
+            var id = Guid.CreateVersion7();
+            var result = await request.InvokeAsync<IPractitionerCommand>(new RegisterPractitioner(id, request.User.ClinicId, body.ToDetails()), ct);
+            return result.Created($"/api/practitioners/{id}", id);
+        }).RequireAuthorization(Permissions.ManagePractitioners);
+
+        practitioners.MapPost("/{practitionerId:guid}/licence", async (Guid practitionerId, LicenceRenewalRequest body, ClinicRequest request, CancellationToken ct) =>
+        {
+            var command = new RenewPractitionerLicence(practitionerId, body.LicenceNumber, body.LicenceExpiresOn);
+            return (await request.InvokeAsync<IPractitionerCommand>(command, ct)).Ok();
+        }).RequireAuthorization(Permissions.ManagePractitioners);
+    }
+}

@@ -1,0 +1,34 @@
+using Clinic.Api.Auth;
+using Clinic.Api.Http;
+using Clinic.Domain.Common;
+using Clinic.EventStore.Documents;
+
+namespace Clinic.Api.Schedules;
+
+internal static class ScheduleEndpoints
+{
+    private static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(7);
+    private static readonly TimeSpan LongestWindow = TimeSpan.FromDays(92);
+
+    /// <summary>Sessions starting in [from, to); cancelled ones included, with their status. Defaults to the next 7 days.</summary>
+    public static void MapSchedules(this RouteGroupBuilder api) =>
+        api.MapGet("/practitioners/{practitionerId:guid}/schedule", async (Guid practitionerId, DateTimeOffset? from, DateTimeOffset? to, ClinicRequest request, CancellationToken ct) =>
+        {
+            var start = from ?? request.Now;
+            var end = to ?? start + DefaultWindow;
+            if (end <= start || end - start > LongestWindow)
+                return CommandResults.Problem(StatusCodes.Status400BadRequest, "invalid-range", $"'to' must be after 'from', at most {LongestWindow.TotalDays} days later.");
+
+            if (await request.Reads.Events.FetchStreamStateAsync(practitionerId, ct) is not { StreamType: StreamTypes.Practitioner })
+                return CommandResults.Problem(StatusCodes.Status404NotFound, RefusalCodes.PractitionerNotFound, $"No practitioner {practitionerId} in this clinic.");
+
+            await request.RecordViewAsync("practitioner-schedule", null, ct);
+            var sessions = await request.Reads.Query<ScheduleEntry>()
+                .Where(s => s.PractitionerId, practitionerId)
+                .Where(s => s.StartsAt, Comparison.GreaterThanOrEqual, start)
+                .Where(s => s.StartsAt, Comparison.LessThan, end)
+                .OrderBy(s => s.StartsAt)
+                .ToListAsync(ct);
+            return Results.Ok(new ScheduleResponse(practitionerId, start, end, sessions));
+        }).WithTags("Schedules").RequireAuthorization(Permissions.ReadSchedules);
+}

@@ -1,0 +1,17 @@
+using Clinic.Api.Auth;
+using Clinic.Api.Http;
+using Clinic.Domain.Patients;
+using Clinic.Domain.Screening;
+
+namespace Clinic.Api.Screening;
+
+internal static class ScreeningEndpoints
+{
+    public static void MapScreenings(this RouteGroupBuilder patients) =>
+        patients.MapPost("/{patientId:guid}/screenings", async (Guid patientId, ScreeningRequest body, ClinicRequest request, CancellationToken ct) =>
+        {
+            var command = new ScreenPatient(patientId, Guid.CreateVersion7(), body.ScreenedOn, body.ToAnswers(), await request.PolicyAsync(ct));
+            var result = await request.InvokeAsync<IPatientCommand>(command, ct);
+            return result.Created($"/api/patients/{patientId}/history", events => ScreeningResponse.From(events.OfType<PatientScreened>().Single()));
+        }).WithTags("Screening").RequireAuthorization(Permissions.RecordCare);
+}

@@ -1,0 +1,22 @@
+using Clinic.Domain.Screening;
+
+namespace Clinic.Api.Screening;
+
+public sealed record ScreeningRequest
+{
+    public required DateOnly ScreenedOn { get; init; }
+    public required bool Pregnant { get; init; }
+    public required bool Breastfeeding { get; init; }
+    public required bool InsulinDependentDiabetes { get; init; }
+    public required bool CancerOnMultiDrugTherapy { get; init; }
+    public required bool HeartDiseaseOnMultiDrugTherapy { get; init; }
+    public required bool StrokeHistory { get; init; }
+    public required bool LiverDisorder { get; init; }
+    public required bool KidneyDisorder { get; init; }
+    public DateOnly? LastNsaidDoseOn { get; init; }
+    public IReadOnlyList<string> Allergies { get; init; } = [];
+    public string? Notes { get; init; }
+
+    public ScreeningAnswers ToAnswers() => new(Pregnant, Breastfeeding, InsulinDependentDiabetes, CancerOnMultiDrugTherapy,
+        HeartDiseaseOnMultiDrugTherapy, StrokeHistory, LiverDisorder, KidneyDisorder, LastNsaidDoseOn, Allergies, Notes);
+}

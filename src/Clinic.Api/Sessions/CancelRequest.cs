@@ -1,0 +1,6 @@
+namespace Clinic.Api.Sessions;
+
+public sealed record CancelRequest
+{
+    public required string Reason { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Clinic.Api.Sessions;
+
+public sealed record IntervalOverrideRequest
+{
+    public required string Reason { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Clinic.Api.Sessions;
+
+public sealed record PerformedRequest : TreatmentRequest
+{
+    public required DateTimeOffset PerformedAt { get; init; }
+}

@@ -1,0 +1,64 @@
+using Clinic.Api.Auth;
+using Clinic.Api.Http;
+using Clinic.Domain.Common;
+using Clinic.Domain.Patients;
+using Clinic.Domain.Sessions;
+
+namespace Clinic.Api.Sessions;
+
+internal static class SessionEndpoints
+{
+    public static void MapSessions(this RouteGroupBuilder api)
+    {
+        var sessions = api.MapGroup("/sessions").WithTags("Sessions");
+
+        sessions.MapPost("/", async (ScheduleSessionRequest body, ClinicRequest request, CancellationToken ct) =>
+        {
+            if (Override(body.IntervalOverride, request) is not { Allowed: true } intervalOverride)
+                return ForbiddenOverride();
+            var id = Guid.CreateVersion7();
+            var command = new ScheduleSession(body.PatientId, id, body.PlanId, body.PractitionerId, body.StartsAt, body.DurationMinutes,
+                intervalOverride.Value, await request.PolicyAsync(ct));
+            return (await request.InvokeAsync<ISessionBookingCommand>(command, ct)).Created($"/api/sessions/{id}", id);
+        }).RequireAuthorization(Permissions.BookSessions);
+
+        sessions.MapPost("/{sessionId:guid}/reschedule", async (Guid sessionId, RescheduleRequest body, ClinicRequest request, CancellationToken ct) =>
+        {
+            if (Override(body.IntervalOverride, request) is not { Allowed: true } intervalOverride)
+                return ForbiddenOverride();
+            return await WithSessionAsync(sessionId, request, ct, async session =>
+                (await request.InvokeAsync<ISessionBookingCommand>(new RescheduleSession(session.PatientId, sessionId, body.StartsAt, body.Reason,
+                    intervalOverride.Value, await request.PolicyAsync(ct)), ct)).Ok());
+        }).RequireAuthorization(Permissions.BookSessions);
+
+        sessions.MapPost("/{sessionId:guid}/cancel", (Guid sessionId, CancelRequest body, ClinicRequest request, CancellationToken ct) =>
+            WithSessionAsync(sessionId, request, ct, async session =>
+                (await request.InvokeAsync<ISessionBookingCommand>(new CancelSession(session.PatientId, sessionId, request.Now, body.Reason), ct)).Ok()))
+            .RequireAuthorization(Permissions.BookSessions);
+
+        sessions.MapPost("/{sessionId:guid}/no-show", (Guid sessionId, ClinicRequest request, CancellationToken ct) =>
+            WithSessionAsync(sessionId, request, ct, async session =>
+                (await request.InvokeAsync<IPatientCommand>(new RecordNoShow(session.PatientId, sessionId, request.Now), ct)).Ok()))
+            .RequireAuthorization(Permissions.BookSessions);
+
+        sessions.MapPost("/{sessionId:guid}/performed", (Guid sessionId, PerformedRequest body, ClinicRequest request, CancellationToken ct) =>
+            WithSessionAsync(sessionId, request, ct, async session =>
+                (await request.InvokeAsync<ISessionBookingCommand>(
+                    new RecordSessionPerformed(session.PatientId, sessionId, body.PerformedAt, body.ToTreatment(session.BookedMinutes)), ct)).Ok()))
+            .RequireAuthorization(Permissions.RecordCare);
+    }
+
+    private static async Task<IResult> WithSessionAsync(Guid sessionId, ClinicRequest request, CancellationToken ct, Func<SessionLocator, Task<IResult>> handle) =>
+        await request.Reads.LoadAsync<SessionLocator>(sessionId, ct) is { } session
+            ? await handle(session)
+            : CommandResults.Problem(StatusCodes.Status404NotFound, RefusalCodes.SessionNotFound, $"No session {sessionId} in this clinic.");
+
+    /// <summary>An interval override is recorded with the clinician who gave it; only clinicians may.</summary>
+    private static (bool Allowed, IntervalOverride? Value) Override(IntervalOverrideRequest? requested, ClinicRequest request) =>
+        requested is null ? (true, null)
+        : request.User.Can(Permissions.OverrideIntervals) ? (true, new IntervalOverride(requested.Reason, request.User.UserId))
+        : (false, null);
+
+    private static IResult ForbiddenOverride() =>
+        CommandResults.Problem(StatusCodes.Status403Forbidden, "override-not-allowed", "Only a clinician may override the minimum interval.");
+}

@@ -1,0 +1,30 @@
+using Clinic.Api.Auth;
+using Clinic.Api.Http;
+using Clinic.Domain.Patients;
+using Clinic.Domain.SideEffects;
+
+namespace Clinic.Api.SideEffects;
+
+internal static class SideEffectEndpoints
+{
+    public static void MapSideEffects(this RouteGroupBuilder patients)
+    {
+        var sideEffects = patients.MapGroup("/{patientId:guid}/side-effects").WithTags("Side effects");
+
+        sideEffects.MapPost("/", async (Guid patientId, SideEffectRequest body, ClinicRequest request, CancellationToken ct) =>
+        {
+            var id = Guid.CreateVersion7();
+            var command = new ReportSideEffect(patientId, id, body.ToDetails(request.Now), body.ReportedBy, await request.PolicyAsync(ct));
+            return (await request.InvokeAsync<IPatientCommand>(command, ct)).Created($"/api/patients/{patientId}/history", id);
+        }).RequireAuthorization(Permissions.RecordCare);
+
+        sideEffects.MapPost("/{sideEffectId:guid}/resolution", async (Guid patientId, Guid sideEffectId, ResolutionRequest body, ClinicRequest request, CancellationToken ct) =>
+            (await request.InvokeAsync<IPatientCommand>(new ResolveSideEffect(patientId, sideEffectId, body.ResolvedAt, body.Outcome, body.Notes), ct)).Ok())
+            .RequireAuthorization(Permissions.RecordCare);
+
+        sideEffects.MapPost("/{sideEffectId:guid}/review", async (Guid patientId, Guid sideEffectId, ReviewRequest body, ClinicRequest request, CancellationToken ct) =>
+            (await request.InvokeAsync<IPatientCommand>(
+                new ReviewSideEffect(patientId, sideEffectId, body.Decision, body.Notes, request.User.UserId, request.Now), ct)).Ok())
+            .RequireAuthorization(Permissions.ReviewSideEffects);
+    }
+}

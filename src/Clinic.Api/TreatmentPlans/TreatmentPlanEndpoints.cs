@@ -1,0 +1,25 @@
+using Clinic.Api.Auth;
+using Clinic.Api.Http;
+using Clinic.Domain.Patients;
+using Clinic.Domain.TreatmentPlans;
+
+namespace Clinic.Api.TreatmentPlans;
+
+internal static class TreatmentPlanEndpoints
+{
+    public static void MapTreatmentPlans(this RouteGroupBuilder patients)
+    {
+        var plans = patients.MapGroup("/{patientId:guid}/treatment-plans").WithTags("Treatment plans");
+
+        plans.MapPost("/", async (Guid patientId, TreatmentPlanRequest body, ClinicRequest request, CancellationToken ct) =>
+        {
+            var id = Guid.CreateVersion7();
+            var command = new CreateTreatmentPlan(patientId, id, DateOnly.FromDateTime(request.Now.UtcDateTime), body.ToDetails(), await request.PolicyAsync(ct));
+            return (await request.InvokeAsync<IPatientCommand>(command, ct)).Created($"/api/patients/{patientId}/history", id);
+        }).RequireAuthorization(Permissions.RecordCare);
+
+        plans.MapPost("/{planId:guid}/stop", async (Guid patientId, Guid planId, StopPlanRequest body, ClinicRequest request, CancellationToken ct) =>
+            (await request.InvokeAsync<IPatientCommand>(new StopTreatmentPlan(patientId, planId, request.Now, body.Reason), ct)).Ok())
+            .RequireAuthorization(Permissions.StopTreatment);
+    }
+}
