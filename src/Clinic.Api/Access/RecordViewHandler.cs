@@ -13,7 +13,7 @@ internal sealed class RecordViewHandler : ICommandHandler<RecordView>
     {
         var viewer = context.Command;
         var viewed = new RecordViewed(viewer.ActorId, viewer.ActorRole, command.Resource, command.PatientId, command.ViewedAt);
-        var log = StreamIds.ForAccessLog(viewer.ActorId, DateOnly.FromDateTime(command.ViewedAt.UtcDateTime));
+        var log = StreamIds.ForAccessLog(viewer.TenantId, viewer.ActorId, DateOnly.FromDateTime(command.ViewedAt.UtcDateTime));
         context.Session.Events.Append(log, ExpectedVersion.Any, [viewed], StreamTypes.AccessLog);
         return Task.FromResult(CommandResult.Accept());
     }

@@ -8,7 +8,7 @@ internal static class StreamIds
 {
     public static Guid ForClinic(string clinicId) => FromName("clinic:" + clinicId);
 
-    public static Guid ForAccessLog(string viewerId, DateOnly day) => FromName($"access-log:{viewerId}:{day:yyyy-MM-dd}");
+    public static Guid ForAccessLog(string clinicId, string viewerId, DateOnly day) => FromName($"access-log:{clinicId}:{viewerId}:{day:yyyy-MM-dd}");
 
     private static Guid FromName(string name)
     {

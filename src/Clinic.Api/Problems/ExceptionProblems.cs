@@ -5,7 +5,8 @@ namespace Clinic.Api.Problems;
 
 /// <summary>
 /// Turns exceptions into RFC 9457 problem responses: unreadable requests are 400, a stream that moved
-/// under a command is 409; anything else is a 500 that says nothing of the request's data.
+/// under a command is 409; anything else is a 500 that says nothing of the request's data. The log gets the
+/// exception's type and stack trace, not its message, which might quote data.
 /// </summary>
 internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
 {
@@ -18,7 +19,8 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "internal-error"),
         };
         if (status >= 500)
-            logger.LogError("Unhandled {ExceptionType} on {Method} {Path}", exception.GetType().Name, context.Request.Method, context.Request.Path);
+            logger.LogError("Unhandled {ExceptionType} on {Method} {Path} at {StackTrace}",
+                exception.GetType().Name, context.Request.Method, context.Request.Path, exception.StackTrace);
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using Clinic.Api.Auth;
+using Clinic.Api.Hosting;
+using Clinic.EventStore.Daemon;
+using Clinic.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clinic.Api.Tests.Support;
+
+/// <summary>
+/// The real API, served by Kestrel on a free loopback port, on the test PostgreSQL server in a schema of
+/// its own, with tokens signed by a test key. Requests go through the whole HTTP pipeline.
+/// </summary>
+public sealed class ApiHost : IAsyncLifetime
+{
+    public const string SigningKey = "clinic-api-tests-signing-key-0123456789abcdef";
+
+    private WebApplication? _app;
+
+    public string Schema { get; } = TestDatabase.UniqueSchema();
+    public string ConnectionString { get; private set; } = "";
+    public Uri BaseAddress { get; private set; } = null!;
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.ConnectionStringAsync();
+        _app = await ClinicApp.CreateAsync(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], builder =>
+            builder.Configuration.AddInMemoryCollection(Settings()));
+        await _app.StartAsync();
+        BaseAddress = new Uri(_app.Urls.First());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+            await _app.DisposeAsync();
+    }
+
+    /// <summary>The configuration this host runs with, for CLI verbs that must use the same database and schema.</summary>
+    public Dictionary<string, string?> Settings() => new()
+    {
+        ["ConnectionStrings:Clinic"] = ConnectionString,
+        ["Clinic:Schema"] = Schema,
+        ["Auth:SigningKey"] = SigningKey,
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    /// <summary>A client whose requests carry a token for <paramref name="role"/> at <paramref name="clinic"/>.</summary>
+    public HttpClient Client(string role, string clinic, string? user = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, clinic, user ?? $"{role}-user"));
+        return client;
+    }
+
+    public HttpClient AnonymousClient() => new() { BaseAddress = BaseAddress };
+
+    public static string Token(string role, string clinic, string user) =>
+        TokenIssuer.Issue(new AuthSettings(), SigningKey, user, role, clinic, TimeSpan.FromHours(1));
+
+    public Task WaitForProjectionsAsync() =>
+        Services.GetRequiredService<ProjectionDaemon>().WaitForNonStaleAsync(TimeSpan.FromSeconds(30));
+}

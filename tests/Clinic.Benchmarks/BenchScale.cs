@@ -1,0 +1,22 @@
+namespace Clinic.Benchmarks;
+
+/// <summary>How much work each workload does: the full sizes, or a quick run that finishes in under a minute.</summary>
+public sealed record BenchScale(
+    string Name,
+    int AppendStreams,
+    int EventsPerStream,
+    int CatchUpEvents,
+    int Reads,
+    int ReadStreams,
+    int WarmupStreams,
+    int CatchUpRounds)
+{
+    public static readonly BenchScale Full = new("full", AppendStreams: 10_000, EventsPerStream: 10, CatchUpEvents: 100_000,
+        Reads: 2_000, ReadStreams: 1_000, WarmupStreams: 500, CatchUpRounds: 3);
+
+    public static readonly BenchScale Quick = new("quick", AppendStreams: 1_000, EventsPerStream: 10, CatchUpEvents: 20_000,
+        Reads: 500, ReadStreams: 200, WarmupStreams: 100, CatchUpRounds: 1);
+
+    public long AppendEvents => (long)AppendStreams * EventsPerStream;
+    public int CatchUpStreams => CatchUpEvents / EventsPerStream;
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace Clinic.Benchmarks.Measuring;
+
+/// <summary>The measuring helpers every workload shares.</summary>
+public static class Measure
+{
+    public static async Task<double> SecondsAsync(Func<Task> work)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await work();
+        return Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    public static async Task<double> EventsPerSecondAsync(long events, Func<Task> work) => events / await SecondsAsync(work);
+
+    public static async Task<double> MicrosecondsAsync(Func<Task> work) => await SecondsAsync(work) * 1_000_000;
+
+    /// <summary>Nearest-rank percentile (0-100) of the samples.</summary>
+    public static double Percentile(IReadOnlyCollection<double> samples, double percentile)
+    {
+        var sorted = samples.Order().ToArray();
+        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+
+    /// <summary>
+    /// Runs both sides block by block, alternating which goes first (ours-floor, floor-ours, ...), so that
+    /// both meet the same server, disk and machine conditions; gives each side's total time in seconds.
+    /// </summary>
+    public static async Task<(double Ours, double Floor)> InterleavedAsync(int blocks, Func<int, Task> ours, Func<int, Task> floor)
+    {
+        var (oursSeconds, floorSeconds) = (0.0, 0.0);
+        for (var block = 0; block < blocks; block++)
+        {
+            var oursFirst = block % 2 == 0;
+            if (oursFirst)
+                oursSeconds += await SecondsAsync(() => ours(block));
+            floorSeconds += await SecondsAsync(() => floor(block));
+            if (!oursFirst)
+                oursSeconds += await SecondsAsync(() => ours(block));
+        }
+        return (oursSeconds, floorSeconds);
+    }
+
+    /// <summary>
+    /// For work that cannot be cut into blocks: whole runs of each side, alternating which goes first,
+    /// <paramref name="rounds"/> times; gives the median of each side.
+    /// </summary>
+    public static async Task<(double Ours, double Floor)> AlternatedRunsAsync(int rounds, Func<Task<double>> ours, Func<Task<double>> floor)
+    {
+        var (oursRuns, floorRuns) = (new List<double>(), new List<double>());
+        for (var round = 1; round <= rounds; round++)
+        {
+            var oursFirst = round % 2 == 1;
+            if (oursFirst)
+                oursRuns.Add(await ours());
+            floorRuns.Add(await floor());
+            if (!oursFirst)
+                oursRuns.Add(await ours());
+            Console.WriteLine($"    round {round}: ours {oursRuns[^1],10:N0}   floor {floorRuns[^1],10:N0}");
+        }
+        return (Percentile(oursRuns, 50), Percentile(floorRuns, 50));
+    }
+}

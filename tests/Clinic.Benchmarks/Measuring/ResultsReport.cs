@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Clinic.Benchmarks.Measuring;
+
+/// <summary>The results as a table on the console and as a JSON array for tools.</summary>
+public static class ResultsReport
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static void Print(IReadOnlyList<BenchResult> results)
+    {
+        var width = results.Max(r => r.Name.Length);
+        Console.WriteLine();
+        Console.WriteLine($"{"workload".PadRight(width)}  {"ours",12}  {"floor",12}  {"unit",-8}  {"ratio",6}");
+        Console.WriteLine(new string('-', width + 48));
+        foreach (var r in results)
+            Console.WriteLine($"{r.Name.PadRight(width)}  {Number(r.Ours),12}  {Number(r.Floor),12}  {r.Unit,-8}  {r.Ratio,6:0.000}");
+        Console.WriteLine();
+        Console.WriteLine("ratio: higher is better, 1.000 = as fast as plain Npgsql doing the same work.");
+        Console.WriteLine("       events/s rows: ours / floor;  µs rows (latency): floor / ours.");
+    }
+
+    public static async Task WriteAsync(string path, IReadOnlyList<BenchResult> results)
+    {
+        await using var file = File.Create(path);
+        await JsonSerializer.SerializeAsync(file, results, Json);
+    }
+
+    private static string Number(double value) => value.ToString(value >= 1000 ? "N0" : "N1", CultureInfo.InvariantCulture);
+}

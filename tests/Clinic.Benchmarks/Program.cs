@@ -1,0 +1,66 @@
+using Clinic.Benchmarks;
+using Clinic.Benchmarks.Measuring;
+using Clinic.Benchmarks.Server;
+using Clinic.Benchmarks.Workloads;
+using Npgsql;
+
+// Compares our event store with plain Npgsql doing the same work (the floor); see docs/performance.md.
+BenchArguments arguments;
+try
+{
+    arguments = BenchArguments.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 2;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+await using var server = await BenchServer.StartAsync(cancellation.Token);
+await using var floor = NpgsqlDataSource.Create(server.ConnectionString);
+var context = new BenchContext(server.ConnectionString, arguments.Scale, floor, cancellation.Token);
+await PrintSetupAsync(server, context);
+if (Environment.GetEnvironmentVariable("SCRATCH") == "1") { await Scratch.RunAsync(context); return 0; }
+
+var results = new List<BenchResult>();
+foreach (var workload in Workloads(context.Scale))
+{
+    Console.WriteLine($"{workload.Name} ...");
+    results.AddRange(await workload.RunAsync(context));
+}
+
+ResultsReport.Print(results);
+if (arguments.OutputPath is not null)
+{
+    await ResultsReport.WriteAsync(arguments.OutputPath, results);
+    Console.WriteLine($"results written to {arguments.OutputPath}");
+}
+return 0;
+
+static IEnumerable<IWorkload> Workloads(BenchScale scale) =>
+[
+    new AppendWorkload(streamsPerTransaction: 1, inlineProjection: false),
+    new AppendWorkload(streamsPerTransaction: 100, inlineProjection: false),
+    new AppendWorkload(streamsPerTransaction: 1, inlineProjection: true),
+    new AppendWorkload(streamsPerTransaction: 100, inlineProjection: true),
+    new CatchUpWorkload(),
+    new StreamReadWorkload(),
+];
+
+static async Task PrintSetupAsync(BenchServer server, BenchContext context)
+{
+    var scale = context.Scale;
+    Console.WriteLine($"scale: {scale.Name} ({scale.AppendStreams:N0} streams x {scale.EventsPerStream} events per append workload, " +
+        $"{scale.CatchUpEvents:N0} events to catch up, {scale.Reads:N0} reads; one sequential writer)");
+    Console.WriteLine($"server: {server.Origin}");
+    foreach (var (name, value) in await ServerSettings.ReadAsync(context.Floor, context.Cancellation))
+        Console.WriteLine($"  {name} = {value}");
+    Console.WriteLine();
+}
