@@ -1,4 +1,5 @@
 using Clinic.EventStore.Daemon;
+using Clinic.EventStore.Documents;
 using Clinic.EventStore.Events;
 using Clinic.EventStore.Schema;
 using Clinic.EventStore.Sessions;
@@ -24,12 +25,16 @@ public sealed class DocumentStore : IAsyncDisposable
     public StoreOptions Options => _store.Options;
     public string Schema => _store.Schema;
 
+    /// <summary>The store's connection pool, for components that keep their own tables in the same database.</summary>
+    public NpgsqlDataSource DataSource => _store.DataSource;
+
     /// <summary>All tenants' events in safe commit order.</summary>
     public EventFeed Feed { get; }
 
     /// <summary>Creates or upgrades the schema (idempotent; safe when several nodes start together).</summary>
     public Task<IReadOnlyList<int>> ApplySchemaAsync(CancellationToken cancellationToken = default) =>
-        SchemaMigrator.ApplyAsync(_store, cancellationToken);
+        SchemaMigrator.ApplyAsync(_store.DataSource, Schema, "schema_migrations", Migrations.All,
+            Options.Documents.All.Select(mapping => DocumentTables.CreateOrUpdate(mapping, Schema)), cancellationToken);
 
     public DocumentSession OpenSession(string tenantId, EventMetadata? metadata = null) =>
         new(_store, CheckedTenant(tenantId), metadata ?? EventMetadata.None);

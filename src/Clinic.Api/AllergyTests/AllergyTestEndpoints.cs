@@ -14,11 +14,10 @@ internal static class AllergyTestEndpoints
         tests.MapPost("/", async (Guid patientId, AllergyTestRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            var result = await request.InvokeAsync<IPatientCommand>(new RecordAllergyTest(patientId, id, body.Substances, body.AppliedAt), ct);
-            return result.Created($"/api/patients/{patientId}/history", id);
+            return await request.SendAsync<IPatientCommand>(new RecordAllergyTest(patientId, id, body.Substances, body.AppliedAt), r => r.Created($"/api/patients/{patientId}/history", id), ct);
         });
 
         tests.MapPost("/{testId:guid}/reading", async (Guid patientId, Guid testId, AllergyReadingRequest body, ClinicRequest request, CancellationToken ct) =>
-            (await request.InvokeAsync<IPatientCommand>(new ReadAllergyTest(patientId, testId, body.ToReading()), ct)).Ok());
+            await request.SendAsync<IPatientCommand>(new ReadAllergyTest(patientId, testId, body.ToReading()), r => r.Ok(), ct));
     }
 }

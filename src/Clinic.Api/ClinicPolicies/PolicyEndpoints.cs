@@ -14,7 +14,7 @@ internal static class PolicyEndpoints
             .RequireAuthorization(Permissions.RegisterPatients);
 
         policy.MapPut("/", async (PolicyRequest body, ClinicRequest request, CancellationToken ct) =>
-            (await request.InvokeAsync<IClinicCommand>(new SetClinicPolicy(request.User.ClinicId, body.ToPolicy()), ct)).Ok())
+            await request.SendAsync<IClinicCommand>(new SetClinicPolicy(request.User.ClinicId, body.ToPolicy()), r => r.Ok(), ct))
             .RequireAuthorization(Permissions.ManagePolicy);
     }
 }

@@ -4,12 +4,12 @@ using Clinic.Messaging.Commands;
 
 namespace Clinic.Api.Commands;
 
-internal sealed class ClinicCommandHandler : ICommandHandler<IClinicCommand>
+internal sealed class ClinicCommandHandler(EventAppender appender) : ICommandHandler<IClinicCommand>
 {
     public async Task<CommandResult> HandleAsync(IClinicCommand command, HandlerContext context, CancellationToken cancellationToken)
     {
         var clinic = await context.Session.Events.LoadClinicAsync(command.ClinicId, cancellationToken);
         var decision = ClinicDecider.Decide(command, clinic.State);
-        return DecisionAppend.Apply(context.Session, StreamIds.ForClinic(command.ClinicId), StreamTypes.Clinic, clinic.Version, decision);
+        return appender.Apply(context, StreamIds.ForClinic(command.ClinicId), StreamTypes.Clinic, clinic.Version, decision);
     }
 }

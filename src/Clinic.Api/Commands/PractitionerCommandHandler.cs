@@ -4,12 +4,12 @@ using Clinic.Messaging.Commands;
 
 namespace Clinic.Api.Commands;
 
-internal sealed class PractitionerCommandHandler : ICommandHandler<IPractitionerCommand>
+internal sealed class PractitionerCommandHandler(EventAppender appender) : ICommandHandler<IPractitionerCommand>
 {
     public async Task<CommandResult> HandleAsync(IPractitionerCommand command, HandlerContext context, CancellationToken cancellationToken)
     {
         var practitioner = await context.Session.Events.LoadPractitionerAsync(command.PractitionerId, cancellationToken);
         var decision = PractitionerDecider.Decide(command, practitioner.State);
-        return DecisionAppend.Apply(context.Session, command.PractitionerId, StreamTypes.Practitioner, practitioner.Version, decision);
+        return appender.Apply(context, command.PractitionerId, StreamTypes.Practitioner, practitioner.Version, decision);
     }
 }

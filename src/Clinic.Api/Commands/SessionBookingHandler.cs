@@ -10,7 +10,7 @@ namespace Clinic.Api.Commands;
 /// decided together, and appended at the versions decided on, so of two overlapping bookings of one
 /// practitioner only one can commit.
 /// </summary>
-internal sealed class SessionBookingHandler : ICommandHandler<ISessionBookingCommand>
+internal sealed class SessionBookingHandler(EventAppender appender) : ICommandHandler<ISessionBookingCommand>
 {
     public async Task<CommandResult> HandleAsync(ISessionBookingCommand command, HandlerContext context, CancellationToken cancellationToken)
     {
@@ -24,8 +24,8 @@ internal sealed class SessionBookingHandler : ICommandHandler<ISessionBookingCom
         var decision = SessionBooking.Decide(command, patient.State, practitioner.State);
         if (decision.IsRefused)
             return CommandResult.Reject(decision.Refusal.Code, decision.Refusal.Detail);
-        DecisionAppend.Append(context.Session, command.PatientId, StreamTypes.Patient, patient.Version, decision.PatientEvents);
-        DecisionAppend.Append(context.Session, practitionerId!.Value, StreamTypes.Practitioner, practitioner.Version, decision.PractitionerEvents);
+        appender.Append(context, command.PatientId, StreamTypes.Patient, patient.Version, decision.PatientEvents, patient.State.Details);
+        appender.Append(context, practitionerId!.Value, StreamTypes.Practitioner, practitioner.Version, decision.PractitionerEvents);
         return CommandResult.Accept(decision.PatientEvents.Concat(decision.PractitionerEvents).ToList());
     }
 }

@@ -11,7 +11,6 @@ internal static class ConsentEndpoints
         patients.MapPost("/{patientId:guid}/consents", async (Guid patientId, ConsentRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            var result = await request.InvokeAsync<IPatientCommand>(new RecordConsent(patientId, id, body.ToTerms()), ct);
-            return result.Created($"/api/patients/{patientId}/history", id);
+            return await request.SendAsync<IPatientCommand>(new RecordConsent(patientId, id, body.ToTerms()), r => r.Created($"/api/patients/{patientId}/history", id), ct);
         }).WithTags("Consent").RequireAuthorization(Permissions.RecordCare);
 }

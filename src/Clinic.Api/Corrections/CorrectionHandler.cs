@@ -13,7 +13,7 @@ namespace Clinic.Api.Corrections;
 /// Finds the event to correct in its stream, reads the corrected values in the shape of the request that
 /// recorded it, and lets the domain decide the correction on the state folded from the same events.
 /// </summary>
-internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> http) : ICommandHandler<CorrectRecord>
+internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> http, EventAppender appender) : ICommandHandler<CorrectRecord>
 {
     private readonly JsonSerializerOptions _json = http.Value.SerializerOptions;
 
@@ -38,7 +38,7 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
             return CommandResult.Reject("not-correctable", $"A {original.EventType} event records nothing that a correction can change.");
 
         context.Session.Metadata = context.Session.Metadata with { Reason = command.Reason };
-        return DecisionAppend.Apply(context.Session, command.StreamId, command.StreamType, events[^1].Version, decision);
+        return appender.Apply(context, command.StreamId, command.StreamType, events[^1].Version, decision);
     }
 
     private Decision? Decide(CorrectRecord command, EventEnvelope original, IReadOnlyList<EventEnvelope> events) => command.StreamType switch

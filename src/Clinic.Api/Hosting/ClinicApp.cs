@@ -33,9 +33,12 @@ public static class ClinicApp
         builder.Services.AddSingleton(services);
         builder.Services.AddHostedService<ClinicServicesLifetime>();
         builder.Services.AddSingleton(services.Store);
+        builder.Services.AddSingleton(services.Messages);
         builder.Services.AddSingleton(provider => services.Store.CreateDaemon(provider.GetRequiredService<ILogger<ProjectionDaemon>>()));
         if (builder.Configuration.GetValue("Clinic:RunDaemon", defaultValue: true))
             builder.Services.AddHostedService<ProjectionDaemonService>();
+        if (builder.Configuration.GetValue("Clinic:RunDispatcher", defaultValue: true))
+            builder.Services.AddHostedService<MessageDispatcherService>();
 
         builder.AddClinicAuthentication();
         builder.Services.AddProblemDetails();
@@ -43,7 +46,7 @@ public static class ClinicApp
         builder.Services.AddClinicJson();
         builder.Services.AddOpenApi();
         builder.Services.AddClinicHealthChecks();
-        builder.Services.AddClinicCommands();
+        builder.Services.AddClinicCommands(builder.Configuration);
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
     }
 
@@ -52,6 +55,7 @@ public static class ClinicApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCorrelationIds();
+        app.UseIdempotencyKeys();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();

@@ -1,17 +1,23 @@
+using System.Text.Json;
 using Clinic.Api.Auth;
 using Clinic.Api.Commands;
 using Clinic.Domain.ClinicPolicies;
 using Clinic.EventStore;
 using Clinic.EventStore.Sessions;
 using Clinic.Messaging.Commands;
+using Clinic.Messaging.Idempotency;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Clinic.Api.Http;
 
 /// <summary>
-/// What an endpoint needs to turn a request into a command: the caller, the command bus, the clinic's
-/// current policy, and read access to the caller's clinic only.
+/// What an endpoint needs to turn a request into a command and its result into a reply: the caller, the
+/// command bus (with the request's idempotency key), the clinic's current policy, and read access to the
+/// caller's clinic only.
 /// </summary>
-internal sealed class ClinicRequest(IHttpContextAccessor http, CommandBus bus, DocumentStore store, TimeProvider clock)
+internal sealed class ClinicRequest(
+    IHttpContextAccessor http, CommandBus bus, DocumentStore store, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No current request.");
 
@@ -21,10 +27,20 @@ internal sealed class ClinicRequest(IHttpContextAccessor http, CommandBus bus, D
 
     public QuerySession Reads => store.QuerySession(User.ClinicId);
 
-    public CommandContext CommandContext => new(User.ClinicId, User.UserId, User.Role, CorrelationId.Of(Context));
+    public CommandContext CommandContext => new(User.ClinicId, User.UserId, User.Role, CorrelationId.Of(Context))
+    {
+        Idempotency = IdempotencyKeys.Of(Context),
+    };
+
+    /// <summary>Runs the command and answers with <paramref name="reply"/>; a repeated idempotency key gets the first answer.</summary>
+    public async Task<IResult> SendAsync<TCommand>(TCommand command, Func<CommandResult, Reply> reply, CancellationToken cancellationToken)
+    {
+        var result = await bus.InvokeAsync(command, CommandContext, r => Stored(reply(r)), cancellationToken);
+        return result is CommandResult.Replayed replayed ? new ReplayedResult(replayed.Reply) : ToResult(reply(result));
+    }
 
     public Task<CommandResult> InvokeAsync<TCommand>(TCommand command, CancellationToken cancellationToken) =>
-        bus.InvokeAsync(command, CommandContext, cancellationToken);
+        bus.InvokeAsync(command, CommandContext with { Idempotency = null }, cancellationToken: cancellationToken);
 
     /// <summary>Records that the caller looks at <paramref name="resource"/>, before it is shown.</summary>
     public async Task RecordViewAsync(string resource, Guid? patientId, CancellationToken cancellationToken)
@@ -36,4 +52,14 @@ internal sealed class ClinicRequest(IHttpContextAccessor http, CommandBus bus, D
 
     public async Task<ClinicPolicy> PolicyAsync(CancellationToken cancellationToken) =>
         (await Reads.Events.LoadClinicAsync(User.ClinicId, cancellationToken)).State.Policy;
+
+    private IdempotentReply Stored(Reply reply) =>
+        new(reply.Status, reply.Location, JsonSerializer.Serialize(reply.Body, reply.Body.GetType(), json.Value.SerializerOptions));
+
+    private static IResult ToResult(Reply reply) => reply.Body switch
+    {
+        ProblemDetails problem => Results.Problem(problem),
+        _ when reply.Location is not null => Results.Created(reply.Location, reply.Body),
+        _ => Results.Json(reply.Body, statusCode: reply.Status),
+    };
 }

@@ -1,36 +1,36 @@
 using Clinic.Api.Problems;
 using Clinic.Domain.Common;
 using Clinic.Messaging.Commands;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Clinic.Api.Http;
 
-/// <summary>Maps a command's result to HTTP: the events it appended to a response, or its refusal to a problem.</summary>
+/// <summary>Maps a command's result to a reply: the events it appended to a response, or its refusal to a problem.</summary>
 internal static class CommandResults
 {
-    public static IResult Created(this CommandResult result, string location, Func<IReadOnlyList<IDomainEvent>, object> response) =>
-        result switch
-        {
-            CommandResult.Accepted accepted => Results.Created(location, response(Events(accepted))),
-            CommandResult.Rejected rejected => Problem(rejected),
-            _ => throw new ArgumentOutOfRangeException(nameof(result)),
-        };
+    public static Reply Created(this CommandResult result, string location, Func<IReadOnlyList<IDomainEvent>, object> response) =>
+        result is CommandResult.Accepted accepted
+            ? new Reply(StatusCodes.Status201Created, response(Events(accepted)), location)
+            : Refused(result);
 
-    public static IResult Created(this CommandResult result, string location, Guid id) =>
+    public static Reply Created(this CommandResult result, string location, Guid id) =>
         result.Created(location, _ => new CreatedResponse(id));
 
-    public static IResult Ok(this CommandResult result) =>
-        result switch
-        {
-            CommandResult.Accepted accepted => Results.Ok(new AcceptedResponse(Events(accepted).Select(EventCatalog.NameOf).ToList())),
-            CommandResult.Rejected rejected => Problem(rejected),
-            _ => throw new ArgumentOutOfRangeException(nameof(result)),
-        };
+    public static Reply Ok(this CommandResult result) =>
+        result is CommandResult.Accepted accepted
+            ? new Reply(StatusCodes.Status200OK, new AcceptedResponse(Events(accepted).Select(EventCatalog.NameOf).ToList()))
+            : Refused(result);
 
-    public static IResult Problem(CommandResult.Rejected rejected) =>
-        Problem(RefusalStatus.Of(rejected.Code), rejected.Code, rejected.Detail);
+    public static IResult Problem(int status, string code, string detail) => Results.Problem(ProblemDetails(status, code, detail));
 
-    public static IResult Problem(int status, string code, string detail) =>
-        Results.Problem(ProblemFactory.Create(status, Titles.GetValueOrDefault(status, "The request was refused."), code, detail));
+    public static ProblemDetails ProblemDetails(int status, string code, string detail) =>
+        ProblemFactory.Create(status, Titles.GetValueOrDefault(status, "The request was refused."), code, detail);
+
+    private static Reply Refused(CommandResult result) => result switch
+    {
+        CommandResult.Rejected rejected => new Reply(RefusalStatus.Of(rejected.Code), ProblemDetails(RefusalStatus.Of(rejected.Code), rejected.Code, rejected.Detail)),
+        _ => throw new ArgumentOutOfRangeException(nameof(result), "Only accepted and rejected results become replies."),
+    };
 
     private static IReadOnlyList<IDomainEvent> Events(CommandResult.Accepted accepted) =>
         (IReadOnlyList<IDomainEvent>?)accepted.Response ?? [];

@@ -13,14 +13,13 @@ internal static class PractitionerEndpoints
         practitioners.MapPost("/", async (PractitionerRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            var result = await request.InvokeAsync<IPractitionerCommand>(new RegisterPractitioner(id, request.User.ClinicId, body.ToDetails()), ct);
-            return result.Created($"/api/practitioners/{id}", id);
+            return await request.SendAsync<IPractitionerCommand>(new RegisterPractitioner(id, request.User.ClinicId, body.ToDetails()), r => r.Created($"/api/practitioners/{id}", id), ct);
         }).RequireAuthorization(Permissions.ManagePractitioners);
 
         practitioners.MapPost("/{practitionerId:guid}/licence", async (Guid practitionerId, LicenceRenewalRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var command = new RenewPractitionerLicence(practitionerId, body.LicenceNumber, body.LicenceExpiresOn);
-            return (await request.InvokeAsync<IPractitionerCommand>(command, ct)).Ok();
+            return await request.SendAsync<IPractitionerCommand>(command, r => r.Ok(), ct);
         }).RequireAuthorization(Permissions.ManagePractitioners);
     }
 }

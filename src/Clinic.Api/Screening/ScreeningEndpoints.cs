@@ -11,7 +11,6 @@ internal static class ScreeningEndpoints
         patients.MapPost("/{patientId:guid}/screenings", async (Guid patientId, ScreeningRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var command = new ScreenPatient(patientId, Guid.CreateVersion7(), body.ScreenedOn, body.ToAnswers(), await request.PolicyAsync(ct));
-            var result = await request.InvokeAsync<IPatientCommand>(command, ct);
-            return result.Created($"/api/patients/{patientId}/history", events => ScreeningResponse.From(events.OfType<PatientScreened>().Single()));
+            return await request.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", events => ScreeningResponse.From(events.OfType<PatientScreened>().Single())), ct);
         }).WithTags("Screening").RequireAuthorization(Permissions.RecordCare);
 }

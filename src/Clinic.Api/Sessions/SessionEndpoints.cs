@@ -19,7 +19,7 @@ internal static class SessionEndpoints
             var id = Guid.CreateVersion7();
             var command = new ScheduleSession(body.PatientId, id, body.PlanId, body.PractitionerId, body.StartsAt, body.DurationMinutes,
                 intervalOverride.Value, await request.PolicyAsync(ct));
-            return (await request.InvokeAsync<ISessionBookingCommand>(command, ct)).Created($"/api/sessions/{id}", id);
+            return await request.SendAsync<ISessionBookingCommand>(command, r => r.Created($"/api/sessions/{id}", id), ct);
         }).RequireAuthorization(Permissions.BookSessions);
 
         sessions.MapPost("/{sessionId:guid}/reschedule", async (Guid sessionId, RescheduleRequest body, ClinicRequest request, CancellationToken ct) =>
@@ -27,24 +27,24 @@ internal static class SessionEndpoints
             if (Override(body.IntervalOverride, request) is not { Allowed: true } intervalOverride)
                 return ForbiddenOverride();
             return await WithSessionAsync(sessionId, request, ct, async session =>
-                (await request.InvokeAsync<ISessionBookingCommand>(new RescheduleSession(session.PatientId, sessionId, body.StartsAt, body.Reason,
-                    intervalOverride.Value, await request.PolicyAsync(ct)), ct)).Ok());
+                await request.SendAsync<ISessionBookingCommand>(new RescheduleSession(session.PatientId, sessionId, body.StartsAt, body.Reason,
+                    intervalOverride.Value, await request.PolicyAsync(ct)), r => r.Ok(), ct));
         }).RequireAuthorization(Permissions.BookSessions);
 
         sessions.MapPost("/{sessionId:guid}/cancel", (Guid sessionId, CancelRequest body, ClinicRequest request, CancellationToken ct) =>
             WithSessionAsync(sessionId, request, ct, async session =>
-                (await request.InvokeAsync<ISessionBookingCommand>(new CancelSession(session.PatientId, sessionId, request.Now, body.Reason), ct)).Ok()))
+                await request.SendAsync<ISessionBookingCommand>(new CancelSession(session.PatientId, sessionId, request.Now, body.Reason), r => r.Ok(), ct)))
             .RequireAuthorization(Permissions.BookSessions);
 
         sessions.MapPost("/{sessionId:guid}/no-show", (Guid sessionId, ClinicRequest request, CancellationToken ct) =>
             WithSessionAsync(sessionId, request, ct, async session =>
-                (await request.InvokeAsync<IPatientCommand>(new RecordNoShow(session.PatientId, sessionId, request.Now), ct)).Ok()))
+                await request.SendAsync<IPatientCommand>(new RecordNoShow(session.PatientId, sessionId, request.Now), r => r.Ok(), ct)))
             .RequireAuthorization(Permissions.BookSessions);
 
         sessions.MapPost("/{sessionId:guid}/performed", (Guid sessionId, PerformedRequest body, ClinicRequest request, CancellationToken ct) =>
             WithSessionAsync(sessionId, request, ct, async session =>
-                (await request.InvokeAsync<ISessionBookingCommand>(
-                    new RecordSessionPerformed(session.PatientId, sessionId, body.PerformedAt, body.ToTreatment(session.BookedMinutes)), ct)).Ok()))
+                await request.SendAsync<ISessionBookingCommand>(
+                    new RecordSessionPerformed(session.PatientId, sessionId, body.PerformedAt, body.ToTreatment(session.BookedMinutes)), r => r.Ok(), ct)))
             .RequireAuthorization(Permissions.RecordCare);
     }
 

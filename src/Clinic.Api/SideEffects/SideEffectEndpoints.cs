@@ -15,16 +15,16 @@ internal static class SideEffectEndpoints
         {
             var id = Guid.CreateVersion7();
             var command = new ReportSideEffect(patientId, id, body.ToDetails(request.Now), body.ReportedBy, await request.PolicyAsync(ct));
-            return (await request.InvokeAsync<IPatientCommand>(command, ct)).Created($"/api/patients/{patientId}/history", id);
+            return await request.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", id), ct);
         }).RequireAuthorization(Permissions.RecordCare);
 
         sideEffects.MapPost("/{sideEffectId:guid}/resolution", async (Guid patientId, Guid sideEffectId, ResolutionRequest body, ClinicRequest request, CancellationToken ct) =>
-            (await request.InvokeAsync<IPatientCommand>(new ResolveSideEffect(patientId, sideEffectId, body.ResolvedAt, body.Outcome, body.Notes), ct)).Ok())
+            await request.SendAsync<IPatientCommand>(new ResolveSideEffect(patientId, sideEffectId, body.ResolvedAt, body.Outcome, body.Notes), r => r.Ok(), ct))
             .RequireAuthorization(Permissions.RecordCare);
 
         sideEffects.MapPost("/{sideEffectId:guid}/review", async (Guid patientId, Guid sideEffectId, ReviewRequest body, ClinicRequest request, CancellationToken ct) =>
-            (await request.InvokeAsync<IPatientCommand>(
-                new ReviewSideEffect(patientId, sideEffectId, body.Decision, body.Notes, request.User.UserId, request.Now), ct)).Ok())
+            await request.SendAsync<IPatientCommand>(
+                new ReviewSideEffect(patientId, sideEffectId, body.Decision, body.Notes, request.User.UserId, request.Now), r => r.Ok(), ct))
             .RequireAuthorization(Permissions.ReviewSideEffects);
     }
 }

@@ -10,7 +10,10 @@ public sealed record AllergyTest(
     public bool IsRead => Reading is not null;
 
     /// <summary>The reading is due, and treatment may start, a full day after the test dose.</summary>
-    public DateTimeOffset ReadingDueAt => AppliedAt + AllergyTestRules.WaitAfterTestDose;
+    public DateTimeOffset ReadingDueAt => ReadingDueAfter(AppliedAt);
+
+    /// <summary>When the reading of a test dose applied at <paramref name="appliedAt"/> falls due.</summary>
+    public static DateTimeOffset ReadingDueAfter(DateTimeOffset appliedAt) => appliedAt + AllergyTestRules.WaitAfterTestDose;
 
     public IReadOnlyList<string> ReactedSubstances => Reading switch
     {

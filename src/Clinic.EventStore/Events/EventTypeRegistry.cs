@@ -66,7 +66,7 @@ public sealed class EventTypeRegistry
         return wanted.Concat(_upcastersByStoredName.Keys.Where(old => wanted.Contains(FinalName(old)))).ToArray();
     }
 
-    internal object Deserialize(string storedName, string json, JsonSerializerOptions options)
+    public object Deserialize(string storedName, string json, JsonSerializerOptions options)
     {
         if (_typesByName.TryGetValue(storedName, out var type))
             return JsonSerializer.Deserialize(json, type, options) ?? throw new JsonException($"Event '{storedName}' had no data.");

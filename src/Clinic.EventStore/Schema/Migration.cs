@@ -1,4 +1,4 @@
 namespace Clinic.EventStore.Schema;
 
-/// <summary>One numbered, never-edited step of the store's schema. <c>{schema}</c> in the SQL is the store's schema name.</summary>
-internal sealed record Migration(int Version, string Name, string Sql);
+/// <summary>One numbered, never-edited step of a schema. <c>{schema}</c> in the SQL is the schema name.</summary>
+public sealed record Migration(int Version, string Name, string Sql);

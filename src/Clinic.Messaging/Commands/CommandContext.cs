@@ -1,18 +1,30 @@
 using Clinic.EventStore.Events;
+using Clinic.Messaging.Idempotency;
+using Clinic.Messaging.Outbox;
 
 namespace Clinic.Messaging.Commands;
 
 /// <summary>On whose behalf a command runs: the tenant it belongs to, the actor, and the conversation it is part of.</summary>
 public sealed record CommandContext(string TenantId, string ActorId, string ActorRole, string CorrelationId)
 {
-    /// <summary>Identifies this invocation; recorded as the causation id of the events it appends.</summary>
+    /// <summary>Identifies this invocation; recorded as the causation id of the events and messages it produces.</summary>
     public Guid CommandId { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Set when the caller may retry: a second call with the same key gets the first reply.</summary>
+    public IdempotencyKey? Idempotency { get; init; }
+
+    /// <summary>Set when a delivered message issued the command: its effect is recorded in the inbox, once.</summary>
+    public Guid? MessageId { get; init; }
+
+    internal string CausationId => (MessageId ?? CommandId).ToString();
 
     internal EventMetadata ToMetadata() => new()
     {
         ActorId = ActorId,
         ActorRole = ActorRole,
         CorrelationId = CorrelationId,
-        CausationId = CommandId.ToString(),
+        CausationId = CausationId,
     };
+
+    internal MessageHeaders ToHeaders() => new(CorrelationId, CausationId);
 }
