@@ -1,0 +1,52 @@
+using Clinic.Messaging.Commands;
+using Clinic.Messaging.Tests.Sample;
+
+namespace Clinic.Messaging.Tests.Commands;
+
+public class CommandBusTests
+{
+    [Fact]
+    public async Task Concurrent_commands_on_one_stream_are_decided_again_on_fresh_state_instead_of_failing()
+    {
+        await using var harness = await MessagingHarness.CreateAsync();
+        var counter = Guid.NewGuid();
+        await harness.Bus.InvokeAsync(new Increment(counter, 1), MessagingHarness.Context());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+            Task.Run(() => harness.Bus.InvokeAsync(new Increment(counter, 1), MessagingHarness.Context()))));
+
+        results.ShouldAllBe(r => r is CommandResult.Accepted);
+        (await harness.CounterVersionAsync(counter)).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_conflict_that_outlasts_the_retries_becomes_a_concurrency_conflict_rejection()
+    {
+        await using var harness = await MessagingHarness.CreateAsync();
+        var counter = Guid.NewGuid();
+        var bus = new CommandBus(harness.Store, harness.Messages, new HandlerRegistry().Add(new IncrementHandler()), new CommandBusOptions { ConcurrencyRetries = 0 });
+        await bus.InvokeAsync(new Increment(counter, 1), MessagingHarness.Context());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            Task.Run(() => bus.InvokeAsync(new Increment(counter, 1), MessagingHarness.Context()))));
+
+        results.OfType<CommandResult.Rejected>().ShouldAllBe(r => r.Code == CommandResult.ConcurrencyConflict);
+        (await harness.CounterVersionAsync(counter)).ShouldBe(1 + results.Count(r => r is CommandResult.Accepted));
+    }
+
+    [Fact]
+    public async Task Events_record_the_actor_correlation_and_the_command_as_their_cause()
+    {
+        await using var harness = await MessagingHarness.CreateAsync();
+        var counter = Guid.NewGuid();
+        var context = MessagingHarness.Context();
+
+        await harness.Bus.InvokeAsync(new Increment(counter, 1), context);
+
+        var recorded = (await harness.Store.QuerySession(MessagingHarness.Tenant).Events.FetchStreamAsync(counter)).Single().Metadata;
+        recorded.ActorId.ShouldBe("user-1");
+        recorded.ActorRole.ShouldBe("clerk");
+        recorded.CorrelationId.ShouldBe("correlation-1");
+        recorded.CausationId.ShouldBe(context.CommandId.ToString());
+    }
+}

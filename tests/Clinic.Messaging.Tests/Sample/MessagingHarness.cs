@@ -1,0 +1,86 @@
+using Clinic.EventStore;
+using Clinic.Messaging.Commands;
+using Clinic.Messaging.Delivery;
+using Clinic.Testing;
+using Npgsql;
+
+namespace Clinic.Messaging.Tests.Sample;
+
+/// <summary>An event store, message store, command bus and handlers on the test server, in a schema of their own.</summary>
+public sealed class MessagingHarness : IAsyncDisposable
+{
+    public const string Tenant = "tenant-a";
+
+    private MessagingHarness(DocumentStore store, MessageStore messages)
+    {
+        Store = store;
+        Messages = messages;
+        Bus = new CommandBus(store, messages, new HandlerRegistry().Add(new IncrementHandler()), new CommandBusOptions());
+        Handlers = new MessageHandlerRegistry().Add(PleaseIncrement).Add(Flaky);
+    }
+
+    public DocumentStore Store { get; }
+    public MessageStore Messages { get; }
+    public CommandBus Bus { get; }
+    public PleaseIncrementHandler PleaseIncrement { get; } = new();
+    public FlakyHandler Flaky { get; } = new();
+    public MessageHandlerRegistry Handlers { get; }
+
+    public static async Task<MessagingHarness> CreateAsync(Action<MessagingOptions>? configure = null, string? schema = null)
+    {
+        var options = new StoreOptions { ConnectionString = await TestDatabase.ConnectionStringAsync(), SchemaName = schema ?? TestDatabase.UniqueSchema() };
+        options.Events.Register<Incremented>("incremented.v1");
+        var store = new DocumentStore(options);
+        await store.ApplySchemaAsync();
+        var messaging = new MessagingOptions { FirstRetryDelay = TimeSpan.FromMilliseconds(20), PollInterval = TimeSpan.FromMilliseconds(50) };
+        messaging.MessageTypes.Register<PleaseIncrement>("please-increment.v1").Register<Flaky>("flaky.v1");
+        configure?.Invoke(messaging);
+        var messages = new MessageStore(store, messaging);
+        await messages.ApplySchemaAsync();
+        return new MessagingHarness(store, messages);
+    }
+
+    public MessageDispatcher Dispatcher() => new(Messages, Handlers, Bus);
+
+    public static CommandContext Context(string tenant = Tenant) => new(tenant, "user-1", "clerk", "correlation-1");
+
+    public async Task<long> CounterVersionAsync(Guid counterId) =>
+        (await Store.QuerySession(Tenant).Events.FetchStreamStateAsync(counterId))?.Version ?? 0;
+
+    public async Task<long> CountAsync(string table)
+    {
+        await using var connection = await Store.DataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {Store.Schema}.{table}", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Store.DataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql.Replace("{schema}", Store.Schema), connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Schedules a message through the outbox of a unit of work that writes nothing else.</summary>
+    public async Task<Guid> ScheduleAsync(object message, DateTimeOffset at, string? key = null, string tenant = Tenant)
+    {
+        var session = Store.OpenSession(tenant);
+        var outbox = Messages.CreateOutbox(new Clinic.Messaging.Outbox.MessageHeaders("correlation-1", null));
+        var id = outbox.Schedule(message, at, key);
+        session.Enlist(outbox);
+        await session.SaveChangesAsync();
+        return id;
+    }
+
+    /// <summary>Delivers until nothing is due (or the attempts run out).</summary>
+    public async Task DrainAsync(MessageDispatcher dispatcher, int passes = 200)
+    {
+        for (var pass = 0; pass < passes && await CountAsync("messages") > 0; pass++)
+        {
+            if (await dispatcher.DeliverDueAsync() == 0)
+                await Task.Delay(25);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Store.DisposeAsync();
+}
