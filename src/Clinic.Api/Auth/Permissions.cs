@@ -21,6 +21,7 @@ public static class Permissions
     public const string ManagePolicy = "policy:manage";
     public const string ReadAudit = "audit:read";
     public const string ReadDashboard = "dashboard:read";
+    public const string ManageMessages = "messages:manage";
 
     private static readonly string[] Receptionists = [ClinicRoles.Receptionist, ClinicRoles.Practitioner, ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
     private static readonly string[] Practitioners = [ClinicRoles.Practitioner, ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
@@ -41,6 +42,7 @@ public static class Permissions
         [ManagePolicy] = Admins,
         [ReadAudit] = [.. Admins, ClinicRoles.Regulator],
         [ReadDashboard] = [.. Admins, ClinicRoles.Regulator, ClinicRoles.Analyst],
+        [ManageMessages] = Admins,
     };
 
     public static void AddClinicPolicies(this AuthorizationOptions options)

@@ -11,10 +11,11 @@ public static class ClinicHost
           dev-token --user U --role R --clinic C [--hours H]   print a development bearer token
           rebuild <projection>|--all                    rebuild projections from the events
           projections                                   list projections and how far behind they are
+          dead-letters [--clinic C] [--replay ID | --replay-all]   list or replay messages that failed every attempt
         Host options configure as usual, e.g. --urls http://127.0.0.1:5080 --ConnectionStrings:Clinic="Host=...".
         """;
 
-    private static readonly string[] VerbOptions = [.. DevTokenCommand.Options, .. RebuildCommand.Options];
+    private static readonly string[] VerbOptions = [.. DevTokenCommand.Options, .. RebuildCommand.Options, .. DeadLettersCommand.Options];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {
@@ -33,6 +34,7 @@ public static class ClinicHost
                 "dev-token" => DevTokenCommand.Run(command, builder, output),
                 "rebuild" => await RebuildCommand.RunAsync(command, builder, output, cancellationToken),
                 "projections" => await ProjectionsCommand.RunAsync(builder, output, cancellationToken),
+                "dead-letters" => await DeadLettersCommand.RunAsync(command, builder, output, cancellationToken),
                 "help" => Print(output, Usage, 0),
                 _ => Print(errors, $"Unknown verb '{command.Verb}'.\n{Usage}", 2),
             };

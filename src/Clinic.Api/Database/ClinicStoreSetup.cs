@@ -1,4 +1,5 @@
 using Clinic.Api.Audit;
+using Clinic.Api.Dashboard;
 using Clinic.Api.History;
 using Clinic.Api.Schedules;
 using Clinic.Api.Sessions;
@@ -23,12 +24,15 @@ public static class ClinicStoreSetup
             .Duplicate(e => e.Position).Duplicate(e => e.PatientId).Duplicate(e => e.ActorId)
             .Duplicate(e => e.EventType).Duplicate(e => e.RecordedAt);
         options.Documents.For<AuditCounter>();
+        options.Documents.For<ClinicDashboard>();
+        options.Documents.For<TreatedSession>();
 
         options.Projections
             .Add(new PatientHistoryProjection(), ProjectionLifecycle.Inline)
             .Add(new SessionLocatorProjection(), ProjectionLifecycle.Inline)
             .Add(new ScheduleProjection(), ProjectionLifecycle.Async)
-            .Add(new AuditTrailProjection(), ProjectionLifecycle.Async);
+            .Add(new AuditTrailProjection(), ProjectionLifecycle.Async)
+            .Add(new DashboardProjection(), ProjectionLifecycle.Async);
         options.Daemon.PollInterval = TimeSpan.FromMilliseconds(250);
     }
 }

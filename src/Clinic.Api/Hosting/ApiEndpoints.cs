@@ -3,6 +3,8 @@ using Clinic.Api.Audit;
 using Clinic.Api.ClinicPolicies;
 using Clinic.Api.Consent;
 using Clinic.Api.Corrections;
+using Clinic.Api.Dashboard;
+using Clinic.Api.DeadLetters;
 using Clinic.Api.History;
 using Clinic.Api.Patients;
 using Clinic.Api.Practitioners;
@@ -25,6 +27,8 @@ internal static class ApiEndpoints
         api.MapCorrections();
         api.MapClinicPolicy();
         api.MapAudit();
+        api.MapDashboard();
+        api.MapDeadLetters();
 
         var patients = api.MapPatients();
         patients.MapScreenings();

@@ -91,7 +91,7 @@ public static class EventSummaries
 
     private static string Due(DateTimeOffset? dueAt) => dueAt is null ? "" : $"; regulator report due {dueAt:u}";
 
-    private static string Names<T>(IEnumerable<T> values) where T : struct, Enum => string.Join(", ", values.Select(Name));
+    private static string Names<T>(IEnumerable<T> values) where T : struct, Enum => string.Join(", ", values.Select(EnumNames.Of));
 
-    private static string Name<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    private static string Name<T>(T value) where T : struct, Enum => EnumNames.Of(value);
 }

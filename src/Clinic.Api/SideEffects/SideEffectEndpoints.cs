@@ -26,5 +26,10 @@ internal static class SideEffectEndpoints
             await request.SendAsync<IPatientCommand>(
                 new ReviewSideEffect(patientId, sideEffectId, body.Decision, body.Notes, request.User.UserId, request.Now), r => r.Ok(), ct))
             .RequireAuthorization(Permissions.ReviewSideEffects);
+
+        sideEffects.MapPost("/{sideEffectId:guid}/regulator-notification", async (Guid patientId, Guid sideEffectId, RegulatorNotificationRequest body, ClinicRequest request, CancellationToken ct) =>
+            await request.SendAsync<IPatientCommand>(
+                new RecordRegulatorNotification(patientId, sideEffectId, body.NotifiedAt ?? request.Now, body.Reference), r => r.Ok(), ct))
+            .RequireAuthorization(Permissions.RecordCare);
     }
 }

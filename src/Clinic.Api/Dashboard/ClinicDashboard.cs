@@ -1,0 +1,50 @@
+namespace Clinic.Api.Dashboard;
+
+/// <summary>
+/// One clinic's volumes, outcomes and side-effect counts, with no personal data: no names, contacts or
+/// patient ids. Keys of the breakdowns are products, lot numbers, areas, practitioner ids, kinds, reasons.
+/// </summary>
+public sealed class ClinicDashboard
+{
+    public const string DocumentId = "dashboard";
+
+    public string Id { get; set; } = DocumentId;
+    public int Patients { get; set; }
+    public Dictionary<string, int> ScreeningOutcomes { get; set; } = [];
+    public Dictionary<string, int> Contraindications { get; set; } = [];
+    public Dictionary<string, int> PlansByIndication { get; set; } = [];
+    public Dictionary<string, int> Sessions { get; set; } = [];
+    public Breakdown PerformedSessions { get; set; } = new();
+    public Dictionary<string, int> SideEffectsBySeverity { get; set; } = [];
+    public Dictionary<string, int> SideEffectsByKind { get; set; } = [];
+    public int SeriousSideEffects { get; set; }
+    public Breakdown SideEffectsAfterSessions { get; set; } = new();
+    public int RegulatorNotifications { get; set; }
+    public List<OverdueReport> OverdueReports { get; set; } = [];
+
+    public static void Count(Dictionary<string, int> counts, string key, int by = 1) =>
+        counts[key] = counts.GetValueOrDefault(key) + by;
+}
+
+/// <summary>Counts by what a session used and who performed it.</summary>
+public sealed class Breakdown
+{
+    public Dictionary<string, int> ByProduct { get; set; } = [];
+    public Dictionary<string, int> ByLot { get; set; } = [];
+    public Dictionary<string, int> ByArea { get; set; } = [];
+    public Dictionary<string, int> ByPractitioner { get; set; } = [];
+
+    public void Count(TreatedSession session, int by)
+    {
+        foreach (var product in session.Products)
+            ClinicDashboard.Count(ByProduct, product, by);
+        foreach (var lot in session.Lots)
+            ClinicDashboard.Count(ByLot, lot, by);
+        foreach (var area in session.Areas)
+            ClinicDashboard.Count(ByArea, area, by);
+        ClinicDashboard.Count(ByPractitioner, session.PractitionerId.ToString(), by);
+    }
+}
+
+/// <summary>A serious side effect whose regulator report passed its deadline.</summary>
+public sealed record OverdueReport(Guid SideEffectId, DateTimeOffset DueAt, DateTimeOffset EscalatedAt, bool NotifiedSince);

@@ -1,0 +1,13 @@
+using Clinic.Api.Auth;
+using Clinic.Api.Http;
+
+namespace Clinic.Api.Dashboard;
+
+internal static class DashboardEndpoints
+{
+    /// <summary>Counts and rates only: analysts read it, and it holds nothing that identifies a patient.</summary>
+    public static void MapDashboard(this RouteGroupBuilder api) =>
+        api.MapGet("/dashboard", async (ClinicRequest request, CancellationToken ct) =>
+            Results.Ok(DashboardResponse.From(await request.Reads.LoadAsync<ClinicDashboard>(ClinicDashboard.DocumentId, ct) ?? new ClinicDashboard())))
+            .WithTags("Dashboard").RequireAuthorization(Permissions.ReadDashboard);
+}

@@ -1,0 +1,22 @@
+using Clinic.Api.Auth;
+using Clinic.Api.Http;
+using Clinic.Messaging;
+
+namespace Clinic.Api.DeadLetters;
+
+internal static class DeadLetterEndpoints
+{
+    /// <summary>The clinic's messages that failed every attempt, and their replay once the cause is fixed.</summary>
+    public static void MapDeadLetters(this RouteGroupBuilder api)
+    {
+        var letters = api.MapGroup("/admin/dead-letters").WithTags("Administration").RequireAuthorization(Permissions.ManageMessages);
+
+        letters.MapGet("/", async (int? limit, ClinicRequest request, MessageStore messages, CancellationToken ct) =>
+            Results.Ok(await messages.DeadLetters.ListAsync(request.User.ClinicId, Math.Clamp(limit ?? 100, 1, 1000), ct)));
+
+        letters.MapPost("/{id:guid}/replay", async (Guid id, ClinicRequest request, MessageStore messages, CancellationToken ct) =>
+            await messages.DeadLetters.ReplayAsync(id, request.User.ClinicId, ct)
+                ? Results.Ok(new { replayed = id })
+                : CommandResults.Problem(StatusCodes.Status404NotFound, "dead-letter-not-found", $"No dead letter {id} in this clinic."));
+    }
+}
