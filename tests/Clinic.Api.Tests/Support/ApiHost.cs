@@ -13,7 +13,7 @@ namespace Clinic.Api.Tests.Support;
 /// The real API, served by Kestrel on a free loopback port, on the test PostgreSQL server in a schema of
 /// its own, with tokens signed by a test key. Requests go through the whole HTTP pipeline.
 /// </summary>
-public sealed class ApiHost : IAsyncLifetime
+public class ApiHost : IAsyncLifetime
 {
     public const string SigningKey = "clinic-api-tests-signing-key-0123456789abcdef";
 
@@ -24,7 +24,7 @@ public sealed class ApiHost : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.ConnectionStringAsync();
         _app = await ClinicApp.CreateAsync(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], builder =>
@@ -33,20 +33,31 @@ public sealed class ApiHost : IAsyncLifetime
         BaseAddress = new Uri(_app.Urls.First());
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
             await _app.DisposeAsync();
     }
 
     /// <summary>The configuration this host runs with, for CLI verbs that must use the same database and schema.</summary>
-    public Dictionary<string, string?> Settings() => new()
+    public Dictionary<string, string?> Settings()
     {
-        ["ConnectionStrings:Clinic"] = ConnectionString,
-        ["Clinic:Schema"] = Schema,
-        ["Auth:SigningKey"] = SigningKey,
-        ["Logging:LogLevel:Default"] = "Warning",
-    };
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Clinic"] = ConnectionString,
+            ["Clinic:Schema"] = Schema,
+            ["Auth:SigningKey"] = SigningKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Messaging:PollInterval"] = "00:00:00.100",
+            ["Messaging:FirstRetryDelay"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in ExtraSettings())
+            settings[key] = value;
+        return settings;
+    }
+
+    /// <summary>What a derived host configures on top (webhooks, messaging limits...).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
     /// <summary>A client whose requests carry a token for <paramref name="role"/> at <paramref name="clinic"/>.</summary>
     public HttpClient Client(string role, string clinic, string? user = null)

@@ -1,0 +1,158 @@
+using System.Net;
+using Clinic.Api.Tests.Support;
+using Clinic.Testing;
+using Npgsql;
+
+namespace Clinic.Api.Tests.Messaging;
+
+public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHost>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task A_session_less_than_a_day_away_is_reminded_at_once_with_a_signed_notification_and_recorded()
+    {
+        var journey = await new Support.Journey(host, "clinic-reminders").ReadyForTreatmentAsync();
+        var session = await journey.ScheduleAsync(DateTimeOffset.UtcNow.AddHours(23).AddMinutes(30));
+
+        var notification = await WaitForAsync(() => host.Webhook.OfKind("session-reminder")
+            .FirstOrDefault(n => n["data"]!["sessionId"]!.GetValue<Guid>() == session));
+
+        notification["clinic"]!.GetValue<string>().ShouldBe("clinic-reminders");
+        notification["data"]!["contact"]!["phone"]!.GetValue<string>().ShouldBe("+33 6 00 00 00 00");
+        notification["messageIdHeader"]!.GetValue<string>().ShouldBe(notification["id"]!.GetValue<string>());
+        host.Webhook.Rejected.ShouldBe(0, "every delivery carried a valid signature");
+        await WaitForAsync(async () => (await TimelineAsync(journey)).Contains("session-reminder-sent.v1") ? true : (bool?)null);
+    }
+
+    [Fact]
+    public async Task Rescheduling_a_session_moves_its_reminder_and_cancelling_drops_it()
+    {
+        var journey = await new Support.Journey(host, "clinic-reminder-moves").ReadyForTreatmentAsync();
+        var session = await journey.ScheduleAsync(Support.Journey.Slot(10));
+        (await ReminderDueAsync(session)).ShouldBe(Support.Journey.Slot(10).AddDays(-1));
+
+        await journey.Reception.PostOkAsync($"/api/sessions/{session}/reschedule", new { startsAt = Support.Journey.Slot(12), reason = "Asked" }, HttpStatusCode.OK);
+        (await ReminderDueAsync(session)).ShouldBe(Support.Journey.Slot(12).AddDays(-1));
+
+        await journey.Reception.PostOkAsync($"/api/sessions/{session}/cancel", new { reason = "Unwell" }, HttpStatusCode.OK);
+        (await ReminderDueAsync(session)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_overdue_serious_side_effect_report_is_escalated_on_the_record_the_dashboard_and_the_webhook()
+    {
+        var journey = await new Support.Journey(host, "clinic-overdue").ReadyForTreatmentAsync();
+        var sideEffect = await journey.Practitioner.CreateAsync($"/api/patients/{journey.PatientId}/side-effects", new
+        {
+            kind = "infection", severity = "severe", serious = true, seriousness = new[] { "hospitalisation" },
+            onsetAt = DateTimeOffset.UtcNow.AddDays(-20), awareAt = DateTimeOffset.UtcNow.AddDays(-16), description = "Abscess", reportedBy = "staff",
+        });
+
+        var escalation = await WaitForAsync(() => host.Webhook.OfKind("side-effect-report-overdue")
+            .FirstOrDefault(n => n["data"]!["sideEffectId"]!.GetValue<Guid>() == sideEffect));
+        escalation["clinic"]!.GetValue<string>().ShouldBe("clinic-overdue");
+        host.Webhook.OfKind("event").ShouldContain(n => n["data"]!["eventType"]!.GetValue<string>() == "side-effect-reported.v1"
+            && n["data"]!["streamId"]!.GetValue<Guid>() == journey.PatientId, "dashboards subscribed to side-effect events hear of it");
+
+        var history = await journey.Practitioner.GetOkAsync($"/api/patients/{journey.PatientId}/history");
+        history["status"]!["openSideEffects"]![0]!["reportOverdue"]!.GetValue<bool>().ShouldBeTrue();
+        history["timeline"]!.AsArray().ShouldContain(e => e!["type"]!.GetValue<string>() == "side-effect-report-overdue.v1");
+        await host.WaitForProjectionsAsync();
+        var dashboard = await host.Client("analyst", "clinic-overdue").GetOkAsync("/api/dashboard");
+        dashboard["counts"]!["overdueReports"]!.AsArray().Single()!["sideEffectId"]!.GetValue<Guid>().ShouldBe(sideEffect);
+    }
+
+    [Fact]
+    public async Task A_regulator_notification_before_the_deadline_stops_the_reporting_clock()
+    {
+        var journey = await new Support.Journey(host, "clinic-notified").ReadyForTreatmentAsync();
+        var sideEffect = await journey.Practitioner.CreateAsync($"/api/patients/{journey.PatientId}/side-effects", new
+        {
+            kind = "allergic-reaction", severity = "life-threatening", serious = true, seriousness = new[] { "life-threatening" },
+            onsetAt = DateTimeOffset.UtcNow.AddHours(-5), description = "Anaphylaxis", reportedBy = "staff",
+        });
+        (await ScheduledAsync($"report-deadline:{sideEffect}")).ShouldNotBeNull();
+
+        await journey.Practitioner.PostOkAsync($"/api/patients/{journey.PatientId}/side-effects/{sideEffect}/regulator-notification",
+            new { reference = "ANSM-2026-0042" }, HttpStatusCode.OK);
+
+        (await ScheduledAsync($"report-deadline:{sideEffect}")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_allergy_test_left_unread_past_its_due_time_is_flagged_on_the_patients_status()
+    {
+        var journey = new Support.Journey(host, "clinic-allergy-due");
+        await journey.RegisterPatientAsync();
+        await journey.Practitioner.CreateAsync($"/api/patients/{journey.PatientId}/allergy-tests",
+            new { substances = new[] { "lidocaine" }, appliedAt = DateTimeOffset.UtcNow.AddDays(-2) });
+
+        await WaitForAsync(async () =>
+        {
+            var history = await journey.Practitioner.GetOkAsync($"/api/patients/{journey.PatientId}/history");
+            return history["status"]!["allergy"]!["tests"]![0]!["readingOverdue"]!.GetValue<bool>() ? true : (bool?)null;
+        });
+    }
+
+    [Fact]
+    public async Task A_notification_the_subscriber_keeps_refusing_is_dead_lettered_then_replayed_by_an_admin()
+    {
+        var journey = await new Support.Journey(host, "clinic-dead-letters").ReadyForTreatmentAsync();
+        var admin = host.Client("clinic-admin", "clinic-dead-letters");
+        host.Webhook.Failing = true;
+        try
+        {
+            await journey.ScheduleAsync(DateTimeOffset.UtcNow.AddHours(23).AddMinutes(30));
+            var letters = await WaitForAsync(async () =>
+            {
+                var list = (await admin.GetOkAsync("/api/admin/dead-letters")).AsArray();
+                return list.Count > 0 ? list : null;
+            });
+            var letter = letters.Single(l => l!["type"]!.GetValue<string>() == "notification-due.v1")!;
+            letter["attempts"]!.GetValue<int>().ShouldBe(3);
+            letter["lastError"]!.GetValue<string>().ShouldContain("503");
+            (await host.Client("clinic-admin", "another-clinic").GetOkAsync("/api/admin/dead-letters")).AsArray().ShouldBeEmpty();
+
+            host.Webhook.Failing = false;
+            await admin.PostOkAsync($"/api/admin/dead-letters/{letter["id"]}/replay", new { }, HttpStatusCode.OK);
+
+            await WaitForAsync(() => host.Webhook.OfKind("session-reminder").FirstOrDefault(n => n["clinic"]!.GetValue<string>() == "clinic-dead-letters"));
+            (await admin.GetOkAsync("/api/admin/dead-letters")).AsArray().ShouldBeEmpty();
+        }
+        finally
+        {
+            host.Webhook.Failing = false;
+        }
+    }
+
+    private static async Task<List<string>> TimelineAsync(Support.Journey journey) =>
+        (await journey.Practitioner.GetOkAsync($"/api/patients/{journey.PatientId}/history"))["timeline"]!.AsArray()
+            .Select(e => e!["type"]!.GetValue<string>()).ToList();
+
+    private Task<DateTimeOffset?> ReminderDueAsync(Guid sessionId) => ScheduledAsync($"session-reminder:{sessionId}");
+
+    private async Task<DateTimeOffset?> ScheduledAsync(string key)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT deliver_at FROM {host.Schema}.messages WHERE schedule_key = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        return await command.ExecuteScalarAsync() is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
+    }
+
+    private static Task<T> WaitForAsync<T>(Func<T?> probe) where T : class => WaitForAsync(() => Task.FromResult(probe()));
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (await probe() is { } found)
+                return found;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("What the test waited for did not happen in time.");
+            await Task.Delay(50);
+        }
+    }
+}
