@@ -12,7 +12,7 @@ public sealed record BenchScale(
     int CatchUpRounds)
 {
     public static readonly BenchScale Full = new("full", AppendStreams: 10_000, EventsPerStream: 10, CatchUpEvents: 100_000,
-        Reads: 2_000, ReadStreams: 1_000, WarmupStreams: 500, CatchUpRounds: 3);
+        Reads: 2_000, ReadStreams: 1_000, WarmupStreams: 500, CatchUpRounds: 5);
 
     public static readonly BenchScale Quick = new("quick", AppendStreams: 1_000, EventsPerStream: 10, CatchUpEvents: 20_000,
         Reads: 500, ReadStreams: 200, WarmupStreams: 100, CatchUpRounds: 1);

@@ -27,10 +27,9 @@ await using var server = await BenchServer.StartAsync(cancellation.Token);
 await using var floor = NpgsqlDataSource.Create(server.ConnectionString);
 var context = new BenchContext(server.ConnectionString, arguments.Scale, floor, cancellation.Token);
 await PrintSetupAsync(server, context);
-if (Environment.GetEnvironmentVariable("SCRATCH") == "1") { await Scratch.RunAsync(context); return 0; }
 
 var results = new List<BenchResult>();
-foreach (var workload in Workloads(context.Scale))
+foreach (var workload in Workloads())
 {
     Console.WriteLine($"{workload.Name} ...");
     results.AddRange(await workload.RunAsync(context));
@@ -44,7 +43,7 @@ if (arguments.OutputPath is not null)
 }
 return 0;
 
-static IEnumerable<IWorkload> Workloads(BenchScale scale) =>
+static IEnumerable<IWorkload> Workloads() =>
 [
     new AppendWorkload(streamsPerTransaction: 1, inlineProjection: false),
     new AppendWorkload(streamsPerTransaction: 100, inlineProjection: false),

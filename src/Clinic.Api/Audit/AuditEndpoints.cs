@@ -29,7 +29,9 @@ internal static class AuditEndpoints
                 query = query.Where(e => e.RecordedAt, Comparison.GreaterThanOrEqual, from.Value);
             if (to is not null)
                 query = query.Where(e => e.RecordedAt, Comparison.LessThan, to.Value);
-            var entries = await query.OrderBy(e => e.Position).Take(pageSize).ToListAsync(ct);
-            return Results.Ok(new AuditPage(entries, entries.Count > 0 ? entries[^1].Position : after ?? 0, entries.Count == pageSize));
+            // One entry beyond the page tells whether more exist, so a last page that is exactly full says so.
+            var found = await query.OrderBy(e => e.Position).Take(pageSize + 1).ToListAsync(ct);
+            var entries = found.Take(pageSize).ToList();
+            return Results.Ok(new AuditPage(entries, entries.Count > 0 ? entries[^1].Position : after ?? 0, found.Count > pageSize));
         }).WithTags("Audit").RequireAuthorization(Permissions.ReadAudit);
 }

@@ -12,6 +12,7 @@ internal static class AuthenticationSetup
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            jwt.Events = AuthProblems.Events();
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = settings.Issuer,

@@ -5,7 +5,7 @@ namespace Clinic.Api.Auth;
 /// <summary>
 /// What each role may do (the table in docs/security.md). Clinic staff roles are cumulative:
 /// receptionist ⊂ practitioner ⊂ clinician ⊂ clinic-admin. Regulators only read; analysts only see
-/// dashboards, which hold no personal data. Every permission also needs the <c>clinic</c> claim.
+/// dashboards, which hold no personal data. Every permission also needs the <c>sub</c> and <c>clinic</c> claims.
 /// </summary>
 public static class Permissions
 {
@@ -48,7 +48,8 @@ public static class Permissions
     public static void AddClinicPolicies(this AuthorizationOptions options)
     {
         foreach (var (permission, roles) in RolesAllowed)
-            options.AddPolicy(permission, policy => policy.RequireAuthenticatedUser().RequireClaim(ClinicClaims.Clinic).RequireRole(roles));
+            options.AddPolicy(permission, policy => policy.RequireAuthenticatedUser()
+                .RequireClaim(ClinicClaims.Subject).RequireClaim(ClinicClaims.Clinic).RequireRole(roles));
     }
 
     public static bool Allows(string permission, string role) => RolesAllowed[permission].Contains(role);

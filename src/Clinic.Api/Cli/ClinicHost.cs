@@ -12,6 +12,7 @@ public static class ClinicHost
           rebuild <projection>|--all                    rebuild projections from the events
           projections                                   list projections and how far behind they are
           dead-letters [--clinic C] [--replay ID | --replay-all]   list or replay messages that failed every attempt
+          seed-demo [--clinic C]                        fill an empty clinic (default demo-clinic) with demo patients
         Host options configure as usual, e.g. --urls http://127.0.0.1:5080 --ConnectionStrings:Clinic="Host=...".
         """;
 
@@ -35,6 +36,7 @@ public static class ClinicHost
                 "rebuild" => await RebuildCommand.RunAsync(command, builder, output, cancellationToken),
                 "projections" => await ProjectionsCommand.RunAsync(builder, output, cancellationToken),
                 "dead-letters" => await DeadLettersCommand.RunAsync(command, builder, output, cancellationToken),
+                "seed-demo" => await Demo.SeedDemoCommand.RunAsync(command, output, errors, cancellationToken),
                 "help" => Print(output, Usage, 0),
                 _ => Print(errors, $"Unknown verb '{command.Verb}'.\n{Usage}", 2),
             };

@@ -59,6 +59,9 @@ public class ApiHost : IAsyncLifetime
     /// <summary>What a derived host configures on top (webhooks, messaging limits...).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
+    /// <summary><see cref="Settings"/> as command-line arguments (<c>--Key=value</c>), for CLI verbs.</summary>
+    public string[] CliArguments() => Settings().Select(setting => $"--{setting.Key}={setting.Value}").ToArray();
+
     /// <summary>A client whose requests carry a token for <paramref name="role"/> at <paramref name="clinic"/>.</summary>
     public HttpClient Client(string role, string clinic, string? user = null)
     {

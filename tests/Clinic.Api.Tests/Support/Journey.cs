@@ -1,14 +1,23 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
 namespace Clinic.Api.Tests.Support;
 
 /// <summary>
 /// Builds a patient ready for treatment at one clinic through the API, step by step, so that a test can
-/// stop at the step it is about. Dates are relative to now: screening today, sessions next month.
+/// stop at the step it is about. Dates are relative to now: screening today, sessions in the coming weeks.
 /// </summary>
 public sealed class Journey(ApiHost host, string clinic)
 {
     public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
     public static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
+    /// <summary>A journey at a clinic of its own.</summary>
+    public Journey(ApiHost host) : this(host, TestClinic.Unique())
+    {
+    }
+
+    public string Clinic { get; } = clinic;
     public HttpClient Admin { get; } = host.Client("clinic-admin", clinic);
     public HttpClient Reception { get; } = host.Client("receptionist", clinic);
     public HttpClient Practitioner { get; } = host.Client("practitioner", clinic);
@@ -18,72 +27,89 @@ public sealed class Journey(ApiHost host, string clinic)
     public Guid PatientId { get; private set; }
     public Guid PlanId { get; private set; }
 
+    public string PatientPath => $"/api/patients/{PatientId}";
+
+    public HttpClient Client(string role, string? user = null) => host.Client(role, Clinic, user);
+
+    /// <summary>Another patient of the same clinic, treated by the same practitioner.</summary>
+    public Journey AnotherPatient() => new(host, Clinic) { PractitionerId = PractitionerId };
+
     /// <summary>A session slot on the given day from now at 10:00 UTC.</summary>
     public static DateTimeOffset Slot(int daysFromNow, int hour = 10) =>
         new DateTimeOffset(Today.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero).AddDays(daysFromNow);
 
     public async Task<Journey> RegisterPractitionerAsync(DateOnly? licenceExpiresOn = null)
     {
-        PractitionerId = await Admin.CreateAsync("/api/practitioners", new
-        {
-            name = "Dr Ana Silva", profession = "dermatologist", licenceNumber = "DERM-1",
-            licenceExpiresOn = licenceExpiresOn ?? Today.AddYears(2),
-        });
+        PractitionerId = await Admin.CreateAsync("/api/practitioners", NewPractitioner(licenceExpiresOn ?? Today.AddYears(2)));
         return this;
     }
+
+    public static object NewPractitioner(DateOnly licenceExpiresOn, string name = "Dr Ana Silva") =>
+        new { name, profession = "dermatologist", licenceNumber = "DERM-1", licenceExpiresOn };
 
     public async Task<Journey> RegisterPatientAsync(DateOnly? dateOfBirth = null)
     {
-        PatientId = await Reception.CreateAsync("/api/patients", new
-        {
-            firstName = "Maria", lastName = "Lopez", dateOfBirth = dateOfBirth ?? new DateOnly(1990, 4, 2), sex = "female",
-            phone = "+33 6 00 00 00 00", email = "maria@example.test",
-        });
+        PatientId = await Reception.CreateAsync("/api/patients", NewPatient(dateOfBirth ?? new DateOnly(1990, 4, 2)));
         return this;
     }
 
-    public static object Screening(DateOnly? screenedOn = null, bool pregnant = false, bool strokeHistory = false, DateOnly? lastNsaidDoseOn = null) => new
+    public static object NewPatient(DateOnly dateOfBirth, string lastName = "Lopez") => new
+    {
+        firstName = "Maria", lastName, dateOfBirth, sex = "female", phone = "+33 6 00 00 00 00", email = "maria@example.test",
+    };
+
+    public static object Screening(
+        DateOnly? screenedOn = null, bool pregnant = false, bool strokeHistory = false, bool liverDisorder = false, DateOnly? lastNsaidDoseOn = null) => new
     {
         screenedOn = screenedOn ?? Today, pregnant, breastfeeding = false, insulinDependentDiabetes = false,
-        cancerOnMultiDrugTherapy = false, heartDiseaseOnMultiDrugTherapy = false, strokeHistory, liverDisorder = false,
+        cancerOnMultiDrugTherapy = false, heartDiseaseOnMultiDrugTherapy = false, strokeHistory, liverDisorder,
         kidneyDisorder = false, lastNsaidDoseOn, allergies = Array.Empty<string>(),
     };
 
-    public async Task<Journey> ScreenAsync(object? screening = null)
-    {
-        await Practitioner.PostOkAsync($"/api/patients/{PatientId}/screenings", screening ?? Screening());
-        return this;
-    }
+    /// <summary>Screens the patient (eligible today unless told otherwise) and returns the screening's outcome.</summary>
+    public async Task<JsonNode> ScreenAsync(object? screening = null) =>
+        await Practitioner.PostOkAsync($"{PatientPath}/screenings", screening ?? Screening());
 
     public async Task<Journey> ConsentAsync(params string[] scope)
     {
-        await Practitioner.CreateAsync($"/api/patients/{PatientId}/consents",
+        await Practitioner.CreateAsync($"{PatientPath}/consents",
             new { scope = scope.Length == 0 ? ["face"] : scope, formVersion = "v3", signedAt = Now.AddMinutes(-30) });
         return this;
     }
 
-    /// <summary>Applies an allergy test an hour ago (its reading falls due tomorrow, so no timer fires during a test); reads it now unless told not to.</summary>
-    public async Task<Guid> AllergyTestAsync(bool read = true, bool reaction = false, params string[] reacted)
+    /// <summary>
+    /// Applies an allergy test an hour ago unless told when (an hour ago, its reading falls due tomorrow, so no timer
+    /// fires during a test); reads it now unless told not to.
+    /// </summary>
+    public async Task<Guid> AllergyTestAsync(bool read = true, bool reaction = false, string[]? reacted = null, DateTimeOffset? appliedAt = null)
     {
-        var testId = await Practitioner.CreateAsync($"/api/patients/{PatientId}/allergy-tests",
-            new { substances = new[] { "lidocaine", "hyaluronic acid" }, appliedAt = Now.AddHours(-1) });
+        var testId = await Practitioner.CreateAsync($"{PatientPath}/allergy-tests",
+            new { substances = new[] { "lidocaine", "hyaluronic acid" }, appliedAt = appliedAt ?? Now.AddHours(-1) });
         if (read)
-            await Practitioner.PostOkAsync($"/api/patients/{PatientId}/allergy-tests/{testId}/reading",
-                new { readAt = Now, reaction, reactedSubstances = reacted }, System.Net.HttpStatusCode.OK);
+            await Practitioner.PostOkAsync($"{PatientPath}/allergy-tests/{testId}/reading",
+                new { readAt = Now, reaction, reactedSubstances = reacted ?? [] }, HttpStatusCode.OK);
         return testId;
     }
 
     public async Task<Journey> PlanAsync(int plannedSessions = 6, int intervalDays = 7, string area = "face")
     {
-        PlanId = await Practitioner.CreateAsync($"/api/patients/{PatientId}/treatment-plans",
-            new { indication = "skin-rejuvenation", areas = new[] { area }, technique = "nappage", plannedSessions, intervalDays });
+        PlanId = await Practitioner.CreateAsync($"{PatientPath}/treatment-plans", Plan(plannedSessions, intervalDays, area));
         return this;
     }
+
+    public static object Plan(int plannedSessions = 6, int intervalDays = 7, string area = "face") =>
+        new { indication = "skin-rejuvenation", areas = new[] { area }, technique = "nappage", plannedSessions, intervalDays };
 
     /// <summary>Practitioner and patient registered, screened eligible, consented, allergy test read clean, plan created.</summary>
     public async Task<Journey> ReadyForTreatmentAsync()
     {
         await RegisterPractitionerAsync();
+        return await PatientReadyAsync();
+    }
+
+    /// <summary>The patient part of <see cref="ReadyForTreatmentAsync"/>, for a practitioner already registered.</summary>
+    public async Task<Journey> PatientReadyAsync()
+    {
         await RegisterPatientAsync();
         await ScreenAsync();
         await ConsentAsync();
@@ -103,4 +129,33 @@ public sealed class Journey(ApiHost host, string clinic)
         performedAt, depthMm, technique = "nappage", areas = new[] { "face" }, anestheticCream = true,
         products = new[] { new { name = "HA cocktail", lotNumber = "LOT-77", volumeMl = 2.5m, substances = new[] { substance } } },
     };
+
+    /// <summary>Schedules a session and records it performed five minutes after it starts.</summary>
+    public async Task<Guid> PerformedSessionAsync(DateTimeOffset startsAt)
+    {
+        var sessionId = await ScheduleAsync(startsAt);
+        await Practitioner.PostOkAsync($"/api/sessions/{sessionId}/performed", Performed(startsAt.AddMinutes(5)), HttpStatusCode.OK);
+        return sessionId;
+    }
+
+    /// <summary>A side effect of a performed session: serious ones (hospitalisation) suspend treatment until reviewed.</summary>
+    public static object SideEffect(Guid sessionId, bool serious, DateTimeOffset onsetAt) => new
+    {
+        sessionId, kind = serious ? "infection" : "bruising", severity = serious ? "severe" : "mild", serious,
+        seriousness = serious ? new[] { "hospitalisation" } : [], onsetAt, awareAt = onsetAt.AddHours(2),
+        description = serious ? "Abscess at an injection site" : "Small bruise", reportedBy = "patient",
+    };
+
+    public Task<Guid> ReportSideEffectAsync(Guid sessionId, bool serious, DateTimeOffset onsetAt) =>
+        Practitioner.CreateAsync($"{PatientPath}/side-effects", SideEffect(sessionId, serious, onsetAt));
+
+    public Task<JsonNode> HistoryAsync(string? asOf = null) =>
+        Practitioner.GetOkAsync(asOf is null ? $"{PatientPath}/history" : $"{PatientPath}/history?asOf={Uri.EscapeDataString(asOf)}");
+
+    /// <summary>The event types of a history's timeline, in order.</summary>
+    public static IReadOnlyList<string> Types(JsonNode history) =>
+        history["timeline"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ToList();
+
+    public static JsonNode Entry(JsonNode history, string type) =>
+        history["timeline"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == type)!;
 }

@@ -25,25 +25,28 @@ public sealed class FloorProjector(NpgsqlDataSource db, string schema, JsonSeria
             if (batch.Count == 0)
                 return;
             var documents = await LoadDocumentsAsync(batch, cancellationToken);
-            foreach (var e in batch)
-                documents[(e.Tenant, e.StreamId)] = LedgerBalance.Evolve(documents[(e.Tenant, e.StreamId)], e.StreamId, e.Version, e.Data);
+            Fold(documents, batch);
             (transactionId, sequence) = (batch[^1].TransactionId, batch[^1].Sequence);
             await WriteAsync(documents, transactionId, sequence, cancellationToken);
         }
     }
 
+    private static void Fold(Dictionary<(string Tenant, Guid Id), LedgerBalance?> documents, IReadOnlyList<FeedEvent> batch)
+    {
+        foreach (var e in batch)
+            documents[(e.Tenant, e.StreamId)] = LedgerBalance.Evolve(documents[(e.Tenant, e.StreamId)], e.StreamId, e.Version, e.Data);
+    }
+
     private async Task<IReadOnlyList<FeedEvent>> ReadEventsAsync(ulong transactionId, long sequence, CancellationToken cancellationToken)
     {
-        await using var command = db.CreateCommand($"""
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var command = await Sql.PreparedAsync(connection, $"""
             SELECT e.tx_id, e.seq_id, e.tenant_id, e.stream_id, e.version, e.type, e.data
             FROM {schema}.events AS e
             WHERE (e.tx_id, e.seq_id) > ($1, $2) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY e.tx_id, e.seq_id
             LIMIT $3
-            """);
-        command.Parameters.Add(Sql.Xid8(transactionId));
-        command.Parameters.Add(Sql.Value(sequence));
-        command.Parameters.Add(Sql.Value(batchSize));
+            """, cancellationToken, Sql.Xid8(transactionId), Sql.Value(sequence), Sql.Value(batchSize));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<FeedEvent>(batchSize);
         while (await reader.ReadAsync(cancellationToken))
@@ -59,12 +62,13 @@ public sealed class FloorProjector(NpgsqlDataSource db, string schema, JsonSeria
         IReadOnlyList<FeedEvent> batch, CancellationToken cancellationToken)
     {
         var documents = batch.Select(e => (e.Tenant, Id: e.StreamId)).Distinct().ToDictionary(key => key, _ => (LedgerBalance?)null);
-        await using var command = db.CreateCommand($"""
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var command = await Sql.PreparedAsync(connection, $"""
             SELECT d.tenant_id, d.data FROM {schema}.{LedgerBalance.Table} AS d
             JOIN unnest($1::text[], $2::text[]) AS k (tenant_id, id) ON d.tenant_id = k.tenant_id AND d.id = k.id
-            """);
-        command.Parameters.Add(Sql.Value(documents.Keys.Select(k => k.Tenant).ToArray()));
-        command.Parameters.Add(Sql.Value(documents.Keys.Select(k => k.Id.ToString("D")).ToArray()));
+            """, cancellationToken,
+            Sql.Value(documents.Keys.Select(k => k.Tenant).ToArray()),
+            Sql.Value(documents.Keys.Select(k => k.Id.ToString("D")).ToArray()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -79,14 +83,15 @@ public sealed class FloorProjector(NpgsqlDataSource db, string schema, JsonSeria
     {
         var written = documents.Where(d => d.Value is not null).Select(d => (d.Key.Tenant, d.Value!)).ToList();
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
-        batch.BatchCommands.Add(BalanceUpsert.Command(schema, written, json));
-        batch.BatchCommands.Add(Sql.Command($"""
-            INSERT INTO {schema}.projection_progress (name, last_tx_id, last_seq_id) VALUES ($1, $2, $3)
-            ON CONFLICT (name) DO UPDATE SET last_tx_id = excluded.last_tx_id, last_seq_id = excluded.last_seq_id, updated_at = now()
-            """, Sql.Value(CheckpointName), Sql.Xid8(transactionId), Sql.Value(sequence)));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await Sql.ExecutePreparedAsync(connection,
+        [
+            new NpgsqlBatchCommand("BEGIN"),
+            BalanceUpsert.Command(schema, written, json),
+            Sql.Command($"""
+                INSERT INTO {schema}.projection_progress (name, last_tx_id, last_seq_id) VALUES ($1, $2, $3)
+                ON CONFLICT (name) DO UPDATE SET last_tx_id = excluded.last_tx_id, last_seq_id = excluded.last_seq_id, updated_at = now()
+                """, Sql.Value(CheckpointName), Sql.Xid8(transactionId), Sql.Value(sequence)),
+            new NpgsqlBatchCommand("COMMIT"),
+        ], cancellationToken);
     }
 }

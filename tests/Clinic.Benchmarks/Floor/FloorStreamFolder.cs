@@ -5,15 +5,15 @@ using Npgsql;
 
 namespace Clinic.Benchmarks.Floor;
 
-/// <summary>The floor for reads: a plain SELECT of the stream's rows in version order, System.Text.Json, the same fold.</summary>
+/// <summary>The floor for reads: a plain (prepared) SELECT of the stream's rows in version order, System.Text.Json, the same fold.</summary>
 public sealed class FloorStreamFolder(NpgsqlDataSource db, string schema, JsonSerializerOptions json) : IStreamFolder
 {
     public async Task<(LedgerState State, long Version)> FoldAsync(Guid streamId, CancellationToken cancellationToken)
     {
-        await using var command = db.CreateCommand(
-            $"SELECT version, type, data FROM {schema}.events WHERE stream_id = $1 AND tenant_id = $2 ORDER BY version");
-        command.Parameters.Add(Sql.Value(streamId));
-        command.Parameters.Add(Sql.Value(BenchContext.Tenant));
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var command = await Sql.PreparedAsync(connection,
+            $"SELECT version, type, data FROM {schema}.events WHERE stream_id = $1 AND tenant_id = $2 ORDER BY version",
+            cancellationToken, Sql.Value(streamId), Sql.Value(BenchContext.Tenant));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var (state, version) = (LedgerState.Initial, 0L);
         while (await reader.ReadAsync(cancellationToken))

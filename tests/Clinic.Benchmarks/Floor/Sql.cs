@@ -13,6 +13,29 @@ internal static class Sql
         return command;
     }
 
+    /// <summary>
+    /// A command prepared on the connection. Npgsql keeps prepared statements on the pooled physical
+    /// connection, so after the first use this costs no round trip and the server skips parse and plan.
+    /// </summary>
+    public static async Task<NpgsqlCommand> PreparedAsync(
+        NpgsqlConnection connection, string text, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlCommand(text, connection);
+        command.Parameters.AddRange(parameters);
+        await command.PrepareAsync(cancellationToken);
+        return command;
+    }
+
+    /// <summary>Runs the statements in one round trip, prepared as <see cref="PreparedAsync"/> is.</summary>
+    public static async Task ExecutePreparedAsync(NpgsqlConnection connection, IEnumerable<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var command in commands)
+            batch.BatchCommands.Add(command);
+        await batch.PrepareAsync(cancellationToken);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public static NpgsqlParameter Value(object value) => new() { Value = value };
 
     public static NpgsqlParameter Jsonb(string[] json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Clinic.Benchmarks.Measuring;
@@ -6,7 +7,11 @@ namespace Clinic.Benchmarks.Measuring;
 /// <summary>The results as a table on the console and as a JSON array for tools.</summary>
 public static class ResultsReport
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file for tools and people, not HTML: keep "+" and "µ" readable
+    };
 
     public static void Print(IReadOnlyList<BenchResult> results)
     {

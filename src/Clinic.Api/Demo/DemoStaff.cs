@@ -1,0 +1,32 @@
+using Clinic.Api.Auth;
+using Clinic.Domain.Practitioners;
+
+namespace Clinic.Api.Demo;
+
+/// <summary>Who a demo command is from: the user id a token would carry as its subject, and the role.</summary>
+internal sealed record DemoActor(string UserId, string Role)
+{
+    public static readonly DemoActor Admin = new("demo-admin", ClinicRoles.ClinicAdmin);
+    public static readonly DemoActor Reception = new("demo-reception", ClinicRoles.Receptionist);
+}
+
+/// <summary>A registered demo practitioner, who also signs in as <see cref="Actor"/> to record their own work.</summary>
+internal sealed record DemoPractitioner(Guid Id, PractitionerDetails Details, DemoActor Actor)
+{
+    public bool IsLicensedOn(DateOnly date) => date <= Details.LicenceExpiresOn;
+}
+
+internal static class DemoStaff
+{
+    /// <summary>Four licensed practitioners and one whose licence lapsed <see cref="LapsedDaysAgo"/> days ago.</summary>
+    public static IReadOnlyList<(PractitionerDetails Details, DemoActor Actor)> Practitioners(DateOnly today) =>
+    [
+        (new("Dr Ana Silva", Profession.Dermatologist, "DERM-20417", today.AddYears(2)), new("demo-ana-silva", ClinicRoles.Clinician)),
+        (new("Dr Karim Haddad", Profession.Physician, "MED-88213", today.AddYears(1)), new("demo-karim-haddad", ClinicRoles.Clinician)),
+        (new("Joana Pereira", Profession.Nurse, "NUR-55120", today.AddYears(3)), new("demo-joana-pereira", ClinicRoles.Practitioner)),
+        (new("Tomás Weber", Profession.Nurse, "NUR-55342", today.AddDays(400)), new("demo-tomas-weber", ClinicRoles.Practitioner)),
+        (new("Dr Helena Novak", Profession.Dermatologist, "DERM-19876", today.AddDays(-LapsedDaysAgo)), new("demo-helena-novak", ClinicRoles.Clinician)),
+    ];
+
+    public const int LapsedDaysAgo = 20;
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using Clinic.Api.Tests.Support;
+
+namespace Clinic.Api.Tests.AllergyTests;
+
+public class AllergyTestTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    private const HttpStatusCode Unprocessable = HttpStatusCode.UnprocessableEntity;
+
+    [Fact]
+    public async Task A_test_is_pending_until_read_and_read_once()
+    {
+        var journey = new Journey(host);
+        await journey.RegisterPatientAsync();
+        var testId = await journey.AllergyTestAsync(read: false);
+        var pending = await journey.HistoryAsync();
+        pending["status"]!["allergy"]!["state"]!.GetValue<string>().ShouldBe("pending");
+
+        var reading = $"{journey.PatientPath}/allergy-tests/{testId}/reading";
+        await journey.Practitioner.PostOkAsync(reading, new { readAt = Journey.Now, reaction = true, reactedSubstances = new[] { "lidocaine" } },
+            HttpStatusCode.OK);
+        await journey.Practitioner.PostProblemAsync(reading, new { readAt = Journey.Now, reaction = false }, Unprocessable, "allergy-test-already-read");
+
+        var allergy = (await journey.HistoryAsync())["status"]!["allergy"]!;
+        allergy["state"]!.GetValue<string>().ShouldBe("read");
+        allergy["reactedSubstances"]!.AsArray().Select(s => s!.GetValue<string>()).ShouldBe(["lidocaine"]);
+    }
+
+    [Fact]
+    public async Task A_reading_comes_after_the_dose_and_names_only_tested_substances()
+    {
+        var journey = new Journey(host);
+        await journey.RegisterPatientAsync();
+        var testId = await journey.AllergyTestAsync(read: false);
+        var reading = $"{journey.PatientPath}/allergy-tests/{testId}/reading";
+
+        await journey.Practitioner.PostProblemAsync(reading, new { readAt = Journey.Now.AddDays(-3), reaction = false },
+            Unprocessable, "invalid-allergy-reading");
+        await journey.Practitioner.PostProblemAsync(reading, new { readAt = Journey.Now, reaction = true, reactedSubstances = new[] { "latex" } },
+            Unprocessable, "invalid-allergy-reading");
+        await journey.Practitioner.PostProblemAsync(reading, new { readAt = Journey.Now, reaction = false, reactedSubstances = new[] { "lidocaine" } },
+            Unprocessable, "invalid-allergy-reading");
+    }
+
+    [Fact]
+    public async Task A_test_names_its_substances()
+    {
+        var journey = new Journey(host);
+        await journey.RegisterPatientAsync();
+
+        await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/allergy-tests",
+            new { substances = Array.Empty<string>(), appliedAt = Journey.Now }, Unprocessable, "invalid-allergy-test");
+        await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/allergy-tests",
+            new { substances = new[] { " " }, appliedAt = Journey.Now }, Unprocessable, "invalid-allergy-test");
+    }
+
+    [Fact]
+    public async Task Reading_an_unknown_test_is_404()
+    {
+        var journey = new Journey(host);
+        await journey.RegisterPatientAsync();
+
+        await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/allergy-tests/{Guid.NewGuid()}/reading",
+            new { readAt = Journey.Now, reaction = false }, HttpStatusCode.NotFound, "allergy-test-not-found");
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using Clinic.Api.Auth;
+using Clinic.Api.Tests.Support;
+
+namespace Clinic.Api.Tests.Audit;
+
+/// <summary>The audit trail: every event of a clinic, numbered 1, 2, 3... in commit order, paged by position and filtered.</summary>
+public class AuditTrailTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    [Fact]
+    public async Task Pages_never_overlap_or_skip_and_positions_run_from_1_without_gaps()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        await journey.ScheduleAsync(Journey.Slot(3));
+        await host.WaitForProjectionsAsync();
+
+        var pages = await AuditTrail.PagesAsync(journey.Admin, limit: 2);
+
+        var entries = AuditTrail.Entries(pages);
+        entries.Count.ShouldBeGreaterThanOrEqualTo(9);
+        Positions(entries).ShouldBe(Enumerable.Range(1, entries.Count).Select(p => (long)p));
+        entries.Select(Id).Distinct().Count().ShouldBe(entries.Count);
+        foreach (var page in pages.SkipLast(1))
+        {
+            page["entries"]!.AsArray().Count.ShouldBe(2);
+            page["more"]!.GetValue<bool>().ShouldBeTrue();
+            page["next"]!.GetValue<long>().ShouldBe(Positions(page["entries"]!.AsArray().Select(e => e!)).Last());
+        }
+        var whole = AuditTrail.Entries([await journey.Admin.GetOkAsync("/api/audit?limit=1000")]);
+        whole.Take(entries.Count).Select(Id).ShouldBe(entries.Select(Id));
+    }
+
+    [Fact]
+    public async Task Each_clinic_numbers_its_own_entries_from_1_even_when_writes_interleave()
+    {
+        var ours = new Journey(host);
+        var theirs = new Journey(host);
+        for (var i = 0; i < 3; i++)
+        {
+            await ours.RegisterPatientAsync();
+            await theirs.RegisterPatientAsync();
+        }
+        await host.WaitForProjectionsAsync();
+
+        foreach (var clinic in new[] { ours, theirs })
+        {
+            var entries = await AuditTrail.EntriesAsync(clinic.Admin, "&type=patient-registered.v1");
+            Positions(entries).ShouldBe([1, 2, 3]);
+        }
+    }
+
+    [Fact]
+    public async Task The_last_page_says_there_is_no_more_even_when_it_is_exactly_full()
+    {
+        var journey = new Journey(host);
+        await journey.RegisterPatientAsync();
+        await journey.RegisterPatientAsync();
+        await host.WaitForProjectionsAsync();
+        const string registrations = "/api/audit?type=patient-registered.v1";
+
+        var first = await journey.Admin.GetOkAsync($"{registrations}&limit=1");
+        var second = await journey.Admin.GetOkAsync($"{registrations}&limit=1&after={first["next"]}");
+        var beyond = await journey.Admin.GetOkAsync($"{registrations}&limit=1&after={second["next"]}");
+
+        first["more"]!.GetValue<bool>().ShouldBeTrue();
+        second["entries"]!.AsArray().Count.ShouldBe(1);
+        second["more"]!.GetValue<bool>().ShouldBeFalse();
+        beyond["entries"]!.AsArray().ShouldBeEmpty();
+        beyond["next"]!.GetValue<long>().ShouldBe(second["next"]!.GetValue<long>());
+        (await journey.Admin.GetOkAsync($"{registrations}&limit=2"))["more"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Filters_by_patient_actor_and_type_return_only_matching_entries()
+    {
+        var first = await new Journey(host).ReadyForTreatmentAsync();
+        var second = await first.AnotherPatient().PatientReadyAsync();
+        var timeline = (await first.HistoryAsync())["timeline"]!.AsArray().Select(e => e!["eventId"]!.GetValue<Guid>()).ToList();
+        await host.WaitForProjectionsAsync();
+
+        var byPatient = await AuditTrail.EntriesAsync(first.Admin, $"&patientId={first.PatientId}");
+        var byActor = await AuditTrail.EntriesAsync(first.Admin, "&actor=receptionist-user");
+        var byType = await AuditTrail.EntriesAsync(first.Admin, "&type=patient-registered.v1");
+
+        byPatient.ShouldAllBe(entry => entry["patientId"]!.GetValue<Guid>() == first.PatientId);
+        byPatient.Where(entry => entry["streamType"]!.GetValue<string>() == "patient").Select(Id).ShouldBe(timeline);
+        byActor.ShouldAllBe(entry => entry["actorId"]!.GetValue<string>() == "receptionist-user");
+        AuditTrail.Types(byActor).ShouldBe(["patient-registered.v1", "patient-registered.v1"]);
+        byType.Select(entry => entry["streamId"]!.GetValue<Guid>()).ShouldBe([first.PatientId, second.PatientId]);
+    }
+
+    [Fact]
+    public async Task From_and_to_split_the_trail_at_a_recording_time()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        await host.WaitForProjectionsAsync();
+        var all = await AuditTrail.EntriesAsync(journey.Admin);
+        var middle = all[all.Count / 2]["recordedAt"]!.GetValue<DateTimeOffset>();
+
+        var before = await AuditTrail.EntriesAsync(journey.Admin, $"&to={Query.Instant(middle)}");
+        var since = await AuditTrail.EntriesAsync(journey.Admin, $"&from={Query.Instant(middle)}");
+
+        before.Select(Id).ShouldBe(all.Where(e => RecordedAt(e) < middle).Select(Id));
+        since.Select(Id).Take(all.Count(e => RecordedAt(e) >= middle)).ShouldBe(all.Where(e => RecordedAt(e) >= middle).Select(Id));
+        before.ShouldNotBeEmpty();
+        since.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_regulators_views_are_themselves_on_the_trail_as_record_viewed()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var regulator = journey.Client(ClinicRoles.Regulator);
+        await regulator.GetOkAsync($"{journey.PatientPath}/history");
+        await regulator.GetOkAsync(Query.Schedule(journey.PractitionerId, Journey.Slot(0), Journey.Slot(7)));
+        await regulator.GetOkAsync("/api/audit?limit=1");
+        await host.WaitForProjectionsAsync();
+
+        var views = await AuditTrail.EntriesAsync(journey.Admin, "&type=record-viewed.v1&actor=regulator-user");
+
+        views.Select(view => view["summary"]!.GetValue<string>()).ShouldBe(["Viewed patient-history", "Viewed practitioner-schedule", "Viewed audit-trail"]);
+        views.ShouldAllBe(view => view["actorRole"]!.GetValue<string>() == ClinicRoles.Regulator && view["streamType"]!.GetValue<string>() == "access-log");
+        views[0]["patientId"]!.GetValue<Guid>().ShouldBe(journey.PatientId);
+        views[1]["patientId"].ShouldBeNull();
+    }
+
+    private static IEnumerable<long> Positions(IEnumerable<JsonNode> entries) => entries.Select(entry => entry["position"]!.GetValue<long>());
+
+    private static Guid Id(JsonNode entry) => entry["id"]!.GetValue<Guid>();
+
+    private static DateTimeOffset RecordedAt(JsonNode entry) => entry["recordedAt"]!.GetValue<DateTimeOffset>();
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using Clinic.Api.Auth;
+using Clinic.Api.Tests.Support;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Clinic.Api.Tests.Auth;
+
+/// <summary>Every /api call needs a valid bearer token naming the user, their role and their clinic.</summary>
+public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    private const string Policy = "/api/clinic/policy";
+
+    [Fact]
+    public async Task A_call_without_a_token_is_401_unauthenticated()
+    {
+        var response = await host.AnonymousClient().GetAsync(Policy);
+
+        await HttpJson.ProblemAsync(response, HttpStatusCode.Unauthorized, "unauthenticated");
+        response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
+    }
+
+    [Fact]
+    public async Task A_call_with_another_scheme_is_401_unauthenticated()
+    {
+        var client = host.AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "dXNlcjpwYXNz");
+
+        await HttpJson.ProblemAsync(await client.GetAsync(Policy), HttpStatusCode.Unauthorized, "unauthenticated");
+    }
+
+    public static TheoryData<string> InvalidTokens => new()
+    {
+        "not-a-token",
+        "wrong-key",
+        "expired",
+        "wrong-audience",
+        "wrong-issuer",
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidTokens))]
+    public async Task A_call_with_an_invalid_token_is_401_invalid_token(string kind)
+    {
+        var token = kind switch
+        {
+            "not-a-token" => "abc.def.ghi",
+            "wrong-key" => Token(Claims(), key: "another-signing-key-of-at-least-32-characters"),
+            "expired" => Token(Claims(), notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddHours(-1)),
+            "wrong-audience" => Token(Claims(), audience: "another-api"),
+            _ => Token(Claims(), issuer: "someone-else"),
+        };
+
+        var response = await WithToken(token).GetAsync(Policy);
+
+        var problem = await HttpJson.ProblemAsync(response, HttpStatusCode.Unauthorized, "invalid-token");
+        problem.ToJsonString().ShouldNotContain(token);
+        response.Headers.WwwAuthenticate.ToString().ShouldContain("invalid_token");
+    }
+
+    [Theory]
+    [InlineData(ClinicClaims.Subject)]
+    [InlineData(ClinicClaims.Clinic)]
+    [InlineData(ClinicClaims.Role)]
+    public async Task A_valid_token_missing_the_user_clinic_or_role_is_403_forbidden(string missing)
+    {
+        var token = Token(Claims().Where(claim => claim.Type != missing));
+
+        await HttpJson.ProblemAsync(await WithToken(token).GetAsync(Policy), HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task A_role_that_is_not_in_the_role_table_is_403_forbidden()
+    {
+        var client = host.Client("superuser", TestClinic.Unique());
+
+        await HttpJson.ProblemAsync(await client.GetAsync(Policy), HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task A_valid_token_is_let_through()
+    {
+        var response = await WithToken(Token(Claims())).GetAsync(Policy);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private HttpClient WithToken(string token)
+    {
+        var client = host.AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static Claim[] Claims() =>
+    [
+        new(ClinicClaims.Subject, "u-1"), new(ClinicClaims.Role, ClinicRoles.Receptionist), new(ClinicClaims.Clinic, TestClinic.Unique()),
+    ];
+
+    private static string Token(
+        IEnumerable<Claim> claims, string key = ApiHost.SigningKey, string audience = "clinic-api", string issuer = "clinic",
+        DateTime? notBefore = null, DateTime? expires = null) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            NotBefore = notBefore ?? DateTime.UtcNow.AddMinutes(-1),
+            IssuedAt = notBefore ?? DateTime.UtcNow.AddMinutes(-1),
+            Expires = expires ?? DateTime.UtcNow.AddHours(1),
+            Subject = new ClaimsIdentity(claims),
+            SigningCredentials = new SigningCredentials(TokenIssuer.SecurityKey(key), SecurityAlgorithms.HmacSha256),
+        });
+}

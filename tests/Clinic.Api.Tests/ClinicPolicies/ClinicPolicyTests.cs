@@ -1,0 +1,57 @@
+using System.Net;
+using Clinic.Api.Tests.Support;
+
+namespace Clinic.Api.Tests.ClinicPolicies;
+
+public class ClinicPolicyTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    [Fact]
+    public async Task A_new_clinic_has_the_default_policy()
+    {
+        var journey = new Journey(host);
+
+        var policy = await journey.Reception.GetOkAsync("/api/clinic/policy");
+
+        policy["screeningValidityDays"]!.GetValue<int>().ShouldBe(180);
+        policy["minimumIntervalDays"]!.GetValue<int>().ShouldBe(7);
+        policy["seriousReportingDays"]!.GetValue<int>().ShouldBe(15);
+        policy["fatalOrLifeThreateningReportingDays"]!.GetValue<int>().ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task A_stricter_policy_applies_to_the_clinics_next_commands_only()
+    {
+        var journey = new Journey(host);
+        var other = new Journey(host);
+        await journey.Admin.PutOkAsync("/api/clinic/policy", Policy(screeningValidityDays: 30, minimumIntervalDays: 14));
+        await journey.RegisterPatientAsync();
+        await other.RegisterPatientAsync();
+
+        var screening = await journey.ScreenAsync();
+        screening["validUntil"]!.GetDate().ShouldBe(Journey.Today.AddDays(30));
+        await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/treatment-plans", Journey.Plan(intervalDays: 7),
+            HttpStatusCode.UnprocessableEntity, "invalid-plan");
+        (await other.ScreenAsync())["validUntil"]!.GetDate().ShouldBe(Journey.Today.AddDays(180));
+        (await journey.Reception.GetOkAsync("/api/clinic/policy"))["minimumIntervalDays"]!.GetValue<int>().ShouldBe(14);
+    }
+
+    [Theory]
+    [InlineData(0, 7, 15, 7)]
+    [InlineData(180, 6, 15, 7)]
+    [InlineData(180, 7, 16, 7)]
+    [InlineData(180, 7, 5, 6)]
+    public async Task A_policy_laxer_than_the_rules_allow_is_refused_invalid_policy(
+        int screeningValidityDays, int minimumIntervalDays, int seriousReportingDays, int fatalOrLifeThreateningReportingDays)
+    {
+        var journey = new Journey(host);
+
+        var response = await journey.Admin.PutAsync("/api/clinic/policy", System.Net.Http.Json.JsonContent.Create(
+            Policy(screeningValidityDays, minimumIntervalDays, seriousReportingDays, fatalOrLifeThreateningReportingDays)));
+
+        await HttpJson.ProblemAsync(response, HttpStatusCode.UnprocessableEntity, "invalid-policy");
+    }
+
+    private static object Policy(
+        int screeningValidityDays = 180, int minimumIntervalDays = 7, int seriousReportingDays = 15, int fatalOrLifeThreateningReportingDays = 7) =>
+        new { screeningValidityDays, minimumIntervalDays, seriousReportingDays, fatalOrLifeThreateningReportingDays };
+}

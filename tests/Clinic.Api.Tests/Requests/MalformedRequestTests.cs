@@ -1,0 +1,93 @@
+using System.Net;
+using Clinic.Api.Tests.Support;
+
+namespace Clinic.Api.Tests.Requests;
+
+/// <summary>Requests the API cannot read are 400 <c>malformed-request</c> (or a more precise code), before any rule is applied.</summary>
+public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    private const string Malformed = "malformed-request";
+
+    [Theory]
+    [InlineData("""{not json""")]
+    [InlineData("""{"firstName": "Maria", "lastName": "Lopez",""")]
+    [InlineData("""[]""")]
+    [InlineData("""{"firstName": "Maria", "dateOfBirth": "1990-04-02", "sex": "female"}""")]
+    [InlineData("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": "02/04/1990", "sex": "female"}""")]
+    [InlineData("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": 1990, "sex": "female"}""")]
+    [InlineData("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": "1990-04-02", "sex": "robot"}""")]
+    [InlineData("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": "1990-04-02", "sex": "fe-male"}""")]
+    [InlineData("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": "1990-04-02", "sex": "female", "nickname": "Mia"}""")]
+    public async Task An_unreadable_patient_body_is_400(string json)
+    {
+        var journey = new Journey(host);
+
+        var problem = await journey.Reception.PostRawProblemAsync("/api/patients", json, HttpStatusCode.BadRequest, Malformed);
+
+        problem["detail"]!.GetValue<string>().ShouldNotContain("Mia");
+    }
+
+    [Theory]
+    [InlineData("treatment-plans", """{"indication": "botox", "areas": ["face"], "technique": "nappage", "plannedSessions": 6, "intervalDays": 7}""")]
+    [InlineData("treatment-plans", """{"indication": "acne-scars", "areas": ["elbow"], "technique": "nappage", "plannedSessions": 6, "intervalDays": 7}""")]
+    [InlineData("treatment-plans", """{"indication": "acne-scars", "areas": ["face"], "technique": "nappage", "plannedSessions": "six", "intervalDays": 7}""")]
+    [InlineData("consents", """{"scope": ["feet"], "formVersion": "v3", "signedAt": "2025-01-01T10:00:00Z"}""")]
+    [InlineData("consents", """{"scope": ["face"], "signedAt": "2025-01-01T10:00:00Z"}""")]
+    [InlineData("screenings", """{"screenedOn": "2025-01-01"}""")]
+    [InlineData("side-effects", """{"kind": "headache", "severity": "mild", "serious": false, "onsetAt": "2025-01-01T10:00:00Z", "description": "x", "reportedBy": "patient"}""")]
+    [InlineData("side-effects", """{"kind": "pain", "severity": "grade-2", "serious": false, "onsetAt": "2025-01-01T10:00:00Z", "description": "x", "reportedBy": "patient"}""")]
+    public async Task Missing_members_wrong_types_and_unknown_enum_values_are_400(string resource, string json)
+    {
+        var journey = new Journey(host);
+        await journey.RegisterPatientAsync();
+
+        await journey.Practitioner.PostRawProblemAsync($"{journey.PatientPath}/{resource}", json, HttpStatusCode.BadRequest, Malformed);
+    }
+
+    [Fact]
+    public async Task A_command_without_a_body_is_400()
+    {
+        var journey = new Journey(host);
+
+        var response = await journey.Reception.PostAsync("/api/patients", content: null);
+
+        await HttpJson.ProblemAsync(response, HttpStatusCode.BadRequest, Malformed);
+    }
+
+    [Theory]
+    [InlineData("/api/audit?limit=ten", Malformed)]
+    [InlineData("/api/audit?after=first", Malformed)]
+    [InlineData("/api/audit?patientId=42", Malformed)]
+    [InlineData("/api/audit?from=last-week", Malformed)]
+    [InlineData("/api/audit?limit=0", "invalid-limit")]
+    [InlineData("/api/audit?limit=1001", "invalid-limit")]
+    public async Task Bad_audit_query_parameters_are_400(string path, string code)
+    {
+        var journey = new Journey(host);
+
+        await journey.Admin.GetProblemAsync(path, HttpStatusCode.BadRequest, code);
+    }
+
+    [Fact]
+    public async Task A_history_asOf_that_is_not_an_instant_is_400()
+    {
+        var journey = new Journey(host);
+        await journey.RegisterPatientAsync();
+
+        await journey.Practitioner.GetProblemAsync($"{journey.PatientPath}/history?asOf=yesterday", HttpStatusCode.BadRequest, Malformed);
+    }
+
+    [Fact]
+    public async Task A_schedule_range_that_is_unreadable_backwards_or_longer_than_92_days_is_400()
+    {
+        var journey = await new Journey(host).RegisterPractitionerAsync();
+        var schedule = $"/api/practitioners/{journey.PractitionerId}/schedule";
+
+        await journey.Reception.GetProblemAsync($"{schedule}?from=monday", HttpStatusCode.BadRequest, Malformed);
+        await journey.Reception.GetProblemAsync(Query.Schedule(journey.PractitionerId, Journey.Slot(7), Journey.Slot(1)),
+            HttpStatusCode.BadRequest, "invalid-range");
+        await journey.Reception.GetProblemAsync(Query.Schedule(journey.PractitionerId, Journey.Slot(0), Journey.Slot(93)),
+            HttpStatusCode.BadRequest, "invalid-range");
+        await journey.Reception.GetOkAsync(Query.Schedule(journey.PractitionerId, Journey.Slot(0), Journey.Slot(92)));
+    }
+}
