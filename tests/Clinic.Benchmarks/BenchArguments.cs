@@ -1,9 +1,10 @@
 namespace Clinic.Benchmarks;
 
-/// <summary>The command line: <c>[--quick] [--out results.json]</c>.</summary>
-public sealed record BenchArguments(bool Quick, string? OutputPath)
+/// <summary>The command line: <c>[--quick] [--out results.json] [--only text]</c>.</summary>
+/// <param name="Only">Runs only the workloads whose name contains this text (for working on one of them).</param>
+public sealed record BenchArguments(bool Quick, string? OutputPath, string? Only = null)
 {
-    public const string Usage = "usage: Clinic.Benchmarks [--quick] [--out results.json]";
+    public const string Usage = "usage: Clinic.Benchmarks [--quick] [--out results.json] [--only text]";
 
     public BenchScale Scale => Quick ? BenchScale.Quick : BenchScale.Full;
 
@@ -11,6 +12,7 @@ public sealed record BenchArguments(bool Quick, string? OutputPath)
     {
         var quick = false;
         string? output = null;
+        string? only = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -21,10 +23,13 @@ public sealed record BenchArguments(bool Quick, string? OutputPath)
                 case "--out" when i + 1 < args.Count:
                     output = args[++i];
                     break;
+                case "--only" when i + 1 < args.Count:
+                    only = args[++i];
+                    break;
                 default:
                     throw new ArgumentException($"Unexpected argument '{args[i]}'.\n{Usage}");
             }
         }
-        return new BenchArguments(quick, output);
+        return new BenchArguments(quick, output, only);
     }
 }

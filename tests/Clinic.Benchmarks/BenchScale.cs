@@ -9,13 +9,16 @@ public sealed record BenchScale(
     int Reads,
     int ReadStreams,
     int WarmupStreams,
-    int CatchUpRounds)
+    int CatchUpRounds,
+    int DispatchMessages)
 {
     public static readonly BenchScale Full = new("full", AppendStreams: 10_000, EventsPerStream: 10, CatchUpEvents: 100_000,
-        Reads: 2_000, ReadStreams: 1_000, WarmupStreams: 500, CatchUpRounds: 5);
+        Reads: 2_000, ReadStreams: 1_000, WarmupStreams: 500, CatchUpRounds: 5,
+        DispatchMessages: 20_000);
 
     public static readonly BenchScale Quick = new("quick", AppendStreams: 1_000, EventsPerStream: 10, CatchUpEvents: 20_000,
-        Reads: 500, ReadStreams: 200, WarmupStreams: 100, CatchUpRounds: 1);
+        Reads: 500, ReadStreams: 200, WarmupStreams: 100, CatchUpRounds: 1,
+        DispatchMessages: 2_000);
 
     public long AppendEvents => (long)AppendStreams * EventsPerStream;
     public int CatchUpStreams => CatchUpEvents / EventsPerStream;

@@ -29,7 +29,7 @@ var context = new BenchContext(server.ConnectionString, arguments.Scale, floor, 
 await PrintSetupAsync(server, context);
 
 var results = new List<BenchResult>();
-foreach (var workload in Workloads())
+foreach (var workload in Workloads().Where(w => arguments.Only is null || w.Name.Contains(arguments.Only, StringComparison.OrdinalIgnoreCase)))
 {
     Console.WriteLine($"{workload.Name} ...");
     results.AddRange(await workload.RunAsync(context));
@@ -51,6 +51,7 @@ static IEnumerable<IWorkload> Workloads() =>
     new AppendWorkload(streamsPerTransaction: 100, inlineProjection: true),
     new CatchUpWorkload(),
     new StreamReadWorkload(),
+    new DispatchWorkload(),
 ];
 
 static async Task PrintSetupAsync(BenchServer server, BenchContext context)

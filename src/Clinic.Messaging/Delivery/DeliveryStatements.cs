@@ -10,7 +10,8 @@ internal sealed class DeliveryStatements(MessageStore store)
     /// <summary>
     /// Reserves up to <paramref name="limit"/> due messages for <see cref="MessagingOptions.Lease"/>. SKIP LOCKED
     /// and the lease keep two dispatchers from delivering one message at the same time; a dispatcher that dies
-    /// leaves its messages to be claimed again when the lease ends.
+    /// leaves its messages to be claimed again when the lease ends. Each comes with whether the inbox already
+    /// holds it (its effect was applied by a delivery that died before completing it).
     /// </summary>
     public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(int limit, CancellationToken cancellationToken)
     {
@@ -23,7 +24,8 @@ internal sealed class DeliveryStatements(MessageStore store)
                 ORDER BY deliver_at
                 LIMIT $1
                 FOR UPDATE SKIP LOCKED)
-            RETURNING m.id, m.tenant_id, m.type, m.body, m.headers, m.attempts
+            RETURNING m.id, m.tenant_id, m.type, m.body, m.headers, m.attempts,
+                EXISTS (SELECT 1 FROM {store.Schema}.inbox AS i WHERE i.message_id = m.id)
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
         command.Parameters.Add(new NpgsqlParameter { Value = store.Options.Lease });
@@ -32,20 +34,22 @@ internal sealed class DeliveryStatements(MessageStore store)
         while (await reader.ReadAsync(cancellationToken))
         {
             claimed.Add(new ClaimedMessage(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                JsonSerializer.Deserialize<MessageHeaders>(reader.GetString(4), store.Json)!, reader.GetInt32(5)));
+                JsonSerializer.Deserialize<MessageHeaders>(reader.GetString(4), store.Json)!, reader.GetInt32(5))
+            {
+                AlreadyHandled = reader.GetBoolean(6),
+            });
         }
         return claimed;
     }
 
-    public async Task<bool> WasHandledAsync(Guid messageId, CancellationToken cancellationToken) =>
-        (bool)(await ScalarAsync($"SELECT EXISTS (SELECT 1 FROM {store.Schema}.inbox WHERE message_id = $1)", cancellationToken, messageId))!;
-
-    /// <summary>Records the message as handled (if its effect did not already) and removes it.</summary>
-    public Task CompleteAsync(Guid messageId, CancellationToken cancellationToken) =>
-        ExecuteAsync($"""
-            WITH handled AS (INSERT INTO {store.Schema}.inbox (message_id) VALUES ($1) ON CONFLICT DO NOTHING)
-            DELETE FROM {store.Schema}.messages WHERE id = $1
-            """, cancellationToken, messageId);
+    /// <summary>Records the messages as handled (those whose effect did not already) and removes them, in one transaction.</summary>
+    public Task CompleteAsync(Guid[] messageIds, CancellationToken cancellationToken) =>
+        messageIds.Length == 0
+            ? Task.CompletedTask
+            : ExecuteAsync($"""
+                WITH handled AS (INSERT INTO {store.Schema}.inbox (message_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING)
+                DELETE FROM {store.Schema}.messages WHERE id = ANY($1)
+                """, cancellationToken, messageIds);
 
     public Task RetryLaterAsync(Guid messageId, TimeSpan delay, string error, CancellationToken cancellationToken) =>
         ExecuteAsync($"""
@@ -71,13 +75,6 @@ internal sealed class DeliveryStatements(MessageStore store)
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Command(sql, connection, parameters);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(sql, connection, parameters);
-        return await command.ExecuteScalarAsync(cancellationToken);
     }
 
     private static NpgsqlCommand Command(string sql, NpgsqlConnection connection, object[] parameters)

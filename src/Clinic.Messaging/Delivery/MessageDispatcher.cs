@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Clinic.Messaging.Commands;
 using Microsoft.Extensions.Logging;
@@ -59,13 +60,22 @@ public sealed class MessageDispatcher : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    /// <summary>Claims and delivers one batch of due messages; returns how many it claimed.</summary>
+    /// <summary>
+    /// Claims and delivers one batch of due messages, then completes those handled in one transaction (a crash
+    /// before it leaves them to be delivered again after their lease: at least once); returns how many it claimed.
+    /// </summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
     {
         var claimed = await _statements.ClaimAsync(Options.BatchSize, cancellationToken);
+        var handled = new ConcurrentQueue<Guid>();
         await Parallel.ForEachAsync(claimed,
             new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism, CancellationToken = cancellationToken },
-            async (message, ct) => await DeliverAsync(message, ct));
+            async (message, ct) =>
+            {
+                if (await DeliverAsync(message, ct))
+                    handled.Enqueue(message.Id);
+            });
+        await _statements.CompleteAsync([.. handled], cancellationToken);
         return claimed.Count;
     }
 
@@ -93,17 +103,19 @@ public sealed class MessageDispatcher : IAsyncDisposable
         }
     }
 
-    private async Task DeliverAsync(ClaimedMessage message, CancellationToken cancellationToken)
+    /// <summary>Hands the message to its handler; false if that failed (the attempt is then recorded).</summary>
+    private async Task<bool> DeliverAsync(ClaimedMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            if (!await _statements.WasHandledAsync(message.Id, cancellationToken))
+            if (!message.AlreadyHandled)
                 await _handlers.HandleAsync(_store.Deserialize(message.Type, message.Body), new MessageContext(message, _bus), cancellationToken);
-            await _statements.CompleteAsync(message.Id, cancellationToken);
+            return true;
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
             await FailAsync(message, failure, cancellationToken);
+            return false;
         }
     }
 

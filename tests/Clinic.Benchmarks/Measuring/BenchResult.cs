@@ -7,11 +7,14 @@ namespace Clinic.Benchmarks.Measuring;
 public sealed record BenchResult(string Name, double Ours, double Floor, string Unit, double Ratio)
 {
     public const string EventsPerSecond = "events/s";
+    public const string MessagesPerSecond = "msgs/s";
+    public const string CommandsPerSecond = "cmds/s";
     public const string Microseconds = "µs";
+    public const string Milliseconds = "ms";
 
-    public static BenchResult Throughput(string name, double ours, double floor) =>
-        new(name, Math.Round(ours, 1), Math.Round(floor, 1), EventsPerSecond, Math.Round(ours / floor, 3));
+    public static BenchResult Throughput(string name, double ours, double floor, string unit = EventsPerSecond) =>
+        new(name, Math.Round(ours, 1), Math.Round(floor, 1), unit, Math.Round(ours / floor, 3));
 
-    public static BenchResult Latency(string name, double oursMicroseconds, double floorMicroseconds) =>
-        new(name, Math.Round(oursMicroseconds, 1), Math.Round(floorMicroseconds, 1), Microseconds, Math.Round(floorMicroseconds / oursMicroseconds, 3));
+    public static BenchResult Latency(string name, double ours, double floor, string unit = Microseconds) =>
+        new(name, Math.Round(ours, 2), Math.Round(floor, 2), unit, Math.Round(floor / ours, 3));
 }

@@ -23,7 +23,7 @@ public static class ResultsReport
             Console.WriteLine($"{r.Name.PadRight(width)}  {Number(r.Ours),12}  {Number(r.Floor),12}  {r.Unit,-8}  {r.Ratio,6:0.000}");
         Console.WriteLine();
         Console.WriteLine("ratio: higher is better, 1.000 = as fast as plain Npgsql doing the same work.");
-        Console.WriteLine("       events/s rows: ours / floor;  µs rows (latency): floor / ours.");
+        Console.WriteLine("       throughput rows (per second): ours / floor;  latency rows (µs, ms): floor / ours.");
     }
 
     public static async Task WriteAsync(string path, IReadOnlyList<BenchResult> results)
