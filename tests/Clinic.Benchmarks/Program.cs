@@ -52,6 +52,7 @@ static IEnumerable<IWorkload> Workloads() =>
     new CatchUpWorkload(),
     new StreamReadWorkload(),
     new DispatchWorkload(),
+    new HttpCommandWorkload(),
 ];
 
 static async Task PrintSetupAsync(BenchServer server, BenchContext context)

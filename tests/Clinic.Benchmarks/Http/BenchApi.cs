@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using Clinic.Api.Auth;
+using Clinic.Api.Hosting;
+using Clinic.EventStore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clinic.Benchmarks.Http;
+
+/// <summary>
+/// The real API on Kestrel, on a free loopback port, in a fresh schema of the benchmark's server. The
+/// projection daemon and the message dispatcher are off: this measures the command path, and those two
+/// have workloads of their own.
+/// </summary>
+public sealed class BenchApi : IAsyncDisposable
+{
+    public const string Clinic = "bench-clinic";
+    private const string SigningKey = "clinic-benchmark-signing-key-0123456789abcdef";
+
+    private readonly WebApplication _app;
+
+    private BenchApi(WebApplication app, string schema)
+    {
+        _app = app;
+        Schema = schema;
+        BaseAddress = new Uri(app.Urls.First());
+    }
+
+    public string Schema { get; }
+    public Uri BaseAddress { get; }
+    public DocumentStore Store => _app.Services.GetRequiredService<DocumentStore>();
+
+    public static async Task<BenchApi> StartAsync(BenchContext context)
+    {
+        var schema = "bench_" + Guid.NewGuid().ToString("N")[..16];
+        var app = await ClinicApp.CreateAsync(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Clinic"] = context.ConnectionString,
+                ["Clinic:Schema"] = schema,
+                ["Clinic:RunDaemon"] = "false",
+                ["Clinic:RunDispatcher"] = "false",
+                ["Auth:SigningKey"] = SigningKey,
+                ["Logging:LogLevel:Default"] = "Warning",
+            }));
+        await app.StartAsync(context.Cancellation);
+        return new BenchApi(app, schema);
+    }
+
+    /// <summary>A client whose requests carry a token for <paramref name="role"/> at the benchmark's clinic.</summary>
+    public HttpClient Client(string role, string user)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        var token = TokenIssuer.Issue(new AuthSettings(), SigningKey, user, role, Clinic, TimeSpan.FromHours(4));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
