@@ -53,7 +53,7 @@ public sealed record AllergyStatus(string State, IReadOnlyList<string> ReactedSu
         record.AllergyTests.Count == 0 ? "none" : record.HasAllergyTestPending ? "pending" : "read",
         record.ReactedSubstances,
         record.AllergyTests.Select(test => new AllergyTestStatus(test.TestId, test.Substances, test.AppliedAt, test.ReadingDueAt,
-            test.ReadingFlaggedDue, test.Reading?.ReadAt, test.Reading?.Reaction)).ToList());
+            test.ReadingFlaggedDue && !test.IsRead, test.Reading?.ReadAt, test.Reading?.Reaction)).ToList());
 }
 
 public sealed record AllergyTestStatus(

@@ -81,19 +81,22 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
     }
 
     [Fact]
-    public async Task An_allergy_test_left_unread_past_its_due_time_is_flagged_on_the_patients_status()
+    public async Task An_allergy_test_left_unread_past_its_due_time_is_flagged_on_the_patients_status_until_it_is_read()
     {
         var journey = new Support.Journey(host, "clinic-allergy-due");
         await journey.RegisterPatientAsync();
-        await journey.Practitioner.CreateAsync($"/api/patients/{journey.PatientId}/allergy-tests",
+        var testId = await journey.Practitioner.CreateAsync($"/api/patients/{journey.PatientId}/allergy-tests",
             new { substances = new[] { "lidocaine" }, appliedAt = DateTimeOffset.UtcNow.AddDays(-2) });
 
-        await WaitForAsync(async () =>
-        {
-            var history = await journey.Practitioner.GetOkAsync($"/api/patients/{journey.PatientId}/history");
-            return history["status"]!["allergy"]!["tests"]![0]!["readingOverdue"]!.GetValue<bool>() ? true : (bool?)null;
-        });
+        await WaitForAsync(async () => await ReadingOverdueAsync(journey) ? true : (bool?)null);
+        await journey.Practitioner.PostOkAsync($"/api/patients/{journey.PatientId}/allergy-tests/{testId}/reading",
+            new { readAt = DateTimeOffset.UtcNow, reaction = false, reactedSubstances = Array.Empty<string>() }, HttpStatusCode.OK);
+
+        (await ReadingOverdueAsync(journey)).ShouldBeFalse("a read test is no longer overdue");
     }
+
+    private static async Task<bool> ReadingOverdueAsync(Support.Journey journey) =>
+        (await journey.HistoryAsync())["status"]!["allergy"]!["tests"]![0]!["readingOverdue"]!.GetValue<bool>();
 
     [Fact]
     public async Task A_notification_the_subscriber_keeps_refusing_is_dead_lettered_then_replayed_by_an_admin()
