@@ -6,7 +6,8 @@ namespace Clinic.Api.Auth;
 /// <summary>
 /// Refused authentication and authorization answer with the same RFC 9457 problem, with a stable <c>code</c>, as
 /// every other refusal: 401 <c>unauthenticated</c> (no token) or <c>invalid-token</c>, 403 <c>forbidden</c>.
-/// The token itself is never echoed.
+/// The token itself is never echoed. A token that names more than one user, role or clinic is invalid: the
+/// role checked and the role recorded on the events must be the same one.
 /// </summary>
 internal static class AuthProblems
 {
@@ -14,8 +15,16 @@ internal static class AuthProblems
     public const string InvalidToken = "invalid-token";
     public const string Forbidden = "forbidden";
 
+    private static readonly string[] SingleValuedClaims = [ClinicClaims.Subject, ClinicClaims.Role, ClinicClaims.Clinic];
+
     public static JwtBearerEvents Events() => new()
     {
+        OnTokenValidated = context =>
+        {
+            if (SingleValuedClaims.Any(type => context.Principal!.FindAll(type).Skip(1).Any()))
+                context.Fail("The token names more than one user, role or clinic.");
+            return Task.CompletedTask;
+        },
         OnChallenge = async context =>
         {
             context.HandleResponse();

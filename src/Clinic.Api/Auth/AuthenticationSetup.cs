@@ -8,6 +8,8 @@ internal static class AuthenticationSetup
     public static void AddClinicAuthentication(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
+        // Resolved now, not when the first request needs it: a misconfigured API refuses to start instead of answering 500s.
+        var signingKey = string.IsNullOrWhiteSpace(settings.Authority) ? TokenIssuer.SecurityKey(settings.EffectiveSigningKey(builder.Environment)) : null;
         builder.Services.AddSingleton(settings);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
@@ -21,10 +23,10 @@ internal static class AuthenticationSetup
                 RoleClaimType = ClinicClaims.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
-            if (!string.IsNullOrWhiteSpace(settings.Authority))
+            if (signingKey is null)
                 jwt.Authority = settings.Authority;
             else
-                jwt.TokenValidationParameters.IssuerSigningKey = TokenIssuer.SecurityKey(settings.EffectiveSigningKey(builder.Environment));
+                jwt.TokenValidationParameters.IssuerSigningKey = signingKey;
         });
         builder.Services.AddAuthorization(options => options.AddClinicPolicies());
     }

@@ -71,6 +71,17 @@ public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
         await HttpJson.ProblemAsync(await WithToken(token).GetAsync(Policy), HttpStatusCode.Forbidden, "forbidden");
     }
 
+    [Theory]
+    [InlineData(ClinicClaims.Subject, "u-2")]
+    [InlineData(ClinicClaims.Role, ClinicRoles.ClinicAdmin)]
+    [InlineData(ClinicClaims.Clinic, "another-clinic")]
+    public async Task A_token_naming_two_users_roles_or_clinics_is_401_invalid_token(string type, string secondValue)
+    {
+        var token = Token([.. Claims(), new Claim(type, secondValue)]);
+
+        await HttpJson.ProblemAsync(await WithToken(token).GetAsync(Policy), HttpStatusCode.Unauthorized, "invalid-token");
+    }
+
     [Fact]
     public async Task A_role_that_is_not_in_the_role_table_is_403_forbidden()
     {
