@@ -44,7 +44,7 @@ public static class ClinicApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ExceptionProblems>();
         builder.Services.AddClinicJson();
-        builder.Services.AddOpenApi();
+        builder.Services.AddClinicOpenApi();
         builder.Services.AddClinicHealthChecks();
         builder.Services.AddClinicCommands(builder.Configuration);
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);

@@ -27,6 +27,21 @@ public class ServiceEndpointTests(ApiHost host) : IClassFixture<ApiHost>
             (Normalized(paths).GetValueOrDefault(path)?[method]).ShouldNotBeNull($"{method.ToUpperInvariant()} {path} is not in the OpenAPI document");
     }
 
+    [Fact]
+    public async Task The_openapi_document_declares_the_bearer_scheme_and_the_problems_of_each_operation()
+    {
+        var document = await host.AnonymousClient().GetOkAsync("/openapi/v1.json");
+
+        document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>().ShouldBe("bearer");
+        document["components"]!["schemas"]!["Problem"]!["properties"]!["code"].ShouldNotBeNull();
+        var booking = document["paths"]!["/api/sessions"]!["post"]!;
+        booking["security"]![0]!["Bearer"].ShouldNotBeNull();
+        foreach (var status in new[] { "400", "401", "403", "409", "422" })
+            booking["responses"]![status]!["content"]!["application/problem+json"].ShouldNotBeNull($"POST /api/sessions documents {status}");
+        document["paths"]!["/api/patients/{patientId}/history"]!["get"]!["responses"]!["404"].ShouldNotBeNull();
+        (document["paths"]!["/health/live"]?["get"]?["security"]).ShouldBeNull("health probes are anonymous");
+    }
+
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
