@@ -94,5 +94,10 @@ internal static class Migrations
                 updated_at           timestamptz NOT NULL DEFAULT now()
             );
             """),
+
+        new(4, "appends are plain statements over arrays", """
+            -- The store appends with set-based INSERT and UPDATE statements (see AppendStatements) instead.
+            DROP FUNCTION {schema}.append_to_stream(uuid, text, text, bigint, uuid[], text[], jsonb[], jsonb[]);
+            """),
     ];
 }

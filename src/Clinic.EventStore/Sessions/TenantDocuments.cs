@@ -70,10 +70,16 @@ internal sealed class TenantDocuments(
 
     public async Task ReadPreloadedAsync(NpgsqlDataReader reader, DocumentMapping mapping, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        foreach (var id in ids)
-            _preloaded[(mapping, id)] = null;
+        KnowAbsent(mapping, ids);
         while (await reader.ReadAsync(cancellationToken))
             _preloaded[(mapping, reader.GetString(0))] = Deserialize(reader.GetString(1), mapping);
+    }
+
+    /// <summary>Documents known not to exist (yet), so loading them needs no read.</summary>
+    public void KnowAbsent(DocumentMapping mapping, IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+            _preloaded[(mapping, id)] = null;
     }
 
     private async Task<IReadOnlyList<(string Id, object Document)>> ReadAsync(

@@ -18,7 +18,6 @@ internal sealed class UnitOfWork(
     StoreContext store, string tenantId, IReadOnlyList<PendingAppend> appends, DocumentChanges changes,
     IReadOnlyList<IUnitOfWorkParticipant> participants)
 {
-    private const string ConcurrencySqlState = "ES409";
     private const int AnyVersionAttempts = 20;
 
     public async Task<IReadOnlyList<EventEnvelope>> CommitAsync(CancellationToken cancellationToken)
@@ -72,36 +71,42 @@ internal sealed class UnitOfWork(
 
     private async Task<IReadOnlyList<EventEnvelope>> CommitOnceAsync(CancellationToken cancellationToken)
     {
+        var ordered = appends.OrderBy(a => a.StreamId).ToList();
+        var statements = new AppendStatements(store.Schema, tenantId, store.Options.Json);
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var inline = InlineProjectionsWithEvents();
             var documents = new TenantDocuments(tenantId, store, changes, Connections.InTransaction(connection));
-            var ordered = appends.OrderBy(a => a.StreamId).ToList();
+            var appendStatements = statements.For(ordered).ToList();
 
             await using var first = new NpgsqlBatch(connection);
             first.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
-            first.BatchCommands.AddRange(ordered.Select(AppendCommand));
-            var preloads = inline.Select(p => (p.Projection, Mapping: store.Options.Documents.Of(p.Projection.DocumentType), Ids: p.DocumentIds)).ToList();
+            first.BatchCommands.AddRange(appendStatements.Select(a => a.Command));
+            var preloads = inline.Where(p => p.ExistingIds.Count > 0)
+                .Select(p => (Mapping: store.Options.Documents.Of(p.Projection.DocumentType), Ids: p.ExistingIds)).ToList();
             first.BatchCommands.AddRange(preloads.Select(p => documents.PreloadCommand(p.Mapping, p.Ids)));
             if (inline.Count == 0)
                 AddWritesAndCommit(first);
 
-            var committed = await ExecuteAppendsAsync(first, ordered, documents, preloads, cancellationToken);
+            var committed = await ExecuteAppendsAsync(first, appendStatements, documents, preloads, cancellationToken);
             if (inline.Count > 0)
             {
-                foreach (var (projection, _) in inline)
+                foreach (var (projection, _, newIds) in inline)
+                {
+                    documents.KnowAbsent(store.Options.Documents.Of(projection.DocumentType), newIds);
                     await projection.ApplyAsync(documents, EventsFor(projection, committed), cancellationToken);
+                }
                 await using var second = new NpgsqlBatch(connection);
                 AddWritesAndCommit(second);
                 await second.ExecuteNonQueryAsync(cancellationToken);
             }
             return committed;
         }
-        catch (PostgresException error) when (error.SqlState == ConcurrencySqlState)
+        catch (PostgresException error) when (statements.IsVersionConflict(error))
         {
             await RollbackAsync(connection);
-            throw ConcurrencyFailure(error);
+            throw await statements.DiagnoseAsync(store.DataSource, ordered, cancellationToken);
         }
         catch
         {
@@ -110,18 +115,24 @@ internal sealed class UnitOfWork(
         }
     }
 
-    /// <summary>The inline projections this unit of work's events concern, with the documents they will touch.</summary>
-    private List<(IStreamProjection Projection, IReadOnlyList<string> DocumentIds)> InlineProjectionsWithEvents()
+    /// <summary>
+    /// The inline projections this unit of work's events concern, with the documents they will touch: those of
+    /// streams that exist already, to read with the append, and those of new streams, which cannot exist yet
+    /// (an inline document derives from one stream).
+    /// </summary>
+    private List<(IStreamProjection Projection, IReadOnlyList<string> ExistingIds, IReadOnlyList<string> NewIds)> InlineProjectionsWithEvents()
     {
-        var pending = appends.SelectMany(a => a.Events.Select(e => PendingEnvelope(a, e))).ToList();
+        var pending = appends.SelectMany(a => a.Events.Select(e => (Append: a, Envelope: PendingEnvelope(a, e)))).ToList();
         return store.Options.Projections.Inline
             .Select(projection =>
             {
                 var names = store.Options.Events.NamesOf(projection.EventTypes).ToHashSet();
-                var ids = pending.Where(e => names.Contains(e.EventType)).SelectMany(projection.DocumentIdsFor).Distinct().ToList();
-                return (Projection: projection, DocumentIds: (IReadOnlyList<string>)ids);
+                var concerned = pending.Where(e => names.Contains(e.Envelope.EventType)).ToList();
+                var existing = concerned.Where(e => !e.Append.Expected.IsNew).SelectMany(e => projection.DocumentIdsFor(e.Envelope)).Distinct().ToList();
+                var started = concerned.Where(e => e.Append.Expected.IsNew).SelectMany(e => projection.DocumentIdsFor(e.Envelope)).Distinct().Except(existing).ToList();
+                return (Projection: projection, ExistingIds: (IReadOnlyList<string>)existing, NewIds: (IReadOnlyList<string>)started);
             })
-            .Where(p => p.DocumentIds.Count > 0)
+            .Where(p => p.ExistingIds.Count + p.NewIds.Count > 0)
             .ToList();
     }
 
@@ -143,40 +154,21 @@ internal sealed class UnitOfWork(
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
     }
 
-    private NpgsqlBatchCommand AppendCommand(PendingAppend append)
-    {
-        var json = store.Options.Json;
-        var metadata = JsonSerializer.Serialize(append.Metadata, json);
-        var command = new NpgsqlBatchCommand($"SELECT id, seq_id, version, recorded_at, tx_id FROM {store.Schema}.append_to_stream($1, $2, $3, $4, $5, $6, $7, $8)");
-        command.Parameters.Add(new NpgsqlParameter { Value = append.StreamId });
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)append.StreamType ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = append.Expected.IsNew ? -1L : append.Expected.KnownVersion });
-        command.Parameters.Add(new NpgsqlParameter { Value = append.Events.Select(e => e.Id).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = append.Events.Select(e => e.Type).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter
-        {
-            Value = append.Events.Select(e => JsonSerializer.Serialize(e.Data, e.Data.GetType(), json)).ToArray(),
-            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
-        });
-        command.Parameters.Add(new NpgsqlParameter
-        {
-            Value = Enumerable.Repeat(metadata, append.Events.Count).ToArray(),
-            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
-        });
-        return command;
-    }
-
     private async Task<IReadOnlyList<EventEnvelope>> ExecuteAppendsAsync(
-        NpgsqlBatch batch, IReadOnlyList<PendingAppend> ordered, TenantDocuments documents,
-        IReadOnlyList<(IStreamProjection Projection, DocumentMapping Mapping, IReadOnlyList<string> Ids)> preloads,
-        CancellationToken cancellationToken)
+        NpgsqlBatch batch, IReadOnlyList<AppendStatements.Statement> statements, TenantDocuments documents,
+        IReadOnlyList<(DocumentMapping Mapping, IReadOnlyList<string> Ids)> preloads, CancellationToken cancellationToken)
     {
-        var committed = new List<EventEnvelope>();
+        var pending = appends.SelectMany(a => a.Events.Select((e, i) => (a, e, Version: a.Expected.KnownVersion + i + 1))).ToDictionary(p => p.e.Id);
+        var committed = new List<EventEnvelope>(pending.Count);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        foreach (var append in ordered)
+        foreach (var statement in statements.Where(s => s.Result != AppendStatements.Result.NoRows))
         {
-            await ReadAppendedAsync(reader, append, committed, cancellationToken);
+            while (statement.Result == AppendStatements.Result.Positions && await reader.ReadAsync(cancellationToken))
+            {
+                var (append, (id, type, data), version) = pending[reader.GetGuid(0)];
+                committed.Add(new EventEnvelope(id, reader.GetInt64(1), append.StreamId, version, type, data, append.Metadata, tenantId,
+                    reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<ulong>(3)));
+            }
             await reader.NextResultAsync(cancellationToken);
         }
         foreach (var preload in preloads)
@@ -188,35 +180,8 @@ internal sealed class UnitOfWork(
         {
             // Drain the remaining statements so that an error in any of them surfaces here.
         }
+        committed.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
         return committed;
-    }
-
-    private async Task ReadAppendedAsync(NpgsqlDataReader reader, PendingAppend append, List<EventEnvelope> committed, CancellationToken cancellationToken)
-    {
-        var byId = append.Events.ToDictionary(e => e.Id);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var (id, type, data) = byId[reader.GetGuid(0)];
-            committed.Add(new EventEnvelope(
-                Id: id,
-                Sequence: reader.GetInt64(1),
-                StreamId: append.StreamId,
-                Version: reader.GetInt64(2),
-                EventType: type,
-                Data: data,
-                Metadata: append.Metadata,
-                TenantId: tenantId,
-                Timestamp: reader.GetFieldValue<DateTimeOffset>(3),
-                TransactionId: reader.GetFieldValue<ulong>(4)));
-        }
-    }
-
-    /// <summary>append_to_stream's messages start "stream {id} ...".</summary>
-    private ConcurrencyException ConcurrencyFailure(PostgresException error)
-    {
-        var streamId = Guid.Parse(error.MessageText.Split(' ')[1]);
-        var failed = appends.Single(a => a.StreamId == streamId);
-        return new ConcurrencyException(streamId, failed.Expected.ToString(), error.MessageText);
     }
 
     private static async Task RollbackAsync(NpgsqlConnection connection)

@@ -17,18 +17,21 @@ internal static class DaemonTestSupport
         return connection;
     }
 
-    /// <summary>Appends a deposit to a new ledger stream inside the connection's open transaction.</summary>
+    /// <summary>Appends a deposit to a new ledger stream inside the connection's open transaction, as the store's SQL would.</summary>
     public static async Task<long> RawDepositAsync(NpgsqlConnection connection, DocumentStore store, string tenant, string owner, decimal amount)
     {
         var json = store.Options.Json;
-        await using var command = new NpgsqlCommand(
-            $"SELECT seq_id FROM {store.Schema}.append_to_stream($1, $2, 'ledger', -1, $3, $4, $5::jsonb[], $6::jsonb[])", connection);
+        await using var command = new NpgsqlCommand($"""
+            WITH started AS (INSERT INTO {store.Schema}.streams (id, tenant_id, type, version) VALUES ($1, $2, 'ledger', 1) RETURNING id)
+            INSERT INTO {store.Schema}.events (id, stream_id, version, type, data, metadata, tenant_id)
+            SELECT $3, id, 1, 'deposited.v1', $4::jsonb, $5::jsonb, $2 FROM started
+            RETURNING seq_id
+            """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
         command.Parameters.Add(new NpgsqlParameter { Value = tenant });
-        command.Parameters.Add(new NpgsqlParameter { Value = new[] { Guid.NewGuid() } });
-        command.Parameters.Add(new NpgsqlParameter { Value = new[] { "deposited.v1" } });
-        command.Parameters.Add(new NpgsqlParameter { Value = new[] { JsonSerializer.Serialize(new Deposited(amount), json) } });
-        command.Parameters.Add(new NpgsqlParameter { Value = new[] { JsonSerializer.Serialize(LedgerStore.ForOwner(owner), json) } });
+        command.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(new Deposited(amount), json) });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(LedgerStore.ForOwner(owner), json) });
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

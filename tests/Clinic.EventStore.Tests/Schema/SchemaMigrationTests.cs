@@ -13,7 +13,7 @@ public class SchemaMigrationTests
         await using var store = await LedgerStore.CreateAsync(schema: schema);
 
         (await store.ApplySchemaAsync()).ShouldBeEmpty();
-        (await AppliedVersionsAsync(schema)).ShouldBe([1, 2, 3]);
+        (await AppliedVersionsAsync(schema)).ShouldBe([1, 2, 3, 4]);
     }
 
     [Fact]
@@ -31,8 +31,8 @@ public class SchemaMigrationTests
 
         var applied = await Task.WhenAll(stores.Select(s => Task.Run(() => s.ApplySchemaAsync())));
 
-        applied.SelectMany(versions => versions).Order().ToList().ShouldBe([1, 2, 3], "each migration ran on exactly one node");
-        (await AppliedVersionsAsync(schema)).ShouldBe([1, 2, 3]);
+        applied.SelectMany(versions => versions).Order().ToList().ShouldBe([1, 2, 3, 4], "each migration ran on exactly one node");
+        (await AppliedVersionsAsync(schema)).ShouldBe([1, 2, 3, 4]);
         foreach (var store in stores)
             await store.DisposeAsync();
     }
