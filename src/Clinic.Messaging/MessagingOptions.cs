@@ -15,7 +15,10 @@ public sealed class MessagingOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long a claimed message is reserved for its dispatcher; after that another may take it (its node died).</summary>
+    /// <summary>
+    /// How long a claimed message is reserved for its dispatcher; after that another may take it (its node died).
+    /// A dispatcher renews the lease of the batch it is delivering every third of it.
+    /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often an idle dispatcher looks for due messages (a commit in this process wakes it at once).</summary>
@@ -32,4 +35,7 @@ public sealed class MessagingOptions
 
     /// <summary>How long the ids of handled messages are kept for de-duplication.</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often a running dispatcher forgets expired inbox ids and idempotency keys, however busy it is.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -29,6 +29,6 @@ internal sealed class EventAppender(FollowUps followUps)
             session.Events.StartStream(streamId, streamType, [.. events]);
         else
             session.Events.Append(streamId, ExpectedVersion.Exactly(decidedOnVersion), [.. events]);
-        followUps.Plan(context, streamId, events, patient);
+        followUps.Plan(context, events, patient);
     }
 }

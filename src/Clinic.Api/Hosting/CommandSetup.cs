@@ -11,6 +11,7 @@ using Clinic.Domain.Practitioners;
 using Clinic.Domain.Sessions;
 using Clinic.Messaging.Commands;
 using Clinic.Messaging.Delivery;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Clinic.Api.Hosting;
 
@@ -19,9 +20,10 @@ internal static class CommandSetup
 {
     public static void AddClinicCommands(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(MessagingSetup.Notifications(configuration));
-        services.AddSingleton(new CommandBusOptions());
+        services.AddSingleton(MessagingSetup.Notifiers);
+        services.AddSingleton(MessagingSetup.CommandBus(configuration));
         services.AddSingleton<FollowUps>();
         services.AddSingleton<EventAppender>();
         services.AddSingleton<PatientCommandHandler>();
@@ -38,7 +40,7 @@ internal static class CommandSetup
             .Add<RecordView>(new RecordViewHandler()));
         services.AddSingleton<CommandBus>();
 
-        services.AddHttpClient(nameof(NotificationDueHandler), client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(WebhookNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<NotificationDueHandler>();
         services.AddSingleton(provider =>
         {

@@ -1,22 +1,27 @@
 namespace Clinic.Api.Notifications;
 
-/// <summary>Configuration section <c>Notifications</c>: webhook subscribers, and whether the log gets notifications too.</summary>
+/// <summary>Configuration section <c>Notifications</c>: webhook subscribers, and whether the log notifier gets reminders and escalations too.</summary>
 public sealed class NotificationSettings
 {
     public const string Section = "Notifications";
-    public const string LogSubscriber = "log";
 
     public List<WebhookSubscription> Webhooks { get; set; } = [];
 
-    /// <summary>Log each notification's kind and clinic (never its data): the development notifier.</summary>
+    /// <summary>Log each reminder's and escalation's kind and clinic (never its data): the development notifier.</summary>
     public bool Log { get; set; } = true;
 
-    /// <summary>The subscribers that want a notification of this kind (and event type).</summary>
-    public IEnumerable<string> SubscribersFor(string kind, string? eventType = null)
+    /// <summary>Refuses to start with a webhook that is not usable, or with two subscribers of one name.</summary>
+    public void Validate()
     {
-        if (Log && kind != Notification.Event)
-            yield return LogSubscriber;
-        foreach (var webhook in Webhooks.Where(w => w.Wants(kind, eventType)))
-            yield return webhook.Name;
+        var names = new HashSet<string>(StringComparer.Ordinal) { LogNotifier.SubscriberName };
+        foreach (var webhook in Webhooks)
+        {
+            webhook.Validate();
+            if (!names.Add(webhook.Name))
+            {
+                throw new InvalidOperationException(
+                    $"Notifications:Webhooks has two subscribers named '{webhook.Name}' ('{LogNotifier.SubscriberName}' is the log notifier's): give each webhook a Name of its own.");
+            }
+        }
     }
 }

@@ -17,8 +17,8 @@ public sealed class WebhookSubscription
 
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name == NotificationSettings.LogSubscriber)
-            throw new InvalidOperationException($"Every webhook needs a Name other than '{NotificationSettings.LogSubscriber}'.");
+        if (string.IsNullOrWhiteSpace(Name))
+            throw new InvalidOperationException("Every webhook needs a Name.");
         if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
             throw new InvalidOperationException($"Webhook '{Name}' needs an https URL (plain http is allowed on loopback only).");
         if (Secret.Length < 16)

@@ -9,5 +9,5 @@ internal sealed class AllergyReadingDueHandler(TimeProvider clock) : IMessageHan
 {
     public Task HandleAsync(AllergyReadingDue message, MessageContext context, CancellationToken cancellationToken) =>
         TimerCommand.RunAsync(context, new FlagAllergyReadingDue(message.PatientId, message.TestId, clock.GetUtcNow()),
-            RefusalCodes.AllergyReadingNotDue, cancellationToken);
+            RefusalCodes.AllergyReadingNotDue, clock, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using Clinic.Api.Notifications;
-using Clinic.Api.Records;
 using Clinic.Domain.AllergyTests;
 using Clinic.Domain.Common;
 using Clinic.Domain.Corrections;
@@ -15,19 +14,19 @@ namespace Clinic.Api.Workflow;
 /// cancelled (session reminders, allergy readings falling due, regulator reporting clocks), and notifications
 /// to subscribers.
 /// </summary>
-internal sealed class FollowUps(NotificationSettings notifications)
+internal sealed class FollowUps(Notifiers notifiers, TimeProvider clock)
 {
     public static readonly TimeSpan ReminderLead = TimeSpan.FromHours(24);
 
     /// <summary>The reporting clock fires just after its deadline, when the report is overdue.</summary>
     public static readonly TimeSpan DeadlineGrace = TimeSpan.FromMinutes(1);
 
-    public void Plan(HandlerContext context, Guid streamId, IReadOnlyList<IDomainEvent> events, PatientDetails? patient = null)
+    public void Plan(HandlerContext context, IReadOnlyList<IDomainEvent> events, PatientDetails? patient = null)
     {
         foreach (var @event in events)
         {
             PlanTimers(context, @event);
-            PlanNotifications(context, streamId, @event, patient);
+            PlanNotifications(context, @event, patient);
         }
     }
 
@@ -66,12 +65,11 @@ internal sealed class FollowUps(NotificationSettings notifications)
         }
     }
 
-    private void PlanNotifications(HandlerContext context, Guid streamId, IDomainEvent @event, PatientDetails? patient)
+    private void PlanNotifications(HandlerContext context, IDomainEvent @event, PatientDetails? patient)
     {
         var clinic = context.Command.TenantId;
         var eventType = EventCatalog.NameOf(@event);
-        Notify(context, new Notification(Notification.Event, clinic, DateTimeOffset.UtcNow,
-            new { eventType, streamId, summary = EventSummaries.Describe(@event) }), eventType);
+        Notify(context, new Notification(Notification.Event, clinic, clock.GetUtcNow(), new EventNotice(eventType)), eventType);
         switch (@event)
         {
             case SessionReminderSent e:
@@ -89,7 +87,7 @@ internal sealed class FollowUps(NotificationSettings notifications)
 
     private void Notify(HandlerContext context, Notification notification, string? eventType = null)
     {
-        foreach (var subscriber in notifications.SubscribersFor(notification.Kind, eventType))
+        foreach (var subscriber in notifiers.SubscribersFor(notification.Kind, eventType))
             context.Outbox.Publish(new NotificationDue(subscriber, notification));
     }
 

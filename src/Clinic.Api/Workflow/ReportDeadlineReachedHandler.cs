@@ -9,5 +9,5 @@ internal sealed class ReportDeadlineReachedHandler(TimeProvider clock) : IMessag
 {
     public Task HandleAsync(ReportDeadlineReached message, MessageContext context, CancellationToken cancellationToken) =>
         TimerCommand.RunAsync(context, new EscalateOverdueReport(message.PatientId, message.SideEffectId, clock.GetUtcNow()),
-            RefusalCodes.ReportNotOverdue, cancellationToken);
+            RefusalCodes.ReportNotOverdue, clock, cancellationToken);
 }

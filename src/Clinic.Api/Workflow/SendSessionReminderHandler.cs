@@ -7,5 +7,5 @@ namespace Clinic.Api.Workflow;
 internal sealed class SendSessionReminderHandler(TimeProvider clock) : IMessageHandler<SendSessionReminder>
 {
     public Task HandleAsync(SendSessionReminder message, MessageContext context, CancellationToken cancellationToken) =>
-        TimerCommand.RunAsync(context, new RecordReminderSent(message.PatientId, message.SessionId, clock.GetUtcNow()), tooEarlyCode: null, cancellationToken);
+        TimerCommand.RunAsync(context, new RecordReminderSent(message.PatientId, message.SessionId, clock.GetUtcNow()), tooEarlyCode: null, clock, cancellationToken);
 }

@@ -75,7 +75,7 @@ public sealed class CommandBus(
         if (context.Idempotency is { } key && reply is not null)
             session.Enlist(messages.Idempotency.Record(key, reply(result)));
         if (context.MessageId is { } messageId)
-            session.Enlist(new InboxEntry(messages.Schema, messageId));
+            session.Enlist(new InboxEntry(messages.Schema, messageId, context.ClaimToken));
     }
 
     /// <summary>The first reply to this key, or a rejection if the key came with another request; null for a new key.</summary>

@@ -16,6 +16,9 @@ public sealed record CommandContext(string TenantId, string ActorId, string Acto
     /// <summary>Set when a delivered message issued the command: its effect is recorded in the inbox, once.</summary>
     public Guid? MessageId { get; init; }
 
+    /// <summary>The claim under which that message is being delivered: only that claim removes it from the outbox.</summary>
+    internal Guid? ClaimToken { get; init; }
+
     internal string CausationId => (MessageId ?? CommandId).ToString();
 
     internal EventMetadata ToMetadata() => new()

@@ -4,64 +4,84 @@ using Npgsql;
 
 namespace Clinic.Messaging.Delivery;
 
-/// <summary>The SQL of delivery: claim due messages, complete them, retry them later or dead-letter them.</summary>
+/// <summary>
+/// The SQL of delivery: claim due messages, keep their lease, complete them, retry them later, reschedule them
+/// or dead-letter them. Every statement after the claim acts only on the messages its claim token still holds.
+/// </summary>
 internal sealed class DeliveryStatements(MessageStore store)
 {
     /// <summary>
-    /// Reserves up to <paramref name="limit"/> due messages for <see cref="MessagingOptions.Lease"/>. SKIP LOCKED
-    /// and the lease keep two dispatchers from delivering one message at the same time; a dispatcher that dies
-    /// leaves its messages to be claimed again when the lease ends. Each comes with whether the inbox already
-    /// holds it (its effect was applied by a delivery that died before completing it).
+    /// Reserves up to <paramref name="limit"/> due messages for <see cref="MessagingOptions.Lease"/> under
+    /// <paramref name="token"/>. SKIP LOCKED and the lease keep two dispatchers from delivering one message at the
+    /// same time; a dispatcher that dies leaves its messages to be claimed again when the lease ends. Each comes
+    /// with whether the inbox already holds it (its effect was applied by a delivery that died before completing it).
     /// </summary>
-    public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(Guid token, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"""
-            UPDATE {store.Schema}.messages AS m SET locked_until = now() + $2, attempts = m.attempts + 1
+        await using var command = Command($"""
+            UPDATE {store.Schema}.messages AS m SET locked_until = now() + $2, attempts = m.attempts + 1, claimed_by = $3
             WHERE m.id IN (
                 SELECT id FROM {store.Schema}.messages
                 WHERE deliver_at <= now() AND (locked_until IS NULL OR locked_until < now())
                 ORDER BY deliver_at
                 LIMIT $1
                 FOR UPDATE SKIP LOCKED)
-            RETURNING m.id, m.tenant_id, m.type, m.body, m.headers, m.attempts,
+            RETURNING m.id, m.tenant_id, m.type, m.body, m.headers, m.attempts, m.deliver_at,
                 EXISTS (SELECT 1 FROM {store.Schema}.inbox AS i WHERE i.message_id = m.id)
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        command.Parameters.Add(new NpgsqlParameter { Value = store.Options.Lease });
+            """, connection, [limit, store.Options.Lease, token]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var claimed = new List<ClaimedMessage>();
         while (await reader.ReadAsync(cancellationToken))
         {
             claimed.Add(new ClaimedMessage(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                JsonSerializer.Deserialize<MessageHeaders>(reader.GetString(4), store.Json)!, reader.GetInt32(5))
+                JsonSerializer.Deserialize<MessageHeaders>(reader.GetString(4), store.Json)!, reader.GetInt32(5), token)
             {
-                AlreadyHandled = reader.GetBoolean(6),
+                DueAt = reader.GetFieldValue<DateTimeOffset>(6),
+                AlreadyHandled = reader.GetBoolean(7),
             });
         }
         return claimed;
     }
 
-    /// <summary>Records the messages as handled (those whose effect did not already) and removes them, in one transaction.</summary>
-    public Task CompleteAsync(Guid[] messageIds, CancellationToken cancellationToken) =>
+    /// <summary>Extends the lease of those of <paramref name="messageIds"/> that the claim still holds (not failed, not claimed by another).</summary>
+    public Task RenewLeaseAsync(Guid token, Guid[] messageIds, CancellationToken cancellationToken) =>
+        ExecuteAsync($"""
+            UPDATE {store.Schema}.messages SET locked_until = now() + $3 WHERE id = ANY($1) AND claimed_by = $2
+            """, cancellationToken, messageIds, token, store.Options.Lease);
+
+    /// <summary>
+    /// Records the messages as handled and removes those the claim still holds, in one transaction. The inbox
+    /// entry is written even for a message another claim has taken since: its effect was applied all the same,
+    /// and the entry spares it being applied again.
+    /// </summary>
+    public Task CompleteAsync(Guid token, Guid[] messageIds, CancellationToken cancellationToken) =>
         messageIds.Length == 0
             ? Task.CompletedTask
             : ExecuteAsync($"""
                 WITH handled AS (INSERT INTO {store.Schema}.inbox (message_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING)
-                DELETE FROM {store.Schema}.messages WHERE id = ANY($1)
-                """, cancellationToken, messageIds);
+                DELETE FROM {store.Schema}.messages WHERE id = ANY($1) AND claimed_by = $2
+                """, cancellationToken, messageIds, token);
 
-    public Task RetryLaterAsync(Guid messageId, TimeSpan delay, string error, CancellationToken cancellationToken) =>
+    public Task RetryLaterAsync(ClaimedMessage message, TimeSpan delay, string error, CancellationToken cancellationToken) =>
         ExecuteAsync($"""
-            UPDATE {store.Schema}.messages SET deliver_at = now() + $2, locked_until = NULL, last_error = $3 WHERE id = $1
-            """, cancellationToken, messageId, delay, error);
+            UPDATE {store.Schema}.messages SET deliver_at = now() + $3, locked_until = NULL, claimed_by = NULL, last_error = $4
+            WHERE id = $1 AND claimed_by = $2
+            """, cancellationToken, message.Id, message.ClaimToken, delay, error);
 
-    public Task DeadLetterAsync(Guid messageId, string error, CancellationToken cancellationToken) =>
+    /// <summary>Puts the message back for delivery after <paramref name="delay"/>, giving back the attempt its claim counted.</summary>
+    public Task RescheduleAsync(ClaimedMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
         ExecuteAsync($"""
-            WITH failed AS (DELETE FROM {store.Schema}.messages WHERE id = $1 RETURNING *)
-            INSERT INTO {store.Schema}.dead_letters (id, tenant_id, type, body, headers, attempts, last_error)
-            SELECT id, tenant_id, type, body, headers, attempts, $2 FROM failed
-            """, cancellationToken, messageId, error);
+            UPDATE {store.Schema}.messages SET deliver_at = now() + $3, attempts = attempts - 1, locked_until = NULL, claimed_by = NULL
+            WHERE id = $1 AND claimed_by = $2
+            """, cancellationToken, message.Id, message.ClaimToken, delay);
+
+    public Task DeadLetterAsync(ClaimedMessage message, string error, CancellationToken cancellationToken) =>
+        ExecuteAsync($"""
+            WITH failed AS (DELETE FROM {store.Schema}.messages WHERE id = $1 AND claimed_by = $2 RETURNING *)
+            INSERT INTO {store.Schema}.dead_letters (id, tenant_id, type, body, headers, attempts, last_error, schedule_key)
+            SELECT id, tenant_id, type, body, headers, attempts, $3, schedule_key FROM failed
+            """, cancellationToken, message.Id, message.ClaimToken, error);
 
     /// <summary>Forgets handled message ids and idempotency replies past their retention.</summary>
     public Task PurgeExpiredAsync(CancellationToken cancellationToken) =>

@@ -10,12 +10,10 @@ namespace Clinic.Messaging.Delivery;
 /// Delivers due messages to their handlers, at least once, from any number of nodes at the same time. A
 /// failed attempt is retried with exponential back-off; after <see cref="MessagingOptions.MaxAttempts"/> the
 /// message goes to the dead letters. A message whose effect was already recorded in the inbox is not handled
-/// again.
+/// again. While running, it also purges expired inbox ids and idempotency keys on a schedule of their own.
 /// </summary>
 public sealed class MessageDispatcher : IAsyncDisposable
 {
-    private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(10);
-
     private readonly MessageStore _store;
     private readonly MessageHandlerRegistry _handlers;
     private readonly CommandBus _bus;
@@ -24,7 +22,6 @@ public sealed class MessageDispatcher : IAsyncDisposable
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private CancellationTokenSource? _stopping;
     private Task _running = Task.CompletedTask;
-    private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
 
     public MessageDispatcher(MessageStore store, MessageHandlerRegistry handlers, CommandBus bus, ILogger<MessageDispatcher>? logger = null)
     {
@@ -43,7 +40,10 @@ public sealed class MessageDispatcher : IAsyncDisposable
             throw new InvalidOperationException("The dispatcher is already running.");
         _stopping = new CancellationTokenSource();
         _store.MessagesCommitted += Wake;
-        _running = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        var stopping = _stopping.Token;
+        _running = Task.WhenAll(
+            Task.Run(() => DeliverUntilStoppedAsync(stopping), CancellationToken.None),
+            Task.Run(() => PurgeUntilStoppedAsync(stopping), CancellationToken.None));
         return Task.CompletedTask;
     }
 
@@ -61,12 +61,36 @@ public sealed class MessageDispatcher : IAsyncDisposable
     public ValueTask DisposeAsync() => new(StopAsync());
 
     /// <summary>
-    /// Claims and delivers one batch of due messages, then completes those handled in one transaction (a crash
-    /// before it leaves them to be delivered again after their lease: at least once); returns how many it claimed.
+    /// Claims and delivers one batch of due messages, keeping their lease while it runs, then completes those
+    /// handled in one transaction (a crash before it leaves them to be delivered again after their lease: at
+    /// least once); returns how many it claimed.
     /// </summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
     {
-        var claimed = await _statements.ClaimAsync(Options.BatchSize, cancellationToken);
+        var token = Guid.NewGuid();
+        var claimed = await _statements.ClaimAsync(token, Options.BatchSize, cancellationToken);
+        if (claimed.Count == 0)
+            return 0;
+        ConcurrentQueue<Guid> handled;
+        using (var batchDone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var leaseKept = KeepLeaseAsync(token, [.. claimed.Select(m => m.Id)], batchDone.Token);
+            try
+            {
+                handled = await DeliverAllAsync(claimed, cancellationToken);
+            }
+            finally
+            {
+                await batchDone.CancelAsync();
+                await leaseKept;
+            }
+        }
+        await _statements.CompleteAsync(token, [.. handled], cancellationToken);
+        return claimed.Count;
+    }
+
+    private async Task<ConcurrentQueue<Guid>> DeliverAllAsync(IReadOnlyList<ClaimedMessage> claimed, CancellationToken cancellationToken)
+    {
         var handled = new ConcurrentQueue<Guid>();
         await Parallel.ForEachAsync(claimed,
             new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism, CancellationToken = cancellationToken },
@@ -75,21 +99,45 @@ public sealed class MessageDispatcher : IAsyncDisposable
                 if (await DeliverAsync(message, ct))
                     handled.Enqueue(message.Id);
             });
-        await _statements.CompleteAsync([.. handled], cancellationToken);
-        return claimed.Count;
+        return handled;
     }
 
-    private async Task RunAsync(CancellationToken stopping)
+    /// <summary>Renews the batch's lease every third of it until the batch is done, so slow handlers do not outlive it.</summary>
+    private async Task KeepLeaseAsync(Guid token, Guid[] messageIds, CancellationToken batchDone)
+    {
+        using var timer = new PeriodicTimer(Options.Lease / 3);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(batchDone))
+                await RenewLeaseAsync(token, messageIds, batchDone);
+        }
+        catch (OperationCanceledException) when (batchDone.IsCancellationRequested)
+        {
+            // The batch is done: its messages are completed, retried or dead-lettered next.
+        }
+    }
+
+    private async Task RenewLeaseAsync(Guid token, Guid[] messageIds, CancellationToken batchDone)
+    {
+        try
+        {
+            await _statements.RenewLeaseAsync(token, messageIds, batchDone);
+        }
+        catch (Exception error) when (!batchDone.IsCancellationRequested)
+        {
+            _logger.LogWarning("Renewing the lease of a batch of {Count} messages failed with {ErrorType}; trying again at the next renewal",
+                messageIds.Length, error.GetType().Name);
+        }
+    }
+
+    private async Task DeliverUntilStoppedAsync(CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
             try
             {
                 if (await DeliverDueAsync(stopping) == 0)
-                {
-                    await PurgeNowAndThenAsync(stopping);
                     await WaitForMessagesAsync(stopping);
-                }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -103,14 +151,19 @@ public sealed class MessageDispatcher : IAsyncDisposable
         }
     }
 
-    /// <summary>Hands the message to its handler; false if that failed (the attempt is then recorded).</summary>
+    /// <summary>Hands the message to its handler; false if it is not to be completed (it failed, or asked to come again later).</summary>
     private async Task<bool> DeliverAsync(ClaimedMessage message, CancellationToken cancellationToken)
     {
+        if (message.AlreadyHandled)
+            return true;
         try
         {
-            if (!message.AlreadyHandled)
-                await _handlers.HandleAsync(_store.Deserialize(message.Type, message.Body), new MessageContext(message, _bus), cancellationToken);
-            return true;
+            var context = new MessageContext(message, _bus);
+            await _handlers.HandleAsync(_store.Deserialize(message.Type, message.Body), context, cancellationToken);
+            if (context.RescheduledAfter is not { } delay)
+                return true;
+            await _statements.RescheduleAsync(message, delay, cancellationToken);
+            return false;
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
@@ -126,21 +179,44 @@ public sealed class MessageDispatcher : IAsyncDisposable
         {
             _logger.LogWarning("Message {MessageId} ({Type}) failed {Attempts} times with {ErrorType}; moved to the dead letters",
                 message.Id, message.Type, message.Attempts, failure.GetType().Name);
-            await _statements.DeadLetterAsync(message.Id, error, cancellationToken);
+            await _statements.DeadLetterAsync(message, error, cancellationToken);
             return;
         }
         var delay = RetryDelay.After(message.Attempts, Options);
         _logger.LogInformation("Message {MessageId} ({Type}) failed attempt {Attempt} with {ErrorType}; retrying in {Delay}",
             message.Id, message.Type, message.Attempts, failure.GetType().Name, delay);
-        await _statements.RetryLaterAsync(message.Id, delay, error, cancellationToken);
+        await _statements.RetryLaterAsync(message, delay, error, cancellationToken);
     }
 
-    private async Task PurgeNowAndThenAsync(CancellationToken cancellationToken)
+    /// <summary>Purges at start and then every <see cref="MessagingOptions.PurgeInterval"/>, whether or not messages keep coming.</summary>
+    private async Task PurgeUntilStoppedAsync(CancellationToken stopping)
     {
-        if (DateTimeOffset.UtcNow - _lastPurge < PurgeInterval)
-            return;
-        await _statements.PurgeExpiredAsync(cancellationToken);
-        _lastPurge = DateTimeOffset.UtcNow;
+        using var timer = new PeriodicTimer(Options.PurgeInterval);
+        try
+        {
+            do
+            {
+                await PurgeAsync(stopping);
+            }
+            while (await timer.WaitForNextTickAsync(stopping));
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopped.
+        }
+    }
+
+    private async Task PurgeAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await _statements.PurgeExpiredAsync(stopping);
+        }
+        catch (Exception error) when (!stopping.IsCancellationRequested)
+        {
+            _logger.LogError("Purging expired inbox ids and idempotency keys failed with {ErrorType}; trying again in {Interval}",
+                error.GetType().Name, Options.PurgeInterval);
+        }
     }
 
     private async Task WaitForMessagesAsync(CancellationToken stopping)

@@ -59,7 +59,7 @@ public sealed class OutboxMessages(MessageStore store, MessageHeaders headers) :
             FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::timestamptz[], $7::text[]) AS u (id, type, body, deliver_at, schedule_key)
             ON CONFLICT (tenant_id, schedule_key) WHERE schedule_key IS NOT NULL DO UPDATE SET
                 id = excluded.id, type = excluded.type, body = excluded.body, headers = excluded.headers,
-                deliver_at = excluded.deliver_at, attempts = 0, locked_until = NULL, last_error = NULL, created_at = now()
+                deliver_at = excluded.deliver_at, attempts = 0, locked_until = NULL, claimed_by = NULL, last_error = NULL, created_at = now()
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = _messages.Select(m => m.Id).ToArray() });

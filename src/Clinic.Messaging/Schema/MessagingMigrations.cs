@@ -62,5 +62,16 @@ internal static class MessagingMigrations
             );
             CREATE INDEX idempotency_keys_expiry ON {schema}.idempotency_keys (expires_at);
             """),
+
+        new(3, "claim tokens", """
+            -- The claim that holds a message: what a dispatcher does with it afterwards (complete, retry, dead-letter,
+            -- renew its lease) only applies while its claim still holds it, not after another claimed it again.
+            ALTER TABLE {schema}.messages ADD COLUMN claimed_by uuid;
+            """),
+
+        new(4, "dead letters keep their schedule key", """
+            -- So that a replayed scheduled message can still be moved or cancelled by its key.
+            ALTER TABLE {schema}.dead_letters ADD COLUMN schedule_key text;
+            """),
     ];
 }

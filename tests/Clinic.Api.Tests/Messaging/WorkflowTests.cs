@@ -1,28 +1,59 @@
 using System.Net;
+using Clinic.Api.Notifications;
 using Clinic.Api.Tests.Support;
-using Clinic.Testing;
-using Npgsql;
 
 namespace Clinic.Api.Tests.Messaging;
 
 public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHost>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
     [Fact]
     public async Task A_session_less_than_a_day_away_is_reminded_at_once_with_a_signed_notification_and_recorded()
     {
         var journey = await new Support.Journey(host, "clinic-reminders").ReadyForTreatmentAsync();
         var session = await journey.ScheduleAsync(DateTimeOffset.UtcNow.AddHours(23).AddMinutes(30));
 
-        var notification = await WaitForAsync(() => host.Webhook.OfKind("session-reminder")
+        var notification = await Eventually.WaitForAsync(() => host.Webhook.OfKind("session-reminder")
             .FirstOrDefault(n => n["data"]!["sessionId"]!.GetValue<Guid>() == session));
 
         notification["clinic"]!.GetValue<string>().ShouldBe("clinic-reminders");
         notification["data"]!["contact"]!["phone"]!.GetValue<string>().ShouldBe("+33 6 00 00 00 00");
         notification["messageIdHeader"]!.GetValue<string>().ShouldBe(notification["id"]!.GetValue<string>());
         host.Webhook.Rejected.ShouldBe(0, "every delivery carried a valid signature");
-        await WaitForAsync(async () => (await TimelineAsync(journey)).Contains("session-reminder-sent.v1") ? true : (bool?)null);
+        await Eventually.WaitForAsync(async () => (await TimelineAsync(journey)).Contains("session-reminder-sent.v1") ? true : (bool?)null);
+    }
+
+    [Fact]
+    public async Task A_webhook_is_signed_over_its_timestamp_and_body_so_a_receiver_detects_any_change_to_either()
+    {
+        var journey = await new Support.Journey(host, "clinic-signatures").ReadyForTreatmentAsync();
+        var session = await journey.ScheduleAsync(DateTimeOffset.UtcNow.AddHours(23).AddMinutes(45));
+        var delivery = await Eventually.WaitForAsync(() => host.Webhook.Signed.FirstOrDefault(d => d.Body.Contains(session.ToString())));
+
+        WebhookSignature.IsValid(WebhookReceiver.Secret, delivery.Timestamp, delivery.Body, delivery.Signature).ShouldBeTrue();
+        DateTimeOffset.FromUnixTimeSeconds(delivery.Timestamp).ShouldBeInRange(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
+        WebhookSignature.IsValid(WebhookReceiver.Secret, delivery.Timestamp + 600, delivery.Body, delivery.Signature)
+            .ShouldBeFalse("an old delivery replayed under a fresh timestamp");
+        WebhookSignature.IsValid(WebhookReceiver.Secret, delivery.Timestamp, delivery.Body.Replace("clinic-signatures", "clinic-elsewhere"), delivery.Signature)
+            .ShouldBeFalse("a changed body");
+        WebhookSignature.IsValid("another-secret-0123456789abcdef", delivery.Timestamp, delivery.Body, delivery.Signature)
+            .ShouldBeFalse("signed with another secret");
+    }
+
+    [Fact]
+    public async Task Event_notifications_for_dashboards_carry_no_patient_id_name_or_health_details()
+    {
+        var journey = await new Support.Journey(host, "clinic-event-privacy").ReadyForTreatmentAsync();
+        var session = await journey.PerformedSessionAsync(Support.Journey.Slot(3));
+        var sideEffect = await journey.ReportSideEffectAsync(session, serious: false, Support.Journey.Slot(4));
+
+        var notice = await Eventually.WaitForAsync(() => host.Webhook.OfKind("event").FirstOrDefault(n => n["clinic"]!.GetValue<string>() == "clinic-event-privacy"));
+
+        notice["data"]!.AsObject().Select(field => field.Key).ShouldBe(["eventType"]);
+        notice["data"]!["eventType"]!.GetValue<string>().ShouldBe("side-effect-reported.v1");
+        notice["occurredAt"]!.GetValue<DateTimeOffset>().ShouldBeInRange(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
+        var json = notice.ToJsonString();
+        foreach (var personal in new[] { journey.PatientId.ToString(), session.ToString(), sideEffect.ToString(), "Maria", "Lopez", "bruise", "mild" })
+            json.ShouldNotContain(personal, Case.Insensitive);
     }
 
     [Fact]
@@ -49,11 +80,11 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
             onsetAt = DateTimeOffset.UtcNow.AddDays(-20), awareAt = DateTimeOffset.UtcNow.AddDays(-16), description = "Abscess", reportedBy = "staff",
         });
 
-        var escalation = await WaitForAsync(() => host.Webhook.OfKind("side-effect-report-overdue")
+        var escalation = await Eventually.WaitForAsync(() => host.Webhook.OfKind("side-effect-report-overdue")
             .FirstOrDefault(n => n["data"]!["sideEffectId"]!.GetValue<Guid>() == sideEffect));
         escalation["clinic"]!.GetValue<string>().ShouldBe("clinic-overdue");
         host.Webhook.OfKind("event").ShouldContain(n => n["data"]!["eventType"]!.GetValue<string>() == "side-effect-reported.v1"
-            && n["data"]!["streamId"]!.GetValue<Guid>() == journey.PatientId, "dashboards subscribed to side-effect events hear of it");
+            && n["clinic"]!.GetValue<string>() == "clinic-overdue", "dashboards subscribed to side-effect events hear of it");
 
         var history = await journey.Practitioner.GetOkAsync($"/api/patients/{journey.PatientId}/history");
         history["status"]!["openSideEffects"]![0]!["reportOverdue"]!.GetValue<bool>().ShouldBeTrue();
@@ -88,7 +119,7 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
         var testId = await journey.Practitioner.CreateAsync($"/api/patients/{journey.PatientId}/allergy-tests",
             new { substances = new[] { "lidocaine" }, appliedAt = DateTimeOffset.UtcNow.AddDays(-2) });
 
-        await WaitForAsync(async () => await ReadingOverdueAsync(journey) ? true : (bool?)null);
+        await Eventually.WaitForAsync(async () => await ReadingOverdueAsync(journey) ? true : (bool?)null);
         await journey.Practitioner.PostOkAsync($"/api/patients/{journey.PatientId}/allergy-tests/{testId}/reading",
             new { readAt = DateTimeOffset.UtcNow, reaction = false, reactedSubstances = Array.Empty<string>() }, HttpStatusCode.OK);
 
@@ -107,7 +138,7 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
         try
         {
             await journey.ScheduleAsync(DateTimeOffset.UtcNow.AddHours(23).AddMinutes(30));
-            var letters = await WaitForAsync(async () =>
+            var letters = await Eventually.WaitForAsync(async () =>
             {
                 var list = (await admin.GetOkAsync("/api/admin/dead-letters")).AsArray();
                 return list.Count > 0 ? list : null;
@@ -120,7 +151,7 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
             host.Webhook.Failing = false;
             await admin.PostOkAsync($"/api/admin/dead-letters/{letter["id"]}/replay", new { }, HttpStatusCode.OK);
 
-            await WaitForAsync(() => host.Webhook.OfKind("session-reminder").FirstOrDefault(n => n["clinic"]!.GetValue<string>() == "clinic-dead-letters"));
+            await Eventually.WaitForAsync(() => host.Webhook.OfKind("session-reminder").FirstOrDefault(n => n["clinic"]!.GetValue<string>() == "clinic-dead-letters"));
             (await admin.GetOkAsync("/api/admin/dead-letters")).AsArray().ShouldBeEmpty();
         }
         finally
@@ -133,29 +164,7 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
         (await journey.Practitioner.GetOkAsync($"/api/patients/{journey.PatientId}/history"))["timeline"]!.AsArray()
             .Select(e => e!["type"]!.GetValue<string>()).ToList();
 
-    private Task<DateTimeOffset?> ReminderDueAsync(Guid sessionId) => ScheduledAsync($"session-reminder:{sessionId}");
+    private async Task<DateTimeOffset?> ReminderDueAsync(Guid sessionId) => (await ScheduledAsync($"session-reminder:{sessionId}"))?.DueAt;
 
-    private async Task<DateTimeOffset?> ScheduledAsync(string key)
-    {
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT deliver_at FROM {host.Schema}.messages WHERE schedule_key = $1", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = key });
-        return await command.ExecuteScalarAsync() is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
-    }
-
-    private static Task<T> WaitForAsync<T>(Func<T?> probe) where T : class => WaitForAsync(() => Task.FromResult(probe()));
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            if (await probe() is { } found)
-                return found;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("What the test waited for did not happen in time.");
-            await Task.Delay(50);
-        }
-    }
+    private Task<OutboxRows.ScheduledMessage?> ScheduledAsync(string key) => OutboxRows.ScheduledAsync(host, key);
 }

@@ -28,7 +28,10 @@ public class ApiHost : IAsyncLifetime
     {
         ConnectionString = await TestDatabase.ConnectionStringAsync();
         _app = await ClinicApp.CreateAsync(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], builder =>
-            builder.Configuration.AddInMemoryCollection(Settings()));
+        {
+            builder.Configuration.AddInMemoryCollection(Settings());
+            Configure(builder);
+        });
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
     }
@@ -58,6 +61,11 @@ public class ApiHost : IAsyncLifetime
 
     /// <summary>What a derived host configures on top (webhooks, messaging limits...).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
+
+    /// <summary>What a derived host changes in the application before it is built (a clock, a logger...).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
 
     /// <summary><see cref="Settings"/> as command-line arguments (<c>--Key=value</c>), for CLI verbs.</summary>
     public string[] CliArguments() => Settings().Select(setting => $"--{setting.Key}={setting.Value}").ToArray();

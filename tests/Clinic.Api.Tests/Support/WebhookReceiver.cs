@@ -8,18 +8,23 @@ using Microsoft.Extensions.Logging;
 namespace Clinic.Api.Tests.Support;
 
 /// <summary>
-/// A webhook subscriber in the test process: it checks every delivery's signature with the shared secret,
-/// records the valid ones, and can be told to fail.
+/// A webhook subscriber in the test process, checking every delivery as a real receiver should: a signature made
+/// with the shared secret over timestamp and body, and a recent timestamp. It records the valid deliveries, as
+/// parsed JSON and as signed, and can be told to fail.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     public const string Secret = "webhook-secret-for-tests-0123456789";
+
+    /// <summary>How old a timestamp may be before the delivery is refused as a possible replay.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
     private readonly WebApplication _app;
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
     public ConcurrentQueue<JsonNode> Received { get; } = new();
+    public ConcurrentQueue<SignedDelivery> Signed { get; } = new();
     public int Rejected;
     public int Failures;
     public bool Failing { get; set; }
@@ -44,19 +49,27 @@ public sealed class WebhookReceiver : IAsyncDisposable
             return Results.StatusCode(503);
         }
         var body = await new StreamReader(request.Body).ReadToEndAsync();
-        var timestamp = long.Parse(request.Headers[WebhookSignature.TimestampHeader]!);
-        if (!WebhookSignature.IsValid(Secret, timestamp, body, request.Headers[WebhookSignature.SignatureHeader]!))
+        var signature = request.Headers[WebhookSignature.SignatureHeader].ToString();
+        if (!long.TryParse(request.Headers[WebhookSignature.TimestampHeader], out var timestamp)
+            || !IsRecent(timestamp) || !WebhookSignature.IsValid(Secret, timestamp, body, signature))
         {
             Interlocked.Increment(ref Rejected);
             return Results.Unauthorized();
         }
         var notification = JsonNode.Parse(body)!;
         notification["messageIdHeader"] = request.Headers[WebhookSignature.MessageIdHeader].ToString();
+        Signed.Enqueue(new SignedDelivery(timestamp, body, signature));
         Received.Enqueue(notification);
         return Results.Ok();
     }
 
+    private static bool IsRecent(long timestamp) =>
+        (DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(timestamp)).Duration() <= MaxAge;
+
     public IEnumerable<JsonNode> OfKind(string kind) => Received.Where(n => n["kind"]!.GetValue<string>() == kind);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>A delivery as it came: the timestamp header, the raw body and the signature header.</summary>
+    public sealed record SignedDelivery(long Timestamp, string Body, string Signature);
 }

@@ -19,19 +19,22 @@ public class CommandBusTests
         (await harness.CounterVersionAsync(counter)).ShouldBe(4);
     }
 
-    [Fact]
-    public async Task A_conflict_that_outlasts_the_retries_becomes_a_concurrency_conflict_rejection()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public async Task A_conflict_that_outlasts_the_retries_becomes_a_concurrency_conflict_rejection(int retries)
     {
         await using var harness = await MessagingHarness.CreateAsync();
         var counter = Guid.NewGuid();
-        var bus = new CommandBus(harness.Store, harness.Messages, new HandlerRegistry().Add(new IncrementHandler()), new CommandBusOptions { ConcurrencyRetries = 0 });
-        await bus.InvokeAsync(new Increment(counter, 1), MessagingHarness.Context());
+        await harness.Bus.InvokeAsync(new Increment(counter, 1), MessagingHarness.Context());
+        var colliding = new CollidingHandler(harness.Store);
+        var bus = new CommandBus(harness.Store, harness.Messages, new HandlerRegistry().Add(colliding), new CommandBusOptions { ConcurrencyRetries = retries });
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            Task.Run(() => bus.InvokeAsync(new Increment(counter, 1), MessagingHarness.Context()))));
+        var result = await bus.InvokeAsync(new Collide(counter), MessagingHarness.Context());
 
-        results.OfType<CommandResult.Rejected>().ShouldAllBe(r => r.Code == CommandResult.ConcurrencyConflict);
-        (await harness.CounterVersionAsync(counter)).ShouldBe(1 + results.Count(r => r is CommandResult.Accepted));
+        result.ShouldBeOfType<CommandResult.Rejected>().Code.ShouldBe(CommandResult.ConcurrencyConflict);
+        colliding.Attempts.ShouldBe(retries + 1, "decided once, then once per retry, then given up");
+        (await harness.CounterVersionAsync(counter)).ShouldBe(1 + retries + 1, "only the other writer's appends committed");
     }
 
     [Fact]

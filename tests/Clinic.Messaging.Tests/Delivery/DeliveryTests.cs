@@ -31,7 +31,7 @@ public class DeliveryTests
         await harness.Bus.InvokeAsync(new Increment(counter, 1), MessagingHarness.Context());
         var messageId = await harness.ScheduleAsync(new PleaseIncrement(counter), DateTimeOffset.UtcNow.AddDays(1));
         var context = new Messaging.Delivery.MessageContext(
-            new Messaging.Delivery.ClaimedMessage(messageId, MessagingHarness.Tenant, "please-increment.v1", "{}", new Messaging.Outbox.MessageHeaders(null, null), 1),
+            new Messaging.Delivery.ClaimedMessage(messageId, MessagingHarness.Tenant, "please-increment.v1", "{}", new Messaging.Outbox.MessageHeaders(null, null), 1, Guid.NewGuid()),
             harness.Bus);
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => harness.PleaseIncrement.HandleAsync(new PleaseIncrement(counter), context, default))));
@@ -61,6 +61,38 @@ public class DeliveryTests
 
         harness.Flaky.Handled.ShouldBe(["invoice-7"]);
         (await harness.Messages.DeadLetters.ListAsync(null)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_replayed_dead_letter_keeps_its_schedule_key_so_it_can_still_be_cancelled()
+    {
+        await using var harness = await MessagingHarness.CreateAsync(o => o.MaxAttempts = 1);
+        await harness.ScheduleAsync(new Flaky("invoice-8"), DateTimeOffset.UtcNow.AddMilliseconds(-1), key: "invoice:8");
+        await harness.DrainAsync(harness.Dispatcher());
+        var letter = (await harness.Messages.DeadLetters.ListAsync(MessagingHarness.Tenant)).Single();
+        letter.ScheduleKey.ShouldBe("invoice:8");
+
+        (await harness.Messages.DeadLetters.ReplayAsync(letter.Id, MessagingHarness.Tenant)).ShouldBeTrue();
+        (await harness.ScalarAsync<string>("SELECT schedule_key FROM {schema}.messages")).ShouldBe("invoice:8");
+        await harness.CancelScheduledAsync("invoice:8");
+
+        (await harness.CountAsync("messages")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_dead_letter_whose_key_a_newer_message_holds_is_not_replayed_over_it()
+    {
+        await using var harness = await MessagingHarness.CreateAsync(o => o.MaxAttempts = 1);
+        await harness.ScheduleAsync(new Flaky("old"), DateTimeOffset.UtcNow, key: "invoice:9");
+        await harness.DrainAsync(harness.Dispatcher());
+        var letter = (await harness.Messages.DeadLetters.ListAsync(MessagingHarness.Tenant)).Single();
+        var newer = await harness.ScheduleAsync(new Flaky("new"), DateTimeOffset.UtcNow.AddDays(1), key: "invoice:9");
+
+        (await harness.Messages.DeadLetters.ReplayAsync(letter.Id, MessagingHarness.Tenant)).ShouldBeFalse();
+        (await harness.Messages.DeadLetters.ReplayAllAsync(MessagingHarness.Tenant)).ShouldBe(0);
+
+        (await harness.ScalarAsync<Guid>("SELECT id FROM {schema}.messages")).ShouldBe(newer);
+        (await harness.CountAsync("dead_letters")).ShouldBe(1);
     }
 
     [Fact]

@@ -43,17 +43,46 @@ public class ScheduledMessageTests
         await harness.ScheduleAsync(new PleaseIncrement(moved), DateTimeOffset.UtcNow.AddDays(1), key: "reminder:1");
         await harness.ScheduleAsync(new PleaseIncrement(moved), DateTimeOffset.UtcNow, key: "reminder:1");
         await harness.ScheduleAsync(new PleaseIncrement(cancelled), DateTimeOffset.UtcNow, key: "reminder:2");
-        var session = harness.Store.OpenSession(MessagingHarness.Tenant);
-        var outbox = harness.Messages.CreateOutbox(new Messaging.Outbox.MessageHeaders(null, null));
-        outbox.CancelScheduled("reminder:2");
-        session.Enlist(outbox);
-        await session.SaveChangesAsync();
+        await harness.CancelScheduledAsync("reminder:2");
         (await harness.CountAsync("messages")).ShouldBe(1);
 
         await harness.DrainAsync(harness.Dispatcher());
 
         (await harness.CounterVersionAsync(moved)).ShouldBe(1);
         (await harness.CounterVersionAsync(cancelled)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_handler_that_finds_its_message_too_early_gets_it_again_without_spending_attempts()
+    {
+        await using var harness = await MessagingHarness.CreateAsync(o => o.MaxAttempts = 1);
+        harness.Alarms.EarlyDeliveries = 3;
+        await harness.ScheduleAsync(new Alarm("wake-up"), DateTimeOffset.UtcNow);
+
+        await harness.DrainAsync(harness.Dispatcher());
+
+        harness.Alarms.Handled.ShouldBe(["wake-up"]);
+        harness.Alarms.Attempts.ToArray().ShouldBe([1, 1, 1, 1], "each early delivery gave its attempt back");
+        (await harness.CountAsync("dead_letters")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_rescheduled_message_waits_for_the_delay_its_handler_asked_for()
+    {
+        await using var harness = await MessagingHarness.CreateAsync();
+        harness.Alarms.EarlyDeliveries = 1;
+        harness.Alarms.Delay = TimeSpan.FromHours(1);
+        await harness.ScheduleAsync(new Alarm("later"), DateTimeOffset.UtcNow, key: "alarm:1");
+        var dispatcher = harness.Dispatcher();
+
+        (await dispatcher.DeliverDueAsync()).ShouldBe(1);
+        (await dispatcher.DeliverDueAsync()).ShouldBe(0);
+
+        (await harness.ScalarAsync<bool>("SELECT deliver_at BETWEEN now() + interval '59 minutes' AND now() + interval '61 minutes' FROM {schema}.messages"))
+            .ShouldBeTrue();
+        (await harness.ScalarAsync<int>("SELECT attempts FROM {schema}.messages")).ShouldBe(0);
+        (await harness.ScalarAsync<string>("SELECT schedule_key FROM {schema}.messages")).ShouldBe("alarm:1");
+        harness.Alarms.Handled.ShouldBeEmpty();
     }
 
     [Fact]

@@ -48,16 +48,19 @@ public class TransactionalOutboxTests
     [Fact]
     public async Task A_message_committed_before_a_crash_is_delivered_after_the_restart()
     {
-        await using var harness = await MessagingHarness.CreateAsync();
+        var schema = Clinic.Testing.TestDatabase.UniqueSchema();
         var counter = Guid.NewGuid();
-        await harness.Bus.InvokeAsync(new Increment(counter, 1, AlsoPublish: true), MessagingHarness.Context());
+        await using (var crashed = await MessagingHarness.CreateAsync(schema: schema))
+            await crashed.Bus.InvokeAsync(new Increment(counter, 1, AlsoPublish: true), MessagingHarness.Context());
 
-        await using var restarted = harness.Dispatcher();
-        await restarted.StartAsync();
-        await WaitUntilAsync(async () => await harness.CounterVersionAsync(counter) == 2);
+        await using var restarted = await MessagingHarness.CreateAsync(schema: schema);
+        (await restarted.CountAsync("messages")).ShouldBe(1, "the message outlived the process that committed it");
+        await using var dispatcher = restarted.Dispatcher();
+        await dispatcher.StartAsync();
+        await WaitUntilAsync(async () => await restarted.CounterVersionAsync(counter) == 2);
 
-        (await harness.CountAsync("messages")).ShouldBe(0);
-        (await harness.CountAsync("inbox")).ShouldBe(1);
+        (await restarted.CountAsync("messages")).ShouldBe(0);
+        (await restarted.CountAsync("inbox")).ShouldBe(1);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class MessagingHarness : IAsyncDisposable
         Store = store;
         Messages = messages;
         Bus = new CommandBus(store, messages, new HandlerRegistry().Add(new IncrementHandler()), new CommandBusOptions());
-        Handlers = new MessageHandlerRegistry().Add(PleaseIncrement).Add(Flaky);
+        Handlers = new MessageHandlerRegistry().Add(PleaseIncrement).Add(Flaky).Add(Gated).Add(Alarms);
     }
 
     public DocumentStore Store { get; }
@@ -24,6 +24,8 @@ public sealed class MessagingHarness : IAsyncDisposable
     public CommandBus Bus { get; }
     public PleaseIncrementHandler PleaseIncrement { get; } = new();
     public FlakyHandler Flaky { get; } = new();
+    public GatedHandler Gated { get; } = new();
+    public EarlyAlarmHandler Alarms { get; } = new();
     public MessageHandlerRegistry Handlers { get; }
 
     public static async Task<MessagingHarness> CreateAsync(Action<MessagingOptions>? configure = null, string? schema = null)
@@ -33,7 +35,8 @@ public sealed class MessagingHarness : IAsyncDisposable
         var store = new DocumentStore(options);
         await store.ApplySchemaAsync();
         var messaging = new MessagingOptions { FirstRetryDelay = TimeSpan.FromMilliseconds(20), PollInterval = TimeSpan.FromMilliseconds(50) };
-        messaging.MessageTypes.Register<PleaseIncrement>("please-increment.v1").Register<Flaky>("flaky.v1");
+        messaging.MessageTypes.Register<PleaseIncrement>("please-increment.v1").Register<Flaky>("flaky.v1")
+            .Register<Gated>("gated.v1").Register<Alarm>("alarm.v1");
         configure?.Invoke(messaging);
         var messages = new MessageStore(store, messaging);
         await messages.ApplySchemaAsync();
@@ -54,6 +57,13 @@ public sealed class MessagingHarness : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await Store.DataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql.Replace("{schema}", Store.Schema), connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task ExecuteAsync(string sql)
     {
         await using var connection = await Store.DataSource.OpenConnectionAsync();
@@ -70,6 +80,15 @@ public sealed class MessagingHarness : IAsyncDisposable
         session.Enlist(outbox);
         await session.SaveChangesAsync();
         return id;
+    }
+
+    public async Task CancelScheduledAsync(string key)
+    {
+        var session = Store.OpenSession(Tenant);
+        var outbox = Messages.CreateOutbox(new Clinic.Messaging.Outbox.MessageHeaders(null, null));
+        outbox.CancelScheduled(key);
+        session.Enlist(outbox);
+        await session.SaveChangesAsync();
     }
 
     /// <summary>Delivers until nothing is due (or the attempts run out).</summary>

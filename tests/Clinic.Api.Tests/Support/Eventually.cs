@@ -1,0 +1,23 @@
+namespace Clinic.Api.Tests.Support;
+
+/// <summary>Waits for what the dispatcher, the daemon or a webhook does in the background.</summary>
+public static class Eventually
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    public static Task<T> WaitForAsync<T>(Func<T?> probe) where T : class => WaitForAsync(() => Task.FromResult(probe()));
+
+    /// <summary>Probes until it returns something (not null), for at most 20 seconds.</summary>
+    public static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (await probe() is { } found)
+                return found;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("What the test waited for did not happen in time.");
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace Clinic.Api.Tests.Support;
+
+/// <summary>
+/// The API with the log notifier on, logging at the levels the shipped appsettings.json sets (Information, ASP.NET
+/// Core and Npgsql at Warning), everything it logs kept in <see cref="Logs"/>.
+/// </summary>
+public sealed class LoggingApiHost : ApiHost
+{
+    public CapturedLogs Logs { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Npgsql"] = "Warning",
+        ["Notifications:Log"] = "true",
+    };
+
+    protected override void Configure(WebApplicationBuilder builder) => builder.Logging.AddProvider(Logs);
+}
