@@ -11,6 +11,7 @@ using Clinic.Domain.Practitioners;
 using Clinic.Domain.Sessions;
 using Clinic.Messaging.Commands;
 using Clinic.Messaging.Delivery;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Clinic.Api.Hosting;
 
@@ -19,7 +20,8 @@ internal static class CommandSetup
 {
     public static void AddClinicCommands(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        // A host may bring its own clock (the API tests do); otherwise the system's.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(MessagingSetup.Notifications(configuration));
         services.AddSingleton(new CommandBusOptions());
         services.AddSingleton<FollowUps>();

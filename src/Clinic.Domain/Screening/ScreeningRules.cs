@@ -37,11 +37,11 @@ internal static class ScreeningRules
             : new ScreeningAssessment(ScreeningOutcome.Eligible, [], null, validUntil);
     }
 
-    /// <summary>Whether the latest screening lets the patient be treated on <paramref name="date"/>.</summary>
+    /// <summary>Whether the screening current on <paramref name="date"/> lets the patient be treated that day.</summary>
     public static Refusal? CheckEligibleOn(PatientState state, DateOnly date)
     {
-        if (state.CurrentScreening is not { Assessment: var assessment })
-            return new Refusal(RefusalCodes.NotEligible, "The patient has not been screened.");
+        if (state.ScreeningOn(date) is not { Assessment: var assessment })
+            return new Refusal(RefusalCodes.NotEligible, $"The patient had not been screened by {date:yyyy-MM-dd}.");
         if (assessment.Outcome == ScreeningOutcome.Ineligible)
             return new Refusal(RefusalCodes.NotEligible,
                 $"The latest screening found the patient ineligible: {string.Join(", ", assessment.Reasons)}.");
