@@ -7,9 +7,6 @@ namespace Clinic.Domain.Tests;
 
 public class AllergyTestTests
 {
-    private static ReadAllergyTest Read(DateTimeOffset readAt, bool reaction = false, params string[] reacted) =>
-        new(PatientId, TestId, new AllergyReading(readAt, reaction, reacted, Notes: null));
-
     [Fact]
     public void Applying_a_test_dose_records_the_substances() =>
         Given.Patient(Registered)
@@ -124,4 +121,28 @@ public class AllergyTestTests
     public void A_reaction_listing_no_substance_means_every_tested_substance_reacted() =>
         Given.Patient(Registered, TestApplied, TestRead(reaction: true))
             .State.ReactedSubstances.ShouldBe(["Hyaluronic acid", "Vitamin C", "Lidocaine"]);
+
+    [Fact]
+    public void A_reading_of_no_reaction_comes_within_the_reading_window()
+    {
+        Given.Patient(Registered, TestApplied).When(Read(At(3, 5, 10))).ThenEmitsSingle<AllergyTestRead>();
+        Given.Patient(Registered, TestApplied).When(Read(At(3, 5, 10, 1))).ThenRefuses(RefusalCodes.AllergyReadingTooLate);
+    }
+
+    [Fact]
+    public void The_reading_window_is_the_clinics()
+    {
+        var readOn4March = Read(At(3, 4, 10, 1));
+
+        Given.Patient(Registered, TestApplied).When(readOn4March).ThenEmitsSingle<AllergyTestRead>();
+        Given.Patient(Registered, TestApplied)
+            .When(readOn4March with { Policy = Policy with { AllergyReadingWindowDays = 3 } })
+            .ThenRefuses(RefusalCodes.AllergyReadingTooLate);
+    }
+
+    [Fact]
+    public void A_reaction_is_recorded_however_late_it_is_read() =>
+        Given.Patient(Registered, TestApplied)
+            .When(Read(At(3, 20), reaction: true, "Lidocaine"))
+            .ThenEmitsSingle<AllergyTestRead>();
 }

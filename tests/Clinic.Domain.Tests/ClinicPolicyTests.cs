@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
 using Clinic.Domain.Tests.Support;
@@ -10,7 +11,8 @@ public class ClinicPolicyTests
     [Fact]
     public void A_clinic_that_never_set_its_policy_runs_on_the_defaults() =>
         Given.Clinic().State.Policy.ShouldBe(new ClinicPolicy(
-            ScreeningValidityDays: 180, MinimumIntervalDays: 7, SeriousReportingDays: 15, FatalOrLifeThreateningReportingDays: 7));
+            ScreeningValidityDays: 180, MinimumIntervalDays: 7, SeriousReportingDays: 15, FatalOrLifeThreateningReportingDays: 7,
+            AllergyReadingWindowDays: 4));
 
     [Fact]
     public void Setting_a_policy_records_it()
@@ -51,4 +53,25 @@ public class ClinicPolicyTests
         Given.Clinic()
             .When(new SetClinicPolicy(ClinicId, new ClinicPolicy(1, 90, 1, 1)))
             .ThenEmitsSingle<ClinicPolicySet>();
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    [InlineData(14, true)]
+    [InlineData(15, false)]
+    public void The_allergy_reading_window_is_2_to_14_days(int days, bool accepted) =>
+        Given.Clinic().When(new SetClinicPolicy(ClinicId, new ClinicPolicy(AllergyReadingWindowDays: days)))
+            .ThenAcceptsOrRefuses(accepted, RefusalCodes.InvalidPolicy);
+
+    [Fact]
+    public void A_policy_stored_before_the_reading_window_existed_reads_with_the_default_window()
+    {
+        const string storedBefore = """
+            {"clinicId": "clinic-lyon", "policy": {"screeningValidityDays": 90, "minimumIntervalDays": 10,
+             "seriousReportingDays": 15, "fatalOrLifeThreateningReportingDays": 7}}
+            """;
+
+        JsonSerializer.Deserialize<ClinicPolicySet>(storedBefore, new JsonSerializerOptions(JsonSerializerDefaults.Web))!
+            .Policy.ShouldBe(new ClinicPolicy(ScreeningValidityDays: 90, MinimumIntervalDays: 10, AllergyReadingWindowDays: 4));
+    }
 }

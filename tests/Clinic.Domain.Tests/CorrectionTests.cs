@@ -5,6 +5,7 @@ using Clinic.Domain.Corrections;
 using Clinic.Domain.Screening;
 using Clinic.Domain.SideEffects;
 using Clinic.Domain.Tests.Support;
+using Clinic.Domain.TreatmentPlans;
 using static Clinic.Domain.Tests.Support.Sample;
 
 namespace Clinic.Domain.Tests;
@@ -141,7 +142,7 @@ public class CorrectionTests
         var reading = new AllergyReading(At(3, 2), true, ["Lidocaine"], "Wheal missed at first reading");
 
         Given.Patient(Registered, TestApplied, TestRead())
-            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, reading))
+            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, reading, Policy))
             .ThenEmits(new AllergyTestReadingCorrected(PatientId, CorrectedEventId, Reason, TestId, reading));
         Given.Patient(Registered, TestApplied, TestRead(), new AllergyTestReadingCorrected(PatientId, CorrectedEventId, Reason, TestId, reading))
             .State.ReactedSubstances.ShouldBe(["Lidocaine"]);
@@ -150,21 +151,28 @@ public class CorrectionTests
     [Fact]
     public void Correcting_the_reading_of_an_unknown_test_is_refused() =>
         Given.Patient(Registered)
-            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, TestRead().Reading))
+            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, TestRead().Reading, Policy))
             .ThenRefuses(RefusalCodes.AllergyTestNotFound);
 
     [Fact]
     public void An_unread_test_has_no_reading_to_correct() =>
         Given.Patient(Registered, TestApplied)
-            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, TestRead().Reading))
+            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, TestRead().Reading, Policy))
             .ThenRefuses(RefusalCodes.AllergyTestPending);
 
     [Fact]
     public void A_corrected_reading_follows_the_reading_rules() =>
         Given.Patient(Registered, TestApplied, TestRead())
             .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId,
-                new AllergyReading(At(3, 2), true, ["Collagenase"], null)))
+                new AllergyReading(At(3, 2), true, ["Collagenase"], null), Policy))
             .ThenRefuses(RefusalCodes.InvalidAllergyReading);
+
+    [Fact]
+    public void A_corrected_reading_of_no_reaction_comes_within_the_reading_window_too() =>
+        Given.Patient(Registered, TestApplied, TestRead())
+            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId,
+                new AllergyReading(At(3, 9), false, [], null), Policy))
+            .ThenRefuses(RefusalCodes.AllergyReadingTooLate);
 
     [Fact]
     public void Correcting_a_plan_replaces_its_protocol_without_counting_it_twice()
@@ -240,6 +248,21 @@ public class CorrectionTests
         Given.Patient(AfterFirstSession())
             .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId, Treatment(Product(lot: ""))))
             .ThenRefuses(RefusalCodes.MissingLotNumber);
+
+    [Fact]
+    public void A_corrected_session_record_still_lists_every_products_substances() =>
+        Given.Patient(AfterFirstSession())
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId, Treatment(Product() with { Substances = [] })))
+            .ThenRefuses(RefusalCodes.MissingSubstances);
+
+    [Fact]
+    public void A_corrected_session_record_is_held_to_the_consent_signed_when_it_was_performed() =>
+        Given.Patient(Registered, EligibleScreening, ConsentTo(ConsentScope.Face), TestApplied, TestRead(), PlanCreated(),
+                Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 3, 10, 5)),
+                new ConsentRecorded(PatientId, Guid.NewGuid(), new ConsentTerms([ConsentScope.Body], "consent-form-v3", At(3, 4, 9))))
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId,
+                Treatment() with { Areas = [TreatmentArea.Face, TreatmentArea.Thighs] }))
+            .ThenRefuses(RefusalCodes.ConsentMissing);
 
     [Fact]
     public void A_corrected_session_record_cannot_name_a_substance_that_reacted() =>

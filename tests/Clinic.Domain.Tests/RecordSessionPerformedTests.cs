@@ -1,5 +1,7 @@
+using Clinic.Domain.AllergyTests;
 using Clinic.Domain.Common;
 using Clinic.Domain.Consent;
+using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.Tests.Support;
 using Clinic.Domain.TreatmentPlans;
@@ -13,8 +15,10 @@ public class RecordSessionPerformedTests
         Given.Patient([.. ReadyForSession(), Scheduled(SessionId, At(3, 3)), .. extraPatientEvents])
             .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(3, 3)));
 
+    /// <summary>Performed at 10:05 on the booked 3 March unless told otherwise, and recorded half an hour after.</summary>
     private static RecordSessionPerformed Perform(PerformedTreatment? treatment = null, DateTimeOffset? performedAt = null) =>
-        new(PatientId, SessionId, performedAt ?? At(3, 3, 10, 5), treatment ?? Treatment());
+        new(PatientId, SessionId, performedAt ?? At(3, 3, 10, 5), treatment ?? Treatment(), Policy,
+            RecordedAt: (performedAt ?? At(3, 3, 10, 5)).AddMinutes(30));
 
     [Fact]
     public void The_performed_record_keeps_products_lots_volumes_depth_and_aftercare()
@@ -162,4 +166,100 @@ public class RecordSessionPerformedTests
             .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(8, 28, 23, 40)))
             .When(Perform(performedAt: At(8, 29, 0, 10)))
             .ThenRefuses(RefusalCodes.ScreeningExpired);
+
+    [Theory]
+    [InlineData(9, 59, false)]
+    [InlineData(10, 0, true)]
+    public void A_session_is_not_recorded_as_performed_later_than_now_beyond_clock_skew(int recordedAtHour, int recordedAtMinute, bool accepted) =>
+        Booked3March().When(Perform() with { RecordedAt = At(3, 3, recordedAtHour, recordedAtMinute) })
+            .ThenAcceptsOrRefuses(accepted, RefusalCodes.PerformedInFuture);
+
+    [Theory]
+    [InlineData(2, 18, false)]
+    [InlineData(3, 8, true)]
+    [InlineData(4, 20, true)]
+    [InlineData(5, 9, false)]
+    public void A_session_is_performed_on_its_booked_date_or_the_day_after(int day, int hour, bool accepted) =>
+        Booked3March().When(Perform(performedAt: At(3, day, hour)))
+            .ThenAcceptsOrRefuses(accepted, RefusalCodes.PerformedOutsideBooking);
+
+    [Fact]
+    public void A_screening_that_found_a_contraindication_before_the_session_bars_performing_it() =>
+        Booked3March(Screened(new ScreeningAssessment(ScreeningOutcome.Ineligible, [ScreeningReasons.Pregnant], null, On(9, 1)),
+                Guid.NewGuid(), On(3, 2)))
+            .When(Perform())
+            .ThenRefuses(RefusalCodes.NotEligible);
+
+    [Fact]
+    public void A_screening_dated_after_the_session_does_not_judge_it() =>
+        Booked3March(Screened(new ScreeningAssessment(ScreeningOutcome.Ineligible, [ScreeningReasons.Pregnant], null, On(9, 1)),
+                Guid.NewGuid(), On(3, 4)))
+            .When(Perform() with { RecordedAt = At(3, 5, 9) })
+            .ThenAccepts();
+
+    [Fact]
+    public void Consent_signed_after_the_session_does_not_cover_it() =>
+        Given.Patient(Registered, EligibleScreening, FullConsent with { Terms = FullConsent.Terms with { SignedAt = At(3, 3, 11) } },
+                TestApplied, TestRead(), PlanCreated(), Scheduled(SessionId, At(3, 3)))
+            .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(3, 3)))
+            .When(Perform())
+            .ThenRefuses(RefusalCodes.ConsentMissing);
+
+    [Fact]
+    public void An_allergy_test_applied_after_booking_must_be_read_before_performing() =>
+        Booked3March(new AllergyTestApplied(PatientId, Guid.NewGuid(), ["Collagenase"], At(3, 2, 9)))
+            .When(Perform())
+            .ThenRefuses(RefusalCodes.AllergyTestPending);
+
+    [Fact]
+    public void A_reading_taken_after_the_session_does_not_clear_it() =>
+        Given.Patient(Registered, EligibleScreening, FullConsent, TestApplied,
+                new AllergyTestRead(PatientId, TestId, new AllergyReading(At(3, 3, 12), false, [], null)), PlanCreated(),
+                Scheduled(SessionId, At(3, 3)))
+            .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(3, 3)))
+            .When(Perform())
+            .ThenRefuses(RefusalCodes.AllergyTestPending);
+
+    [Fact]
+    public void A_session_is_performed_at_least_24_hours_after_the_test_dose()
+    {
+        var dosedAt10On2March = Given.Patient(Registered, EligibleScreening, FullConsent, TestApplied with { AppliedAt = At(3, 2, 10) },
+                new AllergyTestRead(PatientId, TestId, new AllergyReading(At(3, 2, 18), false, [], null)), PlanCreated(),
+                Scheduled(SessionId, At(3, 3)))
+            .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(3, 3)));
+
+        dosedAt10On2March.When(Perform(performedAt: At(3, 3, 9, 50))).ThenRefuses(RefusalCodes.AllergyTestPending);
+        dosedAt10On2March.When(Perform(performedAt: At(3, 3, 10))).ThenAccepts();
+    }
+
+    [Fact]
+    public void The_interval_is_measured_between_the_performed_dates()
+    {
+        var firstPerformedADayLate = Given.Patient([.. ReadyForSession(), Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 4)),
+                Scheduled(SecondSessionId, At(3, 10))])
+            .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(3, 3)), Booked(SecondSessionId, At(3, 10)));
+        RecordSessionPerformed PerformSecondAt(DateTimeOffset performedAt) => Perform(performedAt: performedAt) with { SessionId = SecondSessionId };
+
+        firstPerformedADayLate.When(PerformSecondAt(At(3, 10, 10, 5))).ThenRefuses(RefusalCodes.IntervalTooShort);
+        firstPerformedADayLate.When(PerformSecondAt(At(3, 11, 10, 5))).ThenAccepts();
+    }
+
+    [Fact]
+    public void A_clinicians_interval_override_of_the_booking_holds_when_it_is_performed() =>
+        Given.Patient([.. ReadyForSession(), Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 4)),
+                Scheduled(SecondSessionId, At(3, 10)) with { IntervalOverride = new IntervalOverride("Travels on the 12th", ClinicianId) }])
+            .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(3, 3)), Booked(SecondSessionId, At(3, 10)))
+            .When(Perform(performedAt: At(3, 10, 10, 5)) with { SessionId = SecondSessionId })
+            .ThenAccepts();
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(" ")]
+    public void Every_product_lists_the_substances_it_contains_each_named(string? blankSubstance) =>
+        Booked3March()
+            .When(Perform(Treatment(Product(), Product(name: "House cocktail") with
+            {
+                Substances = blankSubstance is null ? [] : ["Hyaluronic acid", blankSubstance],
+            })))
+            .ThenRefuses(RefusalCodes.MissingSubstances);
 }

@@ -1,8 +1,11 @@
 using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
+using Clinic.Domain.Consent;
+using Clinic.Domain.Corrections;
 using Clinic.Domain.Practitioners;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.Tests.Support;
+using Clinic.Domain.TreatmentPlans;
 using static Clinic.Domain.Tests.Support.Sample;
 
 namespace Clinic.Domain.Tests;
@@ -15,7 +18,7 @@ public class RescheduleAndCancelTests
             .AndPractitioner([PractitionerRegistered(licenceExpiresOn), Booked(SessionId, At(3, 3)), .. extraPractitionerEvents]);
 
     private static RescheduleSession Reschedule(DateTimeOffset newStartsAt, string reason = "Patient asked for the afternoon") =>
-        new(PatientId, SessionId, newStartsAt, reason, IntervalOverride: null, Policy);
+        new(PatientId, SessionId, newStartsAt, reason, IntervalOverride: null, Policy, BookedAt);
 
     private static CancelSession Cancel(string reason = "Patient unwell") => new(PatientId, SessionId, At(3, 2, 16), reason);
 
@@ -123,4 +126,28 @@ public class RescheduleAndCancelTests
         SessionBooking.PractitionerIdFor(Cancel(), patient).ShouldBe(PractitionerId);
         SessionBooking.PractitionerIdFor(Cancel() with { SessionId = Guid.NewGuid() }, patient).ShouldBeNull();
     }
+
+    [Fact]
+    public void A_session_is_not_moved_to_a_start_before_now() =>
+        Booked3March().When(Reschedule(At(3, 4)) with { RescheduledAt = At(3, 4, 12) }).ThenRefuses(RefusalCodes.SessionInPast);
+
+    [Fact]
+    public void A_session_is_not_moved_while_treatment_is_suspended() =>
+        Booked3March([Reported(Infection())]).When(Reschedule(At(3, 4))).ThenRefuses(RefusalCodes.PlanSuspended);
+
+    [Fact]
+    public void A_session_of_a_stopped_plan_is_not_moved() =>
+        Booked3March([new TreatmentPlanStopped(PatientId, PlanId, At(3, 2), "Patient chose to stop", null)])
+            .When(Reschedule(At(3, 4)))
+            .ThenRefuses(RefusalCodes.TreatmentStopped);
+
+    [Fact]
+    public void A_move_rechecks_that_consent_covers_the_plan() =>
+        Given.Patient(Registered, EligibleScreening, ConsentTo(ConsentScope.Face), TestApplied, TestRead(), PlanCreated(),
+                Scheduled(SessionId, At(3, 3)),
+                new TreatmentPlanCorrected(PatientId, CorrectedEventId, "Scalp added", PlanId,
+                    FacePlan() with { Areas = [TreatmentArea.Face, TreatmentArea.Scalp] }))
+            .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(3, 3)))
+            .When(Reschedule(At(3, 4)))
+            .ThenRefuses(RefusalCodes.ConsentMissing);
 }

@@ -138,18 +138,12 @@ public class ScheduleSessionTests
     [InlineData(TreatmentArea.Scalp, ConsentScope.Face, false)]
     [InlineData(TreatmentArea.Neck, ConsentScope.Body, false)]
     [InlineData(TreatmentArea.Hands, ConsentScope.Face, false)]
-    public void Consent_must_cover_every_area_of_the_plan(TreatmentArea area, ConsentScope consented, bool accepted)
-    {
-        var when = Given.Patient(Registered, EligibleScreening, ConsentTo(consented), TestApplied, TestRead(),
+    public void Consent_must_cover_every_area_of_the_plan(TreatmentArea area, ConsentScope consented, bool accepted) =>
+        Given.Patient(Registered, EligibleScreening, ConsentTo(consented), TestApplied, TestRead(),
                 PlanCreated(FacePlan() with { Areas = [area] }))
             .AndPractitioner(PractitionerRegistered())
-            .When(Schedule());
-
-        if (accepted)
-            when.ThenAccepts();
-        else
-            when.ThenRefuses(RefusalCodes.ConsentMissing);
-    }
+            .When(Schedule())
+            .ThenAcceptsOrRefuses(accepted, RefusalCodes.ConsentMissing);
 
     [Fact]
     public void A_plan_over_two_scopes_needs_consent_to_both() =>
@@ -329,4 +323,34 @@ public class ScheduleSessionTests
     public void The_practitioner_to_load_is_the_one_named_in_the_command() =>
         SessionBooking.PractitionerIdFor(Schedule() with { PractitionerId = OtherPractitionerId }, Given.Patient().State)
             .ShouldBe(OtherPractitionerId);
+
+    [Theory]
+    [InlineData(10, 6, false)]
+    [InlineData(10, 5, true)]
+    [InlineData(9, 0, true)]
+    public void A_session_is_not_booked_to_start_before_now_beyond_clock_skew(int bookedAtHour, int bookedAtMinute, bool accepted) =>
+        Ready().When(Schedule(At(3, 3, 10)) with { BookedAt = At(3, 3, bookedAtHour, bookedAtMinute) })
+            .ThenAcceptsOrRefuses(accepted, RefusalCodes.SessionInPast);
+
+    [Fact]
+    public void A_test_that_lapsed_unread_no_longer_blocks_booking()
+    {
+        var lapsingOn6March = Ready(new AllergyTestApplied(PatientId, Guid.NewGuid(), ["Collagenase"], At(3, 2)));
+
+        lapsingOn6March.When(Schedule(At(3, 6, 10))).ThenRefuses(RefusalCodes.AllergyTestPending);
+        lapsingOn6March.When(Schedule(At(3, 6, 10, 1))).ThenAccepts();
+    }
+
+    [Fact]
+    public void A_patient_whose_only_test_lapsed_unread_needs_a_new_test() =>
+        Given.Patient(Registered, EligibleScreening, FullConsent, TestApplied, PlanCreated())
+            .AndPractitioner(PractitionerRegistered())
+            .When(Schedule(At(3, 6)))
+            .ThenRefuses(RefusalCodes.AllergyTestMissing);
+
+    [Fact]
+    public void The_lapse_of_an_unread_test_follows_the_clinics_reading_window() =>
+        Ready(new AllergyTestApplied(PatientId, Guid.NewGuid(), ["Collagenase"], At(3, 2)))
+            .When(Schedule(At(3, 7)) with { Policy = Policy with { AllergyReadingWindowDays = 7 } })
+            .ThenRefuses(RefusalCodes.AllergyTestPending);
 }

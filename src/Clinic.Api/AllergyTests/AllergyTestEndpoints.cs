@@ -18,6 +18,6 @@ internal static class AllergyTestEndpoints
         });
 
         tests.MapPost("/{testId:guid}/reading", async (Guid patientId, Guid testId, AllergyReadingRequest body, ClinicRequest request, CancellationToken ct) =>
-            await request.SendAsync<IPatientCommand>(new ReadAllergyTest(patientId, testId, body.ToReading()), r => r.Ok(), ct));
+            await request.SendAsync<IPatientCommand>(new ReadAllergyTest(patientId, testId, body.ToReading(), await request.PolicyAsync(ct)), r => r.Ok(), ct));
     }
 }

@@ -9,5 +9,9 @@ public sealed record PolicyRequest
     public required int SeriousReportingDays { get; init; }
     public required int FatalOrLifeThreateningReportingDays { get; init; }
 
-    public ClinicPolicy ToPolicy() => new(ScreeningValidityDays, MinimumIntervalDays, SeriousReportingDays, FatalOrLifeThreateningReportingDays);
+    /// <summary>Optional, since clients written before it existed leave it out: they get the default.</summary>
+    public int AllergyReadingWindowDays { get; init; } = ClinicPolicy.Default.AllergyReadingWindowDays;
+
+    public ClinicPolicy ToPolicy() =>
+        new(ScreeningValidityDays, MinimumIntervalDays, SeriousReportingDays, FatalOrLifeThreateningReportingDays, AllergyReadingWindowDays);
 }

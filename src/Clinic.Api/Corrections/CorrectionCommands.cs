@@ -59,7 +59,7 @@ internal static class CorrectionCommands
     }
 
     private static CorrectAllergyTestReading Reading(CorrectRecord c, Guid testId, JsonSerializerOptions json) =>
-        new(c.StreamId, c.EventId, c.Reason, testId, Read<AllergyReadingRequest>(c, json).ToReading());
+        new(c.StreamId, c.EventId, c.Reason, testId, Read<AllergyReadingRequest>(c, json).ToReading(), c.Policy);
 
     private static CorrectTreatmentPlan Plan(CorrectRecord c, Guid planId, JsonSerializerOptions json) =>
         new(c.StreamId, c.EventId, c.Reason, planId, Read<TreatmentPlanRequest>(c, json).ToDetails(), c.Policy);

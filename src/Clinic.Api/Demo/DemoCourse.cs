@@ -22,6 +22,12 @@ internal sealed class DemoCourse(DemoPatientRecord record, DemoClinic clinic, Tr
     /// <summary>A week before the first session, or a few days ago for a course that has not started.</summary>
     public DateOnly ConsultedOn => treated.Performed > 0 ? FirstSessionOn.AddDays(-7) : clinic.Today.AddDays(-3 - record.Number % 4);
 
+    /// <summary>The reception books the whole course at the end of the consultation.</summary>
+    private DateTimeOffset BookedAt => DemoClinic.At(ConsultedOn, 11);
+
+    /// <summary>The practitioner writes the record within the hour after the session.</summary>
+    private static readonly TimeSpan RecordingDelay = TimeSpan.FromHours(1);
+
     public async Task RunAsync(Guid planId, CancellationToken ct)
     {
         for (var session = 0; session < treated.Performed + treated.Scheduled; session++)
@@ -48,7 +54,7 @@ internal sealed class DemoCourse(DemoPatientRecord record, DemoClinic clinic, Tr
         var startsAt = clinic.Book(practitioner, date);
         var sessionId = Guid.CreateVersion7();
         await record.BookAsync(new ScheduleSession(record.PatientId, sessionId, planId, practitioner.Id, startsAt, Protocol.DurationMinutes,
-            IntervalOverride: null, clinic.Policy), DemoActor.Reception, ct);
+            IntervalOverride: null, clinic.Policy, BookedAt), DemoActor.Reception, ct);
         if (session >= treated.Performed)
             _upcoming.Add(sessionId);
         else if (Has(NoShow) && session == treated.Performed - 1)
@@ -59,7 +65,8 @@ internal sealed class DemoCourse(DemoPatientRecord record, DemoClinic clinic, Tr
 
     private async Task PerformAsync(Guid sessionId, int session, DateTimeOffset performedAt, DemoPractitioner practitioner, CancellationToken ct)
     {
-        await record.BookAsync(new RecordSessionPerformed(record.PatientId, sessionId, performedAt, Protocol.Treatment(session)), practitioner.Actor, ct);
+        await record.BookAsync(new RecordSessionPerformed(record.PatientId, sessionId, performedAt, Protocol.Treatment(session), clinic.Policy,
+            performedAt + RecordingDelay), practitioner.Actor, ct);
         _lastPerformed = (sessionId, performedAt);
         if (session == 0 && Has(BruisingResolved))
             await ReportAndResolveAsync(DemoSideEffects.Bruising(sessionId, performedAt), TimeSpan.FromDays(4), ct);

@@ -70,7 +70,7 @@ internal sealed class DemoJourney(DemoPatientRecord record, DemoClinic clinic, D
         var testId = Guid.CreateVersion7();
         await record.RecordAsync(new RecordAllergyTest(record.PatientId, testId, substances, DemoClinic.At(on, 10, 30)), Practitioner.Actor, ct);
         if (reading != ReadingOutcome.NotYetRead)
-            await record.RecordAsync(new ReadAllergyTest(record.PatientId, testId, Reading(on.AddDays(2), reading)), Practitioner.Actor, ct);
+            await record.RecordAsync(new ReadAllergyTest(record.PatientId, testId, Reading(on.AddDays(2), reading), clinic.Policy), Practitioner.Actor, ct);
     }
 
     private async Task<Guid> PlanAsync(DateOnly on, DemoProtocol protocol, CancellationToken ct)

@@ -20,6 +20,7 @@ internal static class CommandSetup
 {
     public static void AddClinicCommands(this IServiceCollection services, IConfiguration configuration)
     {
+        // A host may bring its own clock (the API tests do); otherwise the system's.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(MessagingSetup.Notifications(configuration));
         services.AddSingleton(MessagingSetup.Notifiers);

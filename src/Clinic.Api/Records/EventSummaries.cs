@@ -22,7 +22,8 @@ public static class EventSummaries
     public static string Describe(object? @event) => @event switch
     {
         ClinicPolicySet e => $"Clinic policy set: screening valid {e.Policy.ScreeningValidityDays} d, minimum interval {e.Policy.MinimumIntervalDays} d, "
-                             + $"serious reports within {e.Policy.SeriousReportingDays} d ({e.Policy.FatalOrLifeThreateningReportingDays} d if fatal or life-threatening)",
+                             + $"serious reports within {e.Policy.SeriousReportingDays} d ({e.Policy.FatalOrLifeThreateningReportingDays} d if fatal or life-threatening), "
+                             + $"allergy tests read within {e.Policy.AllergyReadingWindowDays} d",
         PractitionerRegistered e => $"Practitioner registered: {Name(e.Details.Profession)}, licence valid until {e.Details.LicenceExpiresOn:yyyy-MM-dd}",
         PractitionerLicenceRenewed e => $"Licence renewed until {e.ExpiresOn:yyyy-MM-dd}",
         PractitionerBooked e => $"Booked for session {e.SessionId} at {e.StartsAt:u}",
@@ -81,7 +82,8 @@ public static class EventSummaries
         $"{Name(p.Indication)} on {Names(p.Areas)}, {Name(p.Technique)}, {p.PlannedSessions} sessions at least {p.IntervalDays} days apart";
 
     private static string Treatment(PerformedTreatment t) =>
-        $"{string.Join(", ", t.Products.Select(p => $"{p.Name} lot {p.LotNumber} {p.VolumeMl} ml"))}; {t.DepthMm} mm, {Name(t.Technique)}, {Names(t.Areas)}";
+        $"{string.Join(", ", t.Products.Select(p => $"{p.Name} lot {p.LotNumber} {p.VolumeMl} ml"))}; {t.DepthMm} mm, {Name(t.Technique)}, {Names(t.Areas)}; "
+        + $"{t.DurationMinutes} min{(t.AnestheticCream ? ", anesthetic cream" : "")}, aftercare instructions {(t.AftercareGiven ? "given" : "not given")}";
 
     private static string SideEffect(SideEffectDetails d) =>
         $"{Name(d.Kind)}, {Name(d.Severity)}{(d.Serious ? $", serious ({Names(d.Seriousness)})" : "")}";

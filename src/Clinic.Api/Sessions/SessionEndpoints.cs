@@ -18,7 +18,7 @@ internal static class SessionEndpoints
                 return ForbiddenOverride();
             var id = Guid.CreateVersion7();
             var command = new ScheduleSession(body.PatientId, id, body.PlanId, body.PractitionerId, body.StartsAt, body.DurationMinutes,
-                intervalOverride.Value, await request.PolicyAsync(ct));
+                intervalOverride.Value, await request.PolicyAsync(ct), request.Now);
             return await request.SendAsync<ISessionBookingCommand>(command, r => r.Created($"/api/sessions/{id}", id), ct);
         }).RequireAuthorization(Permissions.BookSessions);
 
@@ -28,7 +28,7 @@ internal static class SessionEndpoints
                 return ForbiddenOverride();
             return await WithSessionAsync(sessionId, request, ct, async session =>
                 await request.SendAsync<ISessionBookingCommand>(new RescheduleSession(session.PatientId, sessionId, body.StartsAt, body.Reason,
-                    intervalOverride.Value, await request.PolicyAsync(ct)), r => r.Ok(), ct));
+                    intervalOverride.Value, await request.PolicyAsync(ct), request.Now), r => r.Ok(), ct));
         }).RequireAuthorization(Permissions.BookSessions);
 
         sessions.MapPost("/{sessionId:guid}/cancel", (Guid sessionId, CancelRequest body, ClinicRequest request, CancellationToken ct) =>
@@ -44,7 +44,8 @@ internal static class SessionEndpoints
         sessions.MapPost("/{sessionId:guid}/performed", (Guid sessionId, PerformedRequest body, ClinicRequest request, CancellationToken ct) =>
             WithSessionAsync(sessionId, request, ct, async session =>
                 await request.SendAsync<ISessionBookingCommand>(
-                    new RecordSessionPerformed(session.PatientId, sessionId, body.PerformedAt, body.ToTreatment(session.BookedMinutes)), r => r.Ok(), ct)))
+                    new RecordSessionPerformed(session.PatientId, sessionId, body.PerformedAt, body.ToTreatment(session.BookedMinutes),
+                        await request.PolicyAsync(ct), request.Now), r => r.Ok(), ct)))
             .RequireAuthorization(Permissions.RecordCare);
     }
 

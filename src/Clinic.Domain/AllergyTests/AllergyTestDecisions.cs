@@ -17,7 +17,7 @@ internal static class AllergyTestDecisions
         if (test is null)
             return Decision.Refuse(AllergyTestRules.NotFound(command.TestId));
         return (CheckNotRead(test)
-                ?? AllergyTestRules.ValidateReading(test, command.Reading)) is { } refusal
+                ?? AllergyTestRules.ValidateReading(test, command.Reading, command.Policy)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new AllergyTestRead(command.PatientId, command.TestId, command.Reading));
     }

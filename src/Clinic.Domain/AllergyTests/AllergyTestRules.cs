@@ -1,3 +1,4 @@
+using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 
@@ -15,24 +16,36 @@ internal static class AllergyTestRules
         ?? Check.That(substances.All(substance => !string.IsNullOrWhiteSpace(substance)), RefusalCodes.InvalidAllergyTest,
             "A tested substance cannot be blank.");
 
-    public static Refusal? ValidateReading(AllergyTest test, AllergyReading reading) =>
+    /// <summary>
+    /// A reading of no reaction after the reading window proves nothing and is refused (a new test is needed); a
+    /// reaction is recorded whenever it is read, since refusing it would lose what bars a substance.
+    /// </summary>
+    public static Refusal? ValidateReading(AllergyTest test, AllergyReading reading, ClinicPolicy policy) =>
         Check.That(reading.ReadAt > test.AppliedAt, RefusalCodes.InvalidAllergyReading,
             $"A reading must come after the test dose was applied ({test.AppliedAt:O}).")
+        ?? Check.That(reading.Reaction || reading.ReadAt <= test.ReadableUntil(policy), RefusalCodes.AllergyReadingTooLate,
+            $"Allergy test {test.TestId} had to be read by {test.ReadableUntil(policy):O} ({policy.AllergyReadingWindowDays} days "
+            + "after the dose); apply a new test.")
         ?? Check.That(reading.Reaction || reading.ReactedSubstances.Count == 0, RefusalCodes.InvalidAllergyReading,
             "Reacted substances can only be listed when there was a reaction.")
         ?? CheckTested(test, reading.ReactedSubstances);
 
     /// <summary>
-    /// No session before every test is read and a day has passed since its dose (primer 000, 002).
+    /// No session at <paramref name="at"/> before every test is read by then and a day has passed since its dose
+    /// (primer 000, 002). A test that lapsed unread is left aside: it can no longer be read clean, so it would
+    /// otherwise block the patient for good; the patient needs another test instead.
     /// A reaction does not block scheduling: it bars the substances that reacted (checked when performed).
     /// </summary>
-    public static Refusal? CheckReadyFor(PatientState state, DateTimeOffset startsAt)
+    public static Refusal? CheckReadyFor(PatientState state, DateTimeOffset at, ClinicPolicy policy)
     {
-        if (state.AllergyTests.Count == 0)
-            return new Refusal(RefusalCodes.AllergyTestMissing, "The patient has had no allergy test.");
-        if (state.AllergyTests.FirstOrDefault(test => !test.IsRead) is { } unread)
-            return new Refusal(RefusalCodes.AllergyTestPending, $"Allergy test {unread.TestId} has not been read yet.");
-        if (state.AllergyTests.FirstOrDefault(test => startsAt < test.ReadingDueAt) is { } recent)
+        var tests = state.AllergyTests.Where(test => !test.HasLapsedBy(at, policy)).ToList();
+        if (tests.Count == 0)
+            return new Refusal(RefusalCodes.AllergyTestMissing, state.AllergyTests.Count == 0
+                ? "The patient has had no allergy test."
+                : "Every allergy test of the patient lapsed unread; a new test is needed.");
+        if (tests.FirstOrDefault(test => !test.IsReadBy(at)) is { } unread)
+            return new Refusal(RefusalCodes.AllergyTestPending, $"Allergy test {unread.TestId} was not read by {at:O}.");
+        if (tests.FirstOrDefault(test => at < test.ReadingDueAt) is { } recent)
             return new Refusal(RefusalCodes.AllergyTestPending,
                 $"A session must start at least 24 hours after the test dose of allergy test {recent.TestId} ({recent.AppliedAt:O}).");
         return null;

@@ -33,5 +33,7 @@ public static class ClinicDecider
             RefusalCodes.InvalidPolicy, "Serious side effect reporting days")
         ?? Check.InRange(policy.FatalOrLifeThreateningReportingDays, 1,
             Math.Min(ClinicPolicyLimits.MaximumFatalOrLifeThreateningReportingDays, policy.SeriousReportingDays),
-            RefusalCodes.InvalidPolicy, "Fatal or life-threatening reporting days");
+            RefusalCodes.InvalidPolicy, "Fatal or life-threatening reporting days")
+        ?? Check.InRange(policy.AllergyReadingWindowDays, ClinicPolicyLimits.MinimumAllergyReadingWindowDays,
+            ClinicPolicyLimits.MaximumAllergyReadingWindowDays, RefusalCodes.InvalidPolicy, "Allergy reading window days");
 }

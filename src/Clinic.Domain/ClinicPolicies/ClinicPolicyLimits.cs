@@ -14,4 +14,12 @@ public static class ClinicPolicyLimits
     public const int MaximumSeriousReportingDays = 15;
 
     public const int MaximumFatalOrLifeThreateningReportingDays = 7;
+
+    /// <summary>
+    /// An allergy test is read "after a few days at most" (seed 000): never less than two days, since the reading
+    /// only falls due a day after the dose, and never more than two weeks.
+    /// </summary>
+    public const int MinimumAllergyReadingWindowDays = 2;
+
+    public const int MaximumAllergyReadingWindowDays = 14;
 }

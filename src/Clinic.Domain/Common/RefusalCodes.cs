@@ -42,6 +42,7 @@ public static class RefusalCodes
     public const string InvalidTreatment = "invalid-treatment";
     public const string InvalidProduct = "invalid-product";
     public const string MissingLotNumber = "missing-lot-number";
+    public const string MissingSubstances = "missing-substances";
     public const string InvalidVolume = "invalid-volume";
     public const string DepthOutOfRange = "depth-out-of-range";
     public const string InvalidSideEffect = "invalid-side-effect";
@@ -63,6 +64,7 @@ public static class RefusalCodes
     public const string AllergyTestAlreadyRead = "allergy-test-already-read";
     public const string AllergyReadingNotDue = "allergy-reading-not-due";
     public const string AllergyReadingAlreadyFlagged = "allergy-reading-already-flagged";
+    public const string AllergyReadingTooLate = "allergy-reading-too-late";
     public const string AllergyReaction = "allergy-reaction";
 
     // Treatment plans.
@@ -73,6 +75,9 @@ public static class RefusalCodes
 
     // Sessions.
     public const string IntervalTooShort = "interval-too-short";
+    public const string SessionInPast = "session-in-past";
+    public const string PerformedInFuture = "performed-in-future";
+    public const string PerformedOutsideBooking = "performed-outside-booking";
     public const string SessionNotScheduled = "session-not-scheduled";
     public const string SessionNotStarted = "session-not-started";
     public const string SessionNotPerformed = "session-not-performed";

@@ -18,11 +18,12 @@ internal static class ConsentRules
         _ => ConsentScope.Body,
     };
 
-    public static Refusal? CheckCovers(PatientState state, IEnumerable<TreatmentArea> areas)
+    /// <summary>Consent signed by <paramref name="at"/> covers every area (primer 3: every step discussed before treatment).</summary>
+    public static Refusal? CheckCovers(PatientState state, IEnumerable<TreatmentArea> areas, DateTimeOffset at)
     {
-        var consented = state.ConsentScopes;
+        var consented = state.ConsentScopesSignedBy(at);
         var missing = areas.Select(ScopeOf).Distinct().Where(scope => !consented.Contains(scope)).ToList();
         return Check.That(missing.Count == 0, RefusalCodes.ConsentMissing,
-            $"No consent of the patient covers {string.Join(", ", missing)}.");
+            $"No consent of the patient signed by {at:O} covers {string.Join(", ", missing)}.");
     }
 }

@@ -1,4 +1,5 @@
 using Clinic.Domain.AllergyTests;
+using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Patients;
 
 namespace Clinic.Domain.Corrections;
@@ -8,4 +9,5 @@ public sealed record CorrectAllergyTestReading(
     Guid CorrectedEventId,
     string Reason,
     Guid TestId,
-    AllergyReading Reading) : IPatientCommand, ICorrection;
+    AllergyReading Reading,
+    ClinicPolicy Policy) : IPatientCommand, ICorrection;

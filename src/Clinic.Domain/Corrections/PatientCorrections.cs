@@ -48,7 +48,7 @@ internal static class PatientCorrections
             return Decision.Refuse(AllergyTestRules.NotFound(command.TestId));
         return (CorrectionRules.Validate(command)
                 ?? Check.That(test.IsRead, RefusalCodes.AllergyTestPending, $"Allergy test {test.TestId} has no reading to correct.")
-                ?? AllergyTestRules.ValidateReading(test, command.Reading)) is { } refusal
+                ?? AllergyTestRules.ValidateReading(test, command.Reading, command.Policy)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new AllergyTestReadingCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.TestId, command.Reading));
@@ -78,7 +78,7 @@ internal static class PatientCorrections
                 ?? Check.That(session.Status == SessionStatus.Performed, RefusalCodes.SessionNotPerformed,
                     $"Session {session.SessionId} has no performed record to correct.")
                 ?? PerformedTreatmentRules.CheckRecord(command.Treatment)
-                ?? PerformedTreatmentRules.CheckForPatient(state, command.Treatment)) is { } refusal
+                ?? PerformedTreatmentRules.CheckForPatient(state, command.Treatment, session.HappensAt)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new SessionRecordCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.SessionId, command.Treatment));

@@ -40,9 +40,17 @@ public sealed record PatientState
     public bool IsRegistered => Details is not null;
 
     /// <summary>The latest screening by date; of two on one date, the one recorded last.</summary>
-    public ScreeningRecord? CurrentScreening => Screenings.OrderBy(screening => screening.ScreenedOn).LastOrDefault();
+    public ScreeningRecord? CurrentScreening => ScreeningOn(DateOnly.MaxValue);
 
-    public IReadOnlySet<ConsentScope> ConsentScopes => Consents.SelectMany(consent => consent.Terms.Scopes).ToHashSet();
+    /// <summary>The screening current on <paramref name="date"/>: the latest dated on or before it.</summary>
+    public ScreeningRecord? ScreeningOn(DateOnly date) =>
+        Screenings.Where(screening => screening.ScreenedOn <= date).OrderBy(screening => screening.ScreenedOn).LastOrDefault();
+
+    public IReadOnlySet<ConsentScope> ConsentScopes => ConsentScopesSignedBy(DateTimeOffset.MaxValue);
+
+    /// <summary>What the patient had consented to at <paramref name="at"/>: a consent signed later covers nothing done before.</summary>
+    public IReadOnlySet<ConsentScope> ConsentScopesSignedBy(DateTimeOffset at) =>
+        Consents.Where(consent => consent.Terms.SignedAt <= at).SelectMany(consent => consent.Terms.Scopes).ToHashSet();
 
     public bool HasAllergyTestPending => AllergyTests.Any(test => !test.IsRead);
 

@@ -37,17 +37,17 @@ internal static class ScreeningRules
             : new ScreeningAssessment(ScreeningOutcome.Eligible, [], null, validUntil);
     }
 
-    /// <summary>Whether the latest screening lets the patient be treated on <paramref name="date"/>.</summary>
+    /// <summary>Whether the screening current on <paramref name="date"/> lets the patient be treated that day.</summary>
     public static Refusal? CheckEligibleOn(PatientState state, DateOnly date)
     {
-        if (state.CurrentScreening is not { Assessment: var assessment })
-            return new Refusal(RefusalCodes.NotEligible, "The patient has not been screened.");
+        if (state.ScreeningOn(date) is not { Assessment: var assessment })
+            return new Refusal(RefusalCodes.NotEligible, $"The patient had not been screened by {date:yyyy-MM-dd}.");
         if (assessment.Outcome == ScreeningOutcome.Ineligible)
             return new Refusal(RefusalCodes.NotEligible,
-                $"The latest screening found the patient ineligible: {string.Join(", ", assessment.Reasons)}.");
+                $"The screening current on {date:yyyy-MM-dd} found the patient ineligible: {string.Join(", ", assessment.Reasons)}.");
         if (date > assessment.ValidUntil)
             return new Refusal(RefusalCodes.ScreeningExpired,
-                $"The latest screening is valid until {assessment.ValidUntil:yyyy-MM-dd}, before {date:yyyy-MM-dd}.");
+                $"The screening current on {date:yyyy-MM-dd} was valid only until {assessment.ValidUntil:yyyy-MM-dd}.");
         if (assessment.Outcome == ScreeningOutcome.Deferred && date < assessment.DeferredUntil)
             return new Refusal(RefusalCodes.Deferred,
                 $"Treatment is deferred until {assessment.DeferredUntil:yyyy-MM-dd} ({string.Join(", ", assessment.Reasons)}).");

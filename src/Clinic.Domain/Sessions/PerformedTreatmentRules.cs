@@ -22,8 +22,9 @@ internal static class PerformedTreatmentRules
         ?? Check.AllDefined(treatment.Areas, RefusalCodes.InvalidTreatment, "Treatment area")
         ?? SessionRules.CheckDuration(treatment.DurationMinutes);
 
-    public static Refusal? CheckForPatient(PatientState state, PerformedTreatment treatment) =>
-        ConsentRules.CheckCovers(state, treatment.Areas)
+    /// <summary>What was done at <paramref name="performedAt"/> was consented to by then, and used no substance that reacted.</summary>
+    public static Refusal? CheckForPatient(PatientState state, PerformedTreatment treatment, DateTimeOffset performedAt) =>
+        ConsentRules.CheckCovers(state, treatment.Areas, performedAt)
         ?? AllergyTestRules.CheckNoReaction(state,
             treatment.Products.SelectMany(product => product.Substances.Select(substance => (product.Name, substance))));
 
@@ -31,5 +32,8 @@ internal static class PerformedTreatmentRules
         Check.NotBlank(product.Name, RefusalCodes.InvalidProduct, "A product's name")
         ?? Check.NotBlank(product.LotNumber, RefusalCodes.MissingLotNumber, $"The lot number of {product.Name}")
         ?? Check.That(product.VolumeMl > 0, RefusalCodes.InvalidVolume,
-            $"The volume of {product.Name} must be positive (was {product.VolumeMl} ml).");
+            $"The volume of {product.Name} must be positive (was {product.VolumeMl} ml).")
+        ?? Check.That(product.Substances.Count > 0 && product.Substances.All(substance => !string.IsNullOrWhiteSpace(substance)),
+            RefusalCodes.MissingSubstances,
+            $"{product.Name} must list the substances it contains, each named, so that none that reacted in an allergy test is used.");
 }

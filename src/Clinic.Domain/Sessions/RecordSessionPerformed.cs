@@ -1,8 +1,16 @@
+using Clinic.Domain.ClinicPolicies;
+
 namespace Clinic.Domain.Sessions;
 
-/// <summary>The booked practitioner performed the session; their licence must be current at <see cref="PerformedAt"/>.</summary>
+/// <summary>
+/// The booked practitioner performed the session at <see cref="PerformedAt"/>, which the rules check as they would a
+/// booking at that time; <see cref="RecordedAt"/> is the caller's clock when recording it, so that a session is never
+/// recorded as performed in the future.
+/// </summary>
 public sealed record RecordSessionPerformed(
     Guid PatientId,
     Guid SessionId,
     DateTimeOffset PerformedAt,
-    PerformedTreatment Treatment) : ISessionBookingCommand;
+    PerformedTreatment Treatment,
+    ClinicPolicy Policy,
+    DateTimeOffset RecordedAt) : ISessionBookingCommand;

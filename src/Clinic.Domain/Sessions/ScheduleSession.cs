@@ -2,6 +2,7 @@ using Clinic.Domain.ClinicPolicies;
 
 namespace Clinic.Domain.Sessions;
 
+/// <summary><see cref="BookedAt"/> is the caller's clock when booking: a session is not booked to start before it.</summary>
 public sealed record ScheduleSession(
     Guid PatientId,
     Guid SessionId,
@@ -10,4 +11,5 @@ public sealed record ScheduleSession(
     DateTimeOffset StartsAt,
     int DurationMinutes,
     IntervalOverride? IntervalOverride,
-    ClinicPolicy Policy) : ISessionBookingCommand;
+    ClinicPolicy Policy,
+    DateTimeOffset BookedAt) : ISessionBookingCommand;

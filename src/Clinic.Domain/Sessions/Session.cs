@@ -17,5 +17,8 @@ public sealed record Session(
     /// <summary>Scheduled or performed: it counts for the plan and for the interval between sessions.</summary>
     public bool IsLive => Status is SessionStatus.Scheduled or SessionStatus.Performed;
 
-    public DateOnly Date => (PerformedAt ?? StartsAt).CalendarDate();
+    /// <summary>When the session takes place: its performed time once performed, its booked start until then.</summary>
+    public DateTimeOffset HappensAt => PerformedAt ?? StartsAt;
+
+    public DateOnly Date => HappensAt.CalendarDate();
 }

@@ -1,8 +1,6 @@
 using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
-using Clinic.Domain.Screening;
-using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Domain.Sessions;
 
@@ -38,6 +36,7 @@ public static class SessionBooking
         var endsAt = command.StartsAt.AddMinutes(command.DurationMinutes);
         return (SessionRules.CheckDuration(command.DurationMinutes)
                 ?? SessionRules.CheckOverride(command.IntervalOverride)
+                ?? SessionRules.CheckStartsFromNow(command.StartsAt, command.BookedAt)
                 ?? Check.IsNew(patient.FindSession(command.SessionId), "Session", command.SessionId)
                 ?? SessionScheduling.CheckNewSession(patient, command)
                 ?? PractitionerRules.CheckLicensedOn(practitioner, command.PractitionerId, command.StartsAt.CalendarDate())
@@ -55,6 +54,7 @@ public static class SessionBooking
         var endsAt = command.NewStartsAt + (session.EndsAt - session.StartsAt);
         return (Check.NotBlank(command.Reason, RefusalCodes.ReasonRequired, "The reason for rescheduling")
                 ?? SessionRules.CheckOverride(command.IntervalOverride)
+                ?? SessionRules.CheckStartsFromNow(command.NewStartsAt, command.RescheduledAt)
                 ?? SessionScheduling.CheckMove(patient, session, command)
                 ?? PractitionerRules.CheckLicensedOn(practitioner, session.PractitionerId, command.NewStartsAt.CalendarDate())
                 ?? PractitionerRules.CheckFree(practitioner, session.SessionId, command.NewStartsAt, endsAt)) is { } refusal
@@ -74,26 +74,16 @@ public static class SessionBooking
                 new PractitionerBookingReleased(session.PractitionerId, session.SessionId));
 
     private static SessionBookingDecision RecordPerformed(
-        RecordSessionPerformed command, Session session, PatientState patient, PractitionerState practitioner)
-    {
-        var performedOn = command.PerformedAt.CalendarDate();
-        return (PerformedTreatmentRules.CheckRecord(command.Treatment)
-                ?? CheckPlanStillOpen(patient, session)
-                ?? ScreeningRules.CheckEligibleOn(patient, performedOn)
-                ?? PerformedTreatmentRules.CheckForPatient(patient, command.Treatment)
-                ?? PractitionerRules.CheckLicensedOn(practitioner, session.PractitionerId, performedOn)) is { } refusal
+        RecordSessionPerformed command, Session session, PatientState patient, PractitionerState practitioner) =>
+        (PerformedTreatmentRules.CheckRecord(command.Treatment)
+         ?? SessionRules.CheckPerformedAt(session, command.PerformedAt, command.RecordedAt)
+         ?? SessionScheduling.CheckPerformance(patient, session, command)
+         ?? PractitionerRules.CheckLicensedOn(practitioner, session.PractitionerId, command.PerformedAt.CalendarDate())) is { } refusal
             ? SessionBookingDecision.Refuse(refusal)
             : SessionBookingDecision.Accept(
                 new SessionPerformed(command.PatientId, session.SessionId, session.PlanId, session.PractitionerId,
                     command.PerformedAt, command.Treatment),
                 practitionerEvent: null);
-    }
-
-    /// <summary>A scheduled session is not performed once its plan was stopped or while treatment is suspended.</summary>
-    private static Refusal? CheckPlanStillOpen(PatientState patient, Session session) =>
-        patient.FindPlan(session.PlanId) is { } plan
-            ? TreatmentPlanRules.CheckNotStopped(plan) ?? TreatmentPlanRules.CheckNotSuspended(patient)
-            : TreatmentPlanRules.NotFound(session.PlanId);
 
     private static SessionBookingDecision WithScheduledSession(
         ISessionBookingCommand command, PatientState patient, Func<Session, SessionBookingDecision> decide)

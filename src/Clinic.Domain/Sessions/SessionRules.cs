@@ -23,6 +23,31 @@ internal static class SessionRules
               ?? Check.That(!string.IsNullOrWhiteSpace(intervalOverride.ClinicianId), RefusalCodes.InvalidOverride,
                   "An interval override must name the clinician who decided it.");
 
+    /// <summary>
+    /// A session is recorded as performed on its booked date or the next day (a late session running past midnight,
+    /// a patient seen the next morning); any other day is a reschedule first, so that the practitioner's calendar is
+    /// checked for it.
+    /// </summary>
+    public const int MaximumDaysPerformedAfterBooking = 1;
+
+    /// <summary>A booking or a move is for a start from now on (<paramref name="now"/> is the caller's clock).</summary>
+    public static Refusal? CheckStartsFromNow(DateTimeOffset startsAt, DateTimeOffset now) =>
+        Check.That(!ClockSkew.IsInPast(startsAt, now), RefusalCodes.SessionInPast,
+            $"A session cannot be booked to start at {startsAt:O}, before now ({now:O}).");
+
+    /// <summary>Performed no later than it is recorded, and on the booked date or the day after.</summary>
+    public static Refusal? CheckPerformedAt(Session session, DateTimeOffset performedAt, DateTimeOffset recordedAt)
+    {
+        var bookedOn = session.StartsAt.CalendarDate();
+        var performedOn = performedAt.CalendarDate();
+        return Check.That(!ClockSkew.IsInFuture(performedAt, recordedAt), RefusalCodes.PerformedInFuture,
+                $"A session cannot be recorded at {recordedAt:O} as performed later, at {performedAt:O}.")
+            ?? Check.That(performedOn >= bookedOn && performedOn <= bookedOn.AddDays(MaximumDaysPerformedAfterBooking),
+                RefusalCodes.PerformedOutsideBooking,
+                $"Session {session.SessionId} is booked for {bookedOn:yyyy-MM-dd}: it is performed that day or the next, "
+                + $"not on {performedOn:yyyy-MM-dd}; reschedule it first.");
+    }
+
     public static Refusal? CheckScheduled(Session session) =>
         Check.That(session.Status == SessionStatus.Scheduled, RefusalCodes.SessionNotScheduled,
             $"Session {session.SessionId} is {session.Status}, not scheduled.");

@@ -8,38 +8,60 @@ using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Domain.Sessions;
 
-/// <summary>The patient's side of placing a session in time.</summary>
+/// <summary>
+/// The patient's side of placing a session in time: booking it, moving it, and performing it, which is checked as a
+/// booking at the performed time would be.
+/// </summary>
 internal static class SessionScheduling
 {
-    public static Refusal? CheckNewSession(PatientState state, ScheduleSession command)
-    {
-        var plan = state.FindPlan(command.PlanId);
-        if (plan is null)
-            return TreatmentPlanRules.NotFound(command.PlanId);
-        return TreatmentPlanRules.CheckNotStopped(plan)
-            ?? TreatmentPlanRules.CheckNotSuspended(state)
+    public static Refusal? CheckNewSession(PatientState state, ScheduleSession command) =>
+        WithPlan(state, command.PlanId, plan =>
+            CheckPlanOpen(state, plan)
             ?? TreatmentPlanRules.CheckNotFullyBooked(state.ProgressOf(plan, command.Policy))
-            ?? ConsentRules.CheckCovers(state, plan.Details.Areas)
-            ?? CheckPatientReadyAt(state, plan, command.SessionId, command.StartsAt, command.IntervalOverride, command.Policy);
-    }
+            ?? CheckBookable(state, plan, command.SessionId, command.StartsAt, command.IntervalOverride, command.Policy));
 
-    /// <summary>A reschedule re-checks what depends on the date: screening, allergy test timing and interval.</summary>
-    public static Refusal? CheckMove(PatientState state, Session session, RescheduleSession command)
-    {
-        var plan = state.FindPlan(session.PlanId);
-        if (plan is null)
-            return TreatmentPlanRules.NotFound(session.PlanId);
-        return CheckPatientReadyAt(state, plan, session.SessionId, command.NewStartsAt, command.IntervalOverride, command.Policy);
-    }
+    /// <summary>A reschedule re-checks all that booking checks, but for the session itself counting towards the plan.</summary>
+    public static Refusal? CheckMove(PatientState state, Session session, RescheduleSession command) =>
+        WithPlan(state, session.PlanId, plan =>
+            CheckPlanOpen(state, plan)
+            ?? CheckBookable(state, plan, session.SessionId, command.NewStartsAt, command.IntervalOverride, command.Policy));
 
-    private static Refusal? CheckPatientReadyAt(
+    /// <summary>
+    /// A session performed: the plan still open, the patient ready at the performed time, the interval measured with
+    /// the performed date (under the session's own override, if a clinician gave one), and what was done consented
+    /// to by then and free of substances that reacted.
+    /// </summary>
+    public static Refusal? CheckPerformance(PatientState state, Session session, RecordSessionPerformed command) =>
+        WithPlan(state, session.PlanId, plan =>
+            CheckPlanOpen(state, plan)
+            ?? CheckPatientReadyAt(state, plan, session.SessionId, command.PerformedAt, session.IntervalOverride, command.Policy)
+            ?? PerformedTreatmentRules.CheckForPatient(state, command.Treatment, command.PerformedAt));
+
+    private static Refusal? WithPlan(PatientState state, Guid planId, Func<TreatmentPlan, Refusal?> check) =>
+        state.FindPlan(planId) is { } plan ? check(plan) : TreatmentPlanRules.NotFound(planId);
+
+    /// <summary>Nothing is booked or performed once the plan was stopped, or while treatment is suspended.</summary>
+    private static Refusal? CheckPlanOpen(PatientState state, TreatmentPlan plan) =>
+        TreatmentPlanRules.CheckNotStopped(plan) ?? TreatmentPlanRules.CheckNotSuspended(state);
+
+    private static Refusal? CheckBookable(
         PatientState state,
         TreatmentPlan plan,
         Guid sessionId,
         DateTimeOffset startsAt,
         IntervalOverride? intervalOverride,
         ClinicPolicy policy) =>
-        ScreeningRules.CheckEligibleOn(state, startsAt.CalendarDate())
-        ?? AllergyTestRules.CheckReadyFor(state, startsAt)
-        ?? SessionRules.CheckInterval(state, plan, sessionId, startsAt.CalendarDate(), intervalOverride, policy);
+        ConsentRules.CheckCovers(state, plan.Details.Areas, startsAt)
+        ?? CheckPatientReadyAt(state, plan, sessionId, startsAt, intervalOverride, policy);
+
+    private static Refusal? CheckPatientReadyAt(
+        PatientState state,
+        TreatmentPlan plan,
+        Guid sessionId,
+        DateTimeOffset at,
+        IntervalOverride? intervalOverride,
+        ClinicPolicy policy) =>
+        ScreeningRules.CheckEligibleOn(state, at.CalendarDate())
+        ?? AllergyTestRules.CheckReadyFor(state, at, policy)
+        ?? SessionRules.CheckInterval(state, plan, sessionId, at.CalendarDate(), intervalOverride, policy);
 }

@@ -63,4 +63,34 @@ public class AllergyTestTests(ApiHost host) : IClassFixture<ApiHost>
         await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/allergy-tests/{Guid.NewGuid()}/reading",
             new { readAt = Journey.Now, reaction = false }, HttpStatusCode.NotFound, "allergy-test-not-found");
     }
+
+    [Fact]
+    public async Task A_reading_of_no_reaction_after_the_clinics_window_is_refused_allergy_reading_too_late_a_reaction_never_is()
+    {
+        var journey = new Journey(host);
+        await journey.RegisterPatientAsync();
+        var clean = await journey.AllergyTestAsync(read: false, appliedAt: Journey.Now.AddDays(-5));
+        var reacted = await journey.AllergyTestAsync(read: false, appliedAt: Journey.Now.AddDays(-5));
+
+        await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/allergy-tests/{clean}/reading",
+            new { readAt = Journey.Now, reaction = false }, Unprocessable, "allergy-reading-too-late");
+        await journey.Practitioner.PostOkAsync($"{journey.PatientPath}/allergy-tests/{reacted}/reading",
+            new { readAt = Journey.Now, reaction = true, reactedSubstances = new[] { "lidocaine" } }, HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_reading_window_is_the_clinics_policy()
+    {
+        var journey = new Journey(host);
+        await journey.Admin.PutOkAsync("/api/clinic/policy", new
+        {
+            screeningValidityDays = 180, minimumIntervalDays = 7, seriousReportingDays = 15, fatalOrLifeThreateningReportingDays = 7,
+            allergyReadingWindowDays = 7,
+        });
+        await journey.RegisterPatientAsync();
+        var testId = await journey.AllergyTestAsync(read: false, appliedAt: Journey.Now.AddDays(-5));
+
+        await journey.Practitioner.PostOkAsync($"{journey.PatientPath}/allergy-tests/{testId}/reading",
+            new { readAt = Journey.Now, reaction = false }, HttpStatusCode.OK);
+    }
 }

@@ -16,6 +16,23 @@ public class ClinicPolicyTests(ApiHost host) : IClassFixture<ApiHost>
         policy["minimumIntervalDays"]!.GetValue<int>().ShouldBe(7);
         policy["seriousReportingDays"]!.GetValue<int>().ShouldBe(15);
         policy["fatalOrLifeThreateningReportingDays"]!.GetValue<int>().ShouldBe(7);
+        policy["allergyReadingWindowDays"]!.GetValue<int>().ShouldBe(4);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    public async Task An_allergy_reading_window_outside_2_to_14_days_is_refused_invalid_policy(int allergyReadingWindowDays)
+    {
+        var journey = new Journey(host);
+
+        var response = await journey.Admin.PutAsync("/api/clinic/policy", System.Net.Http.Json.JsonContent.Create(new
+        {
+            screeningValidityDays = 180, minimumIntervalDays = 7, seriousReportingDays = 15, fatalOrLifeThreateningReportingDays = 7,
+            allergyReadingWindowDays,
+        }));
+
+        await HttpJson.ProblemAsync(response, HttpStatusCode.UnprocessableEntity, "invalid-policy");
     }
 
     [Fact]

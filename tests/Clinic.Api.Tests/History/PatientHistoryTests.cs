@@ -84,6 +84,20 @@ public class PatientHistoryTests(ApiHost host) : IClassFixture<ApiHost>
         history["timeline"]!.AsArray().Select(e => e!["summary"]!.GetValue<string>()).ShouldAllBe(summary => !summary.Contains("Lopez") && !summary.Contains("Maria"));
     }
 
+    [Fact]
+    public async Task The_performed_session_in_the_timeline_shows_its_duration_anesthetic_cream_and_aftercare()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var session = await journey.ScheduleAsync(Journey.Slot(3));
+        using (journey.AfterSession(Journey.Slot(3)))
+            await journey.Practitioner.PostOkAsync($"/api/sessions/{session}/performed",
+                Journey.Performed(Journey.Slot(3), durationMinutes: 25, aftercareGiven: false), HttpStatusCode.OK);
+
+        var summary = Journey.Entry(await journey.HistoryAsync(), "session-performed.v1")["summary"]!.GetValue<string>();
+
+        summary.ShouldEndWith("; 25 min, anesthetic cream, aftercare instructions not given");
+    }
+
     /// <summary>When the entry was recorded, as the API wrote it (to the microsecond), ready for <c>asOf</c>.</summary>
     private static string At(JsonNode entry) => entry["at"]!.GetValue<string>();
 }

@@ -14,8 +14,9 @@ public class PatientJourneyTests(ApiHost host) : IClassFixture<ApiHost>
         var second = await journey.ScheduleAsync(Journey.Slot(10));
         await journey.Reception.PostOkAsync($"/api/sessions/{second}/reschedule",
             new { startsAt = Journey.Slot(12), reason = "Patient asked" }, HttpStatusCode.OK);
-        await journey.Practitioner.PostOkAsync($"/api/sessions/{first}/performed",
-            Journey.Performed(Journey.Slot(3).AddMinutes(5)), HttpStatusCode.OK);
+        using (journey.AfterSession(Journey.Slot(3)))
+            await journey.Practitioner.PostOkAsync($"/api/sessions/{first}/performed",
+                Journey.Performed(Journey.Slot(3).AddMinutes(5)), HttpStatusCode.OK);
         var sideEffect = await journey.Practitioner.CreateAsync($"/api/patients/{journey.PatientId}/side-effects", new
         {
             sessionId = first, kind = "infection", severity = "severe", serious = true, seriousness = new[] { "hospitalisation" },
@@ -51,6 +52,7 @@ public class PatientJourneyTests(ApiHost host) : IClassFixture<ApiHost>
         ]);
         var performed = Journey.Entry(history, "session-performed.v1");
         performed["summary"]!.GetValue<string>().ShouldContain("lot LOT-77");
+        performed["summary"]!.GetValue<string>().ShouldEndWith("; 30 min, anesthetic cream, aftercare instructions given");
         performed["by"]!.GetValue<string>().ShouldBe("practitioner-user");
         performed["role"]!.GetValue<string>().ShouldBe("practitioner");
         Journey.Entry(history, "session-cancelled.v1")["reason"]!.GetValue<string>().ShouldBe("Rebooked later");

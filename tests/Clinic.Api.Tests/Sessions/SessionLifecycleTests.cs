@@ -45,12 +45,13 @@ public class SessionLifecycleTests(ApiHost host) : IClassFixture<ApiHost>
         await journey.ConsentAsync();
         await journey.AllergyTestAsync(appliedAt: Journey.Now.AddDays(-2));
         await journey.PlanAsync();
-        var past = await journey.ScheduleAsync(Journey.Now.AddHours(-3));
-        var future = await journey.ScheduleAsync(Journey.Slot(8));
+        var missed = await journey.ScheduleAsync(Journey.Slot(1));
+        var later = await journey.ScheduleAsync(Journey.Slot(8));
 
-        await journey.Reception.PostProblemAsync($"/api/sessions/{future}/no-show", new { }, Unprocessable, "session-not-started");
-        await journey.Reception.PostOkAsync($"/api/sessions/{past}/no-show", new { }, HttpStatusCode.OK);
-        await journey.Reception.PostProblemAsync($"/api/sessions/{past}/no-show", new { }, Unprocessable, "session-not-scheduled");
+        using var afterMissed = journey.AfterSession(Journey.Slot(1));
+        await journey.Reception.PostProblemAsync($"/api/sessions/{later}/no-show", new { }, Unprocessable, "session-not-started");
+        await journey.Reception.PostOkAsync($"/api/sessions/{missed}/no-show", new { }, HttpStatusCode.OK);
+        await journey.Reception.PostProblemAsync($"/api/sessions/{missed}/no-show", new { }, Unprocessable, "session-not-scheduled");
     }
 
     [Fact]

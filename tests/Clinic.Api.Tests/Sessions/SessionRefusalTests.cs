@@ -96,10 +96,11 @@ public class SessionRefusalTests(ApiHost host) : IClassFixture<ApiHost>
         await journey.PlanAsync();
         var session = await journey.ScheduleAsync(Journey.Slot(3));
 
+        using var afterSession = journey.AfterSession(Journey.Slot(3));
         await journey.Practitioner.PostProblemAsync($"/api/sessions/{session}/performed",
-            Journey.Performed(Journey.Slot(3), substance: " Hyaluronic Acid "), Unprocessable, "allergy-reaction");
+            Journey.Performed(Journey.Slot(3), substances: [" Hyaluronic Acid "]), Unprocessable, "allergy-reaction");
         await journey.Practitioner.PostOkAsync($"/api/sessions/{session}/performed",
-            Journey.Performed(Journey.Slot(3), substance: "vitamin c"), HttpStatusCode.OK);
+            Journey.Performed(Journey.Slot(3), substances: ["vitamin c"]), HttpStatusCode.OK);
     }
 
     [Fact]
@@ -158,16 +159,19 @@ public class SessionRefusalTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task Booking_or_performing_while_a_serious_side_effect_awaits_review_is_refused_plan_suspended()
+    public async Task Booking_moving_or_performing_while_a_serious_side_effect_awaits_review_is_refused_plan_suspended()
     {
         var journey = await new Journey(host).ReadyForTreatmentAsync();
         var performed = await journey.PerformedSessionAsync(Journey.Slot(3));
         var next = await journey.ScheduleAsync(Journey.Slot(10));
         await journey.ReportSideEffectAsync(performed, serious: true, onsetAt: Journey.Slot(4));
 
-        await journey.Practitioner.PostProblemAsync($"/api/sessions/{next}/performed", Journey.Performed(Journey.Slot(10)),
-            Unprocessable, "plan-suspended");
+        using (journey.AfterSession(Journey.Slot(10)))
+            await journey.Practitioner.PostProblemAsync($"/api/sessions/{next}/performed", Journey.Performed(Journey.Slot(10)),
+                Unprocessable, "plan-suspended");
         await journey.Reception.PostProblemAsync("/api/sessions", journey.Booking(Journey.Slot(17)), Unprocessable, "plan-suspended");
+        await journey.Reception.PostProblemAsync($"/api/sessions/{next}/reschedule", new { startsAt = Journey.Slot(11), reason = "Patient asked" },
+            Unprocessable, "plan-suspended");
         await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/treatment-plans", Journey.Plan(), Unprocessable, "plan-suspended");
     }
 
@@ -179,6 +183,7 @@ public class SessionRefusalTests(ApiHost host) : IClassFixture<ApiHost>
         var journey = await new Journey(host).ReadyForTreatmentAsync();
         var session = await journey.ScheduleAsync(Journey.Slot(3));
 
+        using var afterSession = journey.AfterSession(Journey.Slot(3));
         await journey.Practitioner.PostProblemAsync($"/api/sessions/{session}/performed", Journey.Performed(Journey.Slot(3), depthMm),
             Unprocessable, "depth-out-of-range");
         await journey.Practitioner.PostOkAsync($"/api/sessions/{session}/performed", Journey.Performed(Journey.Slot(3), 4m), HttpStatusCode.OK);
@@ -195,9 +200,10 @@ public class SessionRefusalTests(ApiHost host) : IClassFixture<ApiHost>
         var record = new
         {
             performedAt = Journey.Slot(3), depthMm = 2m, technique = "nappage", areas = new[] { "face" }, anestheticCream = false,
-            products = new[] { new { name = "HA cocktail", lotNumber, volumeMl, substances = Array.Empty<string>() } },
+            products = new[] { new { name = "HA cocktail", lotNumber, volumeMl, substances = new[] { "hyaluronic acid" } } },
         };
 
+        using var afterSession = journey.AfterSession(Journey.Slot(3));
         await journey.Practitioner.PostProblemAsync($"/api/sessions/{session}/performed", record, Unprocessable, code);
     }
 
@@ -209,5 +215,51 @@ public class SessionRefusalTests(ApiHost host) : IClassFixture<ApiHost>
         var journey = await new Journey(host).ReadyForTreatmentAsync();
 
         await journey.Reception.PostProblemAsync("/api/sessions", journey.Booking(Journey.Slot(3), minutes), Unprocessable, "invalid-duration");
+    }
+
+    [Fact]
+    public async Task Booking_or_moving_a_session_to_a_start_already_past_is_refused_session_in_past()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var session = await journey.ScheduleAsync(Journey.Slot(3));
+
+        await journey.Reception.PostProblemAsync("/api/sessions", journey.Booking(DateTimeOffset.UtcNow.AddHours(-1)), Unprocessable, "session-in-past");
+        await journey.Reception.PostProblemAsync($"/api/sessions/{session}/reschedule",
+            new { startsAt = DateTimeOffset.UtcNow.AddMinutes(-30), reason = "Typed the wrong day" }, Unprocessable, "session-in-past");
+    }
+
+    [Fact]
+    public async Task Recording_a_session_as_performed_before_it_happened_is_refused_performed_in_future()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var session = await journey.ScheduleAsync(Journey.Slot(3));
+
+        await journey.Practitioner.PostProblemAsync($"/api/sessions/{session}/performed", Journey.Performed(Journey.Slot(3)),
+            Unprocessable, "performed-in-future");
+        using (journey.AfterSession(Journey.Slot(3)))
+            await journey.Practitioner.PostOkAsync($"/api/sessions/{session}/performed", Journey.Performed(Journey.Slot(3)), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Recording_a_session_as_performed_days_after_its_booking_is_refused_performed_outside_booking()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var session = await journey.ScheduleAsync(Journey.Slot(3));
+
+        using var twoDaysLater = journey.AfterSession(Journey.Slot(5));
+        await journey.Practitioner.PostProblemAsync($"/api/sessions/{session}/performed", Journey.Performed(Journey.Slot(5)),
+            Unprocessable, "performed-outside-booking");
+        await journey.Practitioner.PostOkAsync($"/api/sessions/{session}/performed", Journey.Performed(Journey.Slot(4)), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_product_that_does_not_list_its_substances_is_refused_missing_substances()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var session = await journey.ScheduleAsync(Journey.Slot(3));
+
+        using var afterSession = journey.AfterSession(Journey.Slot(3));
+        await journey.Practitioner.PostProblemAsync($"/api/sessions/{session}/performed", Journey.Performed(Journey.Slot(3), substances: []),
+            Unprocessable, "missing-substances");
     }
 }

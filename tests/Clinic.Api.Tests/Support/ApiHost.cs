@@ -11,7 +11,7 @@ namespace Clinic.Api.Tests.Support;
 
 /// <summary>
 /// The real API, served by Kestrel on a free loopback port, on the test PostgreSQL server in a schema of
-/// its own, with tokens signed by a test key. Requests go through the whole HTTP pipeline.
+/// its own, with tokens signed by a test key and a clock tests can move. Requests go through the whole HTTP pipeline.
 /// </summary>
 public class ApiHost : IAsyncLifetime
 {
@@ -23,6 +23,7 @@ public class ApiHost : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
+    public TestClock Clock { get; } = new();
 
     public virtual async Task InitializeAsync()
     {
@@ -30,6 +31,7 @@ public class ApiHost : IAsyncLifetime
         _app = await ClinicApp.CreateAsync(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings());
+            builder.Services.AddSingleton<TimeProvider>(Clock);
             Configure(builder);
         });
         await _app.StartAsync();
@@ -62,7 +64,7 @@ public class ApiHost : IAsyncLifetime
     /// <summary>What a derived host configures on top (webhooks, messaging limits...).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
-    /// <summary>What a derived host changes in the application before it is built (a clock, a logger...).</summary>
+    /// <summary>What a derived host changes in the application before it is built (another clock, a logger...).</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
     {
     }

@@ -124,17 +124,27 @@ public sealed class Journey(ApiHost host, string clinic)
     public Task<Guid> ScheduleAsync(DateTimeOffset startsAt, int durationMinutes = 30) =>
         Reception.CreateAsync("/api/sessions", Booking(startsAt, durationMinutes));
 
-    public static object Performed(DateTimeOffset performedAt, decimal depthMm = 2, string substance = "hyaluronic acid") => new
+    /// <summary>A performed-session record of one product, hyaluronic acid unless told its substances; the booked duration unless told.</summary>
+    public static object Performed(
+        DateTimeOffset performedAt, decimal depthMm = 2, string[]? substances = null, int? durationMinutes = null, bool aftercareGiven = true) => new
     {
         performedAt, depthMm, technique = "nappage", areas = new[] { "face" }, anestheticCream = true,
-        products = new[] { new { name = "HA cocktail", lotNumber = "LOT-77", volumeMl = 2.5m, substances = new[] { substance } } },
+        products = new[] { new { name = "HA cocktail", lotNumber = "LOT-77", volumeMl = 2.5m, substances = substances ?? ["hyaluronic acid"] } },
+        durationMinutes, aftercareGiven,
     };
 
-    /// <summary>Schedules a session and records it performed five minutes after it starts.</summary>
+    /// <summary>Moves the API's clock to <paramref name="instant"/> until disposed: the rules refuse a record of what has not happened yet.</summary>
+    public IDisposable ClockAt(DateTimeOffset instant) => host.Clock.MoveTo(instant);
+
+    /// <summary>The API's clock at the end of a session that starts at <paramref name="startsAt"/>, when its record is written.</summary>
+    public IDisposable AfterSession(DateTimeOffset startsAt) => ClockAt(startsAt.AddHours(1));
+
+    /// <summary>Schedules a session and, once it has taken place, records it performed five minutes after it started.</summary>
     public async Task<Guid> PerformedSessionAsync(DateTimeOffset startsAt)
     {
         var sessionId = await ScheduleAsync(startsAt);
-        await Practitioner.PostOkAsync($"/api/sessions/{sessionId}/performed", Performed(startsAt.AddMinutes(5)), HttpStatusCode.OK);
+        using (AfterSession(startsAt))
+            await Practitioner.PostOkAsync($"/api/sessions/{sessionId}/performed", Performed(startsAt.AddMinutes(5)), HttpStatusCode.OK);
         return sessionId;
     }
 

@@ -59,6 +59,18 @@ internal sealed class Outcome(Decision decision)
         return decision.Events.ShouldHaveSingleItem().ShouldBeOfType<TEvent>();
     }
 
+    /// <summary>For theories over both sides of a limit.</summary>
+    public void ThenAcceptsOrRefuses(bool accepted, string code)
+    {
+        if (!accepted)
+        {
+            ThenRefuses(code);
+            return;
+        }
+        decision.Refusal.ShouldBeNull();
+        decision.Events.ShouldNotBeEmpty();
+    }
+
     public void ThenRefuses(string code)
     {
         decision.Events.ShouldBeEmpty();
@@ -81,6 +93,15 @@ internal sealed class BookingOutcome(SessionBookingDecision decision)
     {
         decision.Refusal.ShouldBeNull();
         decision.PatientEvents.ShouldNotBeEmpty();
+    }
+
+    /// <summary>For theories over both sides of a limit.</summary>
+    public void ThenAcceptsOrRefuses(bool accepted, string code)
+    {
+        if (accepted)
+            ThenAccepts();
+        else
+            ThenRefuses(code);
     }
 
     public void ThenRefuses(string code)

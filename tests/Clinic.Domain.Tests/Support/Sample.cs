@@ -67,6 +67,9 @@ internal static class Sample
     public static PlanDetails FacePlan(int plannedSessions = 6, int intervalDays = 7) =>
         new(Indication.SkinRejuvenation, [TreatmentArea.Face, TreatmentArea.Neck], Technique.Nappage, plannedSessions, intervalDays);
 
+    public static ReadAllergyTest Read(DateTimeOffset readAt, bool reaction = false, params string[] reacted) =>
+        new(PatientId, TestId, new AllergyReading(readAt, reaction, reacted, Notes: null), Policy);
+
     public static TreatmentPlanCreated PlanCreated(PlanDetails? details = null) =>
         new(PatientId, PlanId, On(3, 1), details ?? FacePlan());
 
@@ -95,8 +98,11 @@ internal static class Sample
     public static PractitionerBooked Booked(Guid sessionId, DateTimeOffset startsAt, int minutes = 30) =>
         new(PractitionerId, sessionId, PatientId, startsAt, startsAt.AddMinutes(minutes));
 
+    /// <summary>The reception's clock when it books or moves a session: noon on the day of the consultation.</summary>
+    public static readonly DateTimeOffset BookedAt = At(3, 1, 12);
+
     public static ScheduleSession Schedule(DateTimeOffset? startsAt = null, int minutes = 30, Guid? sessionId = null) =>
-        new(PatientId, sessionId ?? SessionId, PlanId, PractitionerId, startsAt ?? At(3, 3), minutes, IntervalOverride: null, Policy);
+        new(PatientId, sessionId ?? SessionId, PlanId, PractitionerId, startsAt ?? At(3, 3), minutes, IntervalOverride: null, Policy, BookedAt);
 
     public static SideEffectDetails Bruising(Guid? sessionId = null) =>
         new(sessionId, SideEffectKind.Bruising, Severity.Mild, Serious: false, Seriousness: [], At(3, 3, 18), At(3, 4, 9),
