@@ -4,8 +4,9 @@ namespace Clinic.Api.Database;
 
 /// <summary>
 /// The PostgreSQL server the API uses: the one <c>ConnectionStrings:Clinic</c> names, or else a
-/// private cluster in <c>Clinic:DataDirectory</c> that this process starts, keeps between runs and
-/// stops on shutdown.
+/// private cluster in <c>Clinic:DataDirectory</c>, kept between runs. A process that starts that cluster
+/// stops it on shutdown; one that finds it already started by a running process (a CLI verb while
+/// the API serves) leaves it running.
 /// </summary>
 public sealed class ClinicDatabase : IAsyncDisposable
 {
@@ -35,6 +36,6 @@ public sealed class ClinicDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_embedded is not null)
-            await _embedded.StopAsync();
+            await _embedded.DisposeAsync();
     }
 }

@@ -41,7 +41,7 @@ public sealed class DocumentMapping
         var body = member.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : member.Body;
         return body is MemberExpression { Member: PropertyInfo property } && property.DeclaringType!.IsAssignableFrom(member.Parameters[0].Type)
             ? property.Name
-            : throw new ArgumentException($"'{member}' must name a property of the document, like x => x.PatientId.");
+            : throw new ArgumentException($"'{member}' must name a property of the document, like x => x.OwnerId.");
     }
 
     private static Func<object, object> IdReader(Type documentType)
