@@ -102,6 +102,44 @@ public class PostgresClusterTests
     }
 
     [Fact]
+    public void The_newest_installed_version_is_chosen_when_the_programs_on_path_are_older_than_15()
+    {
+        var fake = NewFolder();
+        try
+        {
+            FakeServerPrograms(Path.Combine(fake, "path"), "14.9");
+            foreach (var version in new[] { "13", "15", "17" })
+                FakeServerPrograms(Path.Combine(fake, "root", version, "bin"), version + ".0");
+            Directory.CreateDirectory(Path.Combine(fake, "root", "18", "bin")); // an upgrade half removed: no programs
+
+            PostgresBinaries.FindDirectory(Path.Combine(fake, "path"), Path.Combine(fake, "root"))
+                .ShouldBe(Path.Combine(fake, "root", "17", "bin"));
+        }
+        finally
+        {
+            Directory.Delete(fake, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Programs_on_path_of_version_15_or_newer_win_over_installed_ones()
+    {
+        var fake = NewFolder();
+        try
+        {
+            FakeServerPrograms(Path.Combine(fake, "path"), "16.4 (Debian 16.4-1)");
+            FakeServerPrograms(Path.Combine(fake, "root", "17", "bin"), "17.0");
+
+            PostgresBinaries.FindDirectory(Path.Combine(fake, "path"), Path.Combine(fake, "root"))
+                .ShouldBe(Path.Combine(fake, "path"));
+        }
+        finally
+        {
+            Directory.Delete(fake, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Without_installed_binaries_the_error_says_how_to_install_them()
     {
         Should.Throw<InvalidOperationException>(() => PostgresBinaries.FindDirectory("", "/nonexistent-postgresql-root"))
@@ -109,6 +147,19 @@ public class PostgresClusterTests
     }
 
     private static string NewFolder() => Path.Combine(Path.GetTempPath(), "clinic-cluster-test-" + Guid.NewGuid().ToString("N")[..8]);
+
+    /// <summary>A folder with an initdb and a pg_ctl that only answers --version, as <paramref name="version"/>.</summary>
+    private static void FakeServerPrograms(string binDirectory, string version)
+    {
+        Directory.CreateDirectory(binDirectory);
+        foreach (var program in new[] { "pg_ctl", "initdb" })
+        {
+            var file = Path.Combine(binDirectory, program);
+            File.WriteAllText(file, $"#!/bin/sh\necho \"{program} (PostgreSQL) {version}\"\n");
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
 
     private static int FreePort()
     {
