@@ -36,6 +36,7 @@ public static class TestDatabase
             ["synchronous_commit"] = "off",
             ["full_page_writes"] = "off",
             ["max_connections"] = "300",
+            ["max_prepared_transactions"] = "10", // tests of what a prepared transaction holds back
         });
         RemoveWhenThisProcessEnds(cluster.DataDirectory);
         return cluster.ConnectionString();

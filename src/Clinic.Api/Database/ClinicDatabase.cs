@@ -10,6 +10,9 @@ namespace Clinic.Api.Database;
 /// </summary>
 public sealed class ClinicDatabase : IAsyncDisposable
 {
+    /// <summary>As in deploy/postgres/postgresql.conf: a forgotten open transaction would hold back every async projection.</summary>
+    private static readonly Dictionary<string, string> EmbeddedSettings = new() { ["idle_in_transaction_session_timeout"] = "60s" };
+
     private readonly PostgresCluster? _embedded;
 
     private ClinicDatabase(string connectionString, PostgresCluster? embedded)
@@ -29,7 +32,7 @@ public sealed class ClinicDatabase : IAsyncDisposable
 
         var folder = Path.GetFullPath(configuration["Clinic:DataDirectory"] ?? Path.Combine(contentRoot, ".clinic-data", "postgres"));
         logger.LogInformation("No connection string configured: using the embedded PostgreSQL cluster in {Folder}", folder);
-        var cluster = await PostgresCluster.StartAsync(folder, cancellationToken: cancellationToken);
+        var cluster = await PostgresCluster.StartAsync(folder, EmbeddedSettings, cancellationToken);
         return new ClinicDatabase(cluster.ConnectionString(), cluster);
     }
 

@@ -52,12 +52,15 @@ public sealed class ProjectionDaemon : IAsyncDisposable
     public ValueTask DisposeAsync() => new(StopAsync());
 
     /// <summary>
-    /// Waits until every async projection (on whichever node runs it) has applied every event that
-    /// was safely committed when the wait began.
+    /// Waits until every async projection (on whichever node runs it) has applied every event committed
+    /// before the call. While a transaction older than some of those events is open anywhere in the
+    /// cluster, the daemon may not apply them yet, so the wait lasts until that transaction ends or the
+    /// timeout expires; the <see cref="TimeoutException"/> then names the transaction holding them back.
     /// </summary>
     public async Task WaitForNonStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var target = await new EventFeed(_store).SafeHighWaterMarkAsync(cancellationToken);
+        var feed = new EventFeed(_store);
+        var target = await feed.HighWaterMarkAsync(cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var names = _store.Options.Projections.Async.Select(p => p.Name).ToHashSet();
@@ -74,7 +77,9 @@ public sealed class ProjectionDaemon : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"Projections did not reach {target} within {timeout}: {string.Join(", ", Status)}");
+            var holdBack = await feed.HoldBackAsync(cancellationToken);
+            throw new TimeoutException(
+                $"Projections did not reach {target} within {timeout} ({holdBack}): {string.Join(", ", Status)}");
         }
     }
 

@@ -51,6 +51,59 @@ public class ProjectionDaemonTests
     }
 
     [Fact]
+    public async Task An_event_held_back_by_an_older_open_transaction_is_reported_and_waiting_for_it_lasts_until_it_is_applied()
+    {
+        await using var store = await LedgerStore.CreateAsync();
+        await using var daemon = store.CreateDaemon();
+        await daemon.StartAsync();
+        await using var held = await BeginRawTransactionAsync();
+        var deposit = await DepositAsync(store, Tenant, "ann", 2);
+
+        var timedOut = await Should.ThrowAsync<TimeoutException>(() => daemon.WaitForNonStaleAsync(TimeSpan.FromSeconds(1)));
+        timedOut.Message.ShouldContain("committed events held back by transaction");
+        (await store.QuerySession(Tenant).LoadAsync<OwnerTotals>("ann")).ShouldBeNull();
+        var holdBack = await EventuallyAsync(() => store.Feed.HoldBackAsync(), h => h.Holder?.ProcessId == held.ProcessID);
+        holdBack.Events.ShouldBeGreaterThanOrEqualTo(1);
+        holdBack.Holder!.State.ShouldBe("idle in transaction");
+        holdBack.Holder.OpenFor.ShouldBeGreaterThan(TimeSpan.Zero);
+        var status = await EventuallyAsync(() => Task.FromResult(daemon.Status.Single()), s => s.State == ProjectionState.HeldBack);
+        status.HeldBack!.IsHoldingBack.ShouldBeTrue();
+        (await store.Feed.CountAfterAsync(status.Position)).ShouldBe(1, "the projection is one event behind, though the feed may not hand it out yet");
+
+        var waiting = daemon.WaitForNonStaleAsync(Patience);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        waiting.IsCompleted.ShouldBeFalse("the event is not applied while the older transaction is open");
+        await ExecuteAsync(held, "COMMIT");
+        await waiting;
+
+        (await store.QuerySession(Tenant).LoadAsync<OwnerTotals>("ann"))!.Sequences.ShouldBe([deposit]);
+    }
+
+    [Fact]
+    public async Task A_prepared_transaction_is_named_as_what_holds_events_back()
+    {
+        await using var store = await LedgerStore.CreateAsync();
+        var gid = "held-" + Guid.NewGuid().ToString("N");
+        await using (var preparing = await BeginRawTransactionAsync())
+            await ExecuteAsync(preparing, $"PREPARE TRANSACTION '{gid}'");
+        try
+        {
+            await DepositAsync(store, Tenant, "ann", 1);
+
+            var holdBack = await EventuallyAsync(() => store.Feed.HoldBackAsync(), h => h.Holder?.State == "prepared");
+            holdBack.Events.ShouldBe(1);
+            holdBack.Holder!.ProcessId.ShouldBeNull("a prepared transaction belongs to no session");
+        }
+        finally
+        {
+            await using var cleanup = await BeginRawTransactionAsync();
+            await ExecuteAsync(cleanup, "ROLLBACK");
+            await ExecuteAsync(cleanup, $"ROLLBACK PREPARED '{gid}'");
+        }
+        (await store.Feed.HoldBackAsync()).ShouldBe(FeedHoldBack.None);
+    }
+
+    [Fact]
     public async Task Rolled_back_transactions_leave_gaps_that_never_stall_or_skip()
     {
         await using var store = await LedgerStore.CreateAsync();
@@ -132,6 +185,20 @@ public class ProjectionDaemonTests
 
         flaky.Attempts.ShouldBe(4);
         (await store.QuerySession(Tenant).LoadAsync<OwnerTotals>("flaky"))!.Deposited.ShouldBe(5);
+    }
+
+    /// <summary>Reads until <paramref name="until"/> holds (the daemon and the server get there on their own time).</summary>
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> until)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        var value = await read();
+        while (!until(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+            value = await read();
+        }
+        until(value).ShouldBeTrue($"not reached within {Patience}: {value}");
+        return value;
     }
 
     private sealed class FlakyProjection(int failuresBeforeSuccess) : IProjection
