@@ -1,4 +1,5 @@
 using Clinic.EventStore.Events;
+using Clinic.EventStore.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,14 +29,15 @@ public sealed class ProjectionDaemon : IAsyncDisposable
 
     public IReadOnlyList<ProjectionStatus> Status => _agents.Select(a => a.Status).ToList();
 
-    public Task StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Starts the agents; refuses events restored from a logical dump of another server (see <see cref="DocumentStore.ApplySchemaAsync"/>).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (_stopping is not null)
             throw new InvalidOperationException("The daemon is already running.");
+        await RestoredTransactionIdsGuard.EnsureAsync(_store.DataSource, _store.Schema, cancellationToken);
         _stopping = new CancellationTokenSource();
         _store.EventsCommitted += WakeAll;
         _running = Task.WhenAll(_agents.Select(agent => Task.Run(() => agent.RunAsync(_stopping.Token), CancellationToken.None)));
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync()
