@@ -3,6 +3,7 @@ using Clinic.EventStore.Events;
 using Clinic.EventStore.Projections;
 using Clinic.EventStore.Sessions;
 using Clinic.EventStore.Tests.Sample;
+using Npgsql;
 using static Clinic.EventStore.Tests.Daemon.DaemonTestSupport;
 
 namespace Clinic.EventStore.Tests.Daemon;
@@ -173,6 +174,53 @@ public class ProjectionDaemonTests
     }
 
     [Fact]
+    public async Task When_the_leaders_connection_is_killed_and_its_node_cut_off_another_node_takes_over_without_skipping_or_repeating()
+    {
+        var schema = Clinic.Testing.TestDatabase.UniqueSchema();
+        await using var admin = new NpgsqlConnection(await Clinic.Testing.TestDatabase.ConnectionStringAsync());
+        await admin.OpenAsync();
+        var nodeARole = "node_a_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecuteAsync(admin, $"CREATE ROLE {nodeARole} LOGIN SUPERUSER");
+        await using var nodeB = await LedgerStore.CreateAsync(schema: schema);
+        var nodeA = await LedgerStore.CreateAsync(schema: schema, connectionString: AsRole(admin.ConnectionString, nodeARole));
+        try
+        {
+            var daemonA = nodeA.CreateDaemon();
+            await using var daemonB = nodeB.CreateDaemon();
+            await daemonA.StartAsync();
+            var sequences = new List<long> { await DepositAsync(nodeA, Tenant, "ann", 1) };
+            await daemonA.WaitForNonStaleAsync(Patience);
+            await daemonB.StartAsync();
+
+            // Node A vanishes: its leadership session is killed and it cannot reconnect.
+            await ExecuteAsync(admin, $"ALTER ROLE {nodeARole} NOLOGIN");
+            await TerminateLeaderAsync(admin, schema, "owner-totals");
+            for (var i = 0; i < 5; i++)
+                sequences.Add(await DepositAsync(nodeB, Tenant, "ann", 1));
+            await daemonB.WaitForNonStaleAsync(Patience);
+            daemonB.Status.Single().State.ShouldBeOneOf(ProjectionState.Running, ProjectionState.CaughtUp);
+            daemonA.Status.Single().State.ShouldBeOneOf(ProjectionState.Failing, ProjectionState.Standby);
+
+            // Node A comes back while B leads: it stands by, and nothing is applied twice.
+            await ExecuteAsync(admin, $"ALTER ROLE {nodeARole} LOGIN");
+            for (var i = 0; i < 3; i++)
+                sequences.Add(await DepositAsync(nodeA, Tenant, "ann", 1));
+            await daemonB.WaitForNonStaleAsync(Patience);
+            await daemonA.StopAsync();
+
+            var totals = (await nodeB.QuerySession(Tenant).LoadAsync<OwnerTotals>("ann"))!;
+            totals.Sequences.ShouldBe(sequences);
+            totals.Deposited.ShouldBe(9);
+        }
+        finally
+        {
+            await nodeA.DisposeAsync();
+            await ExecuteAsync(admin, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{nodeARole}'");
+            await ExecuteAsync(admin, $"DROP ROLE {nodeARole}");
+        }
+    }
+
+    [Fact]
     public async Task A_failing_projection_is_retried_without_skipping_the_event()
     {
         var flaky = new FlakyProjection(failuresBeforeSuccess: 3);
@@ -185,6 +233,22 @@ public class ProjectionDaemonTests
 
         flaky.Attempts.ShouldBe(4);
         (await store.QuerySession(Tenant).LoadAsync<OwnerTotals>("flaky"))!.Deposited.ShouldBe(5);
+    }
+
+    private static string AsRole(string connectionString, string role) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Username = role }.ConnectionString;
+
+    /// <summary>Ends the session holding the projection's leadership lock, as when its node's connection dies.</summary>
+    private static async Task TerminateLeaderAsync(NpgsqlConnection admin, string schema, string projection)
+    {
+        var key = Clinic.EventStore.Schema.AdvisoryLockKey.For(schema + ":projection:" + projection);
+        await using var command = new NpgsqlCommand("""
+            SELECT pg_terminate_backend(pid) FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND classid::text::bigint = $1 AND objid::text::bigint = $2 AND objsubid = 1
+            """, admin);
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)(uint)(key >> 32) });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)(uint)key });
+        (await command.ExecuteScalarAsync()).ShouldBe(true, "one session held the lock");
     }
 
     /// <summary>Reads until <paramref name="until"/> holds (the daemon and the server get there on their own time).</summary>
