@@ -31,10 +31,17 @@ public sealed class DocumentStore : IAsyncDisposable
     /// <summary>All tenants' events in safe commit order.</summary>
     public EventFeed Feed { get; }
 
-    /// <summary>Creates or upgrades the schema (idempotent; safe when several nodes start together).</summary>
-    public Task<IReadOnlyList<int>> ApplySchemaAsync(CancellationToken cancellationToken = default) =>
-        SchemaMigrator.ApplyAsync(_store.DataSource, Schema, "schema_migrations", Migrations.All,
+    /// <summary>
+    /// Creates or upgrades the schema (idempotent; safe when several nodes start together). Refuses events
+    /// restored from a logical dump of another server, whose transaction ids would break the feed's order.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> ApplySchemaAsync(CancellationToken cancellationToken = default)
+    {
+        var applied = await SchemaMigrator.ApplyAsync(_store.DataSource, Schema, "schema_migrations", Migrations.All,
             Options.Documents.All.Select(mapping => DocumentTables.CreateOrUpdate(mapping, Schema)), cancellationToken);
+        await RestoredTransactionIdsGuard.EnsureAsync(_store.DataSource, Schema, cancellationToken);
+        return applied;
+    }
 
     public DocumentSession OpenSession(string tenantId, EventMetadata? metadata = null) =>
         new(_store, CheckedTenant(tenantId), metadata ?? EventMetadata.None);

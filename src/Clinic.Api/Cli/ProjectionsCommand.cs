@@ -2,7 +2,10 @@ using Clinic.Api.Hosting;
 
 namespace Clinic.Api.Cli;
 
-/// <summary><c>projections</c>: lists the projections, how each runs, and how far the async ones are behind.</summary>
+/// <summary>
+/// <c>projections</c>: lists the projections, how each runs, how far the async ones are behind, and which
+/// open transaction holds committed events back from them, if one does.
+/// </summary>
 internal static class ProjectionsCommand
 {
     public static async Task<int> RunAsync(WebApplicationBuilder builder, TextWriter output, CancellationToken cancellationToken)
@@ -19,6 +22,9 @@ internal static class ProjectionsCommand
             var behind = await store.Feed.CountAfterAsync(position, cancellationToken);
             output.WriteLine($"{projection.Name}: async, at {position}, {behind} events behind{(checkpoint?.RebuildRequestedAt is null ? "" : ", rebuilding")}");
         }
+        var holdBack = await store.Feed.HoldBackAsync(cancellationToken);
+        if (holdBack.IsHoldingBack)
+            output.WriteLine($"held back: {holdBack}; async projections apply them once it ends (docs/operations.md, \"Projections in production\")");
         return 0;
     }
 }

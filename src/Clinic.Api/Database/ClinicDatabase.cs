@@ -4,11 +4,15 @@ namespace Clinic.Api.Database;
 
 /// <summary>
 /// The PostgreSQL server the API uses: the one <c>ConnectionStrings:Clinic</c> names, or else a
-/// private cluster in <c>Clinic:DataDirectory</c> that this process starts, keeps between runs and
-/// stops on shutdown.
+/// private cluster in <c>Clinic:DataDirectory</c>, kept between runs. A process that starts that cluster
+/// stops it on shutdown; one that finds it already started by a running process (a CLI verb while
+/// the API serves) leaves it running.
 /// </summary>
 public sealed class ClinicDatabase : IAsyncDisposable
 {
+    /// <summary>As in deploy/postgres/postgresql.conf: a forgotten open transaction would hold back every async projection.</summary>
+    private static readonly Dictionary<string, string> EmbeddedSettings = new() { ["idle_in_transaction_session_timeout"] = "60s" };
+
     private readonly PostgresCluster? _embedded;
 
     private ClinicDatabase(string connectionString, PostgresCluster? embedded)
@@ -28,13 +32,13 @@ public sealed class ClinicDatabase : IAsyncDisposable
 
         var folder = Path.GetFullPath(configuration["Clinic:DataDirectory"] ?? Path.Combine(contentRoot, ".clinic-data", "postgres"));
         logger.LogInformation("No connection string configured: using the embedded PostgreSQL cluster in {Folder}", folder);
-        var cluster = await PostgresCluster.StartAsync(folder, cancellationToken: cancellationToken);
+        var cluster = await PostgresCluster.StartAsync(folder, EmbeddedSettings, cancellationToken);
         return new ClinicDatabase(cluster.ConnectionString(), cluster);
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_embedded is not null)
-            await _embedded.StopAsync();
+            await _embedded.DisposeAsync();
     }
 }

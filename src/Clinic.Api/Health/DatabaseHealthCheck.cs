@@ -13,7 +13,7 @@ internal sealed class DatabaseHealthCheck(DocumentStore store) : IHealthCheck
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            EventPosition position = await store.Feed.SafeHighWaterMarkAsync(timeout.Token);
+            EventPosition position = await store.Feed.HighWaterMarkAsync(timeout.Token);
             return HealthCheckResult.Healthy($"event feed at {position}");
         }
         catch (Exception error) when (error is Npgsql.NpgsqlException or OperationCanceledException or TimeoutException)

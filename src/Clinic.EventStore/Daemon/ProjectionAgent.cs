@@ -87,7 +87,7 @@ internal sealed class ProjectionAgent
             var batch = await _feed.ReadAsync(checkpoint.Position, Options.BatchSize, _dataFor, stopping);
             if (batch.Count == 0)
             {
-                Status = new ProjectionStatus(_projection.Name, ProjectionState.CaughtUp, checkpoint.Position, null);
+                Status = await IdleStatusAsync(checkpoint.Position, stopping);
                 await WaitForEventsAsync(stopping);
                 continue;
             }
@@ -95,6 +95,15 @@ internal sealed class ProjectionAgent
             if (await _applier.ApplyAsync(_projection, batch, checkpoint.Position, byRebuild: false, stopping))
                 Status = new ProjectionStatus(_projection.Name, ProjectionState.Running, batch[^1].Position, null);
         }
+    }
+
+    /// <summary>Caught up, or held back: nothing to read, though committed events wait behind an open transaction.</summary>
+    private async Task<ProjectionStatus> IdleStatusAsync(EventPosition position, CancellationToken stopping)
+    {
+        var holdBack = await _feed.HoldBackAsync(stopping);
+        return holdBack.IsHoldingBack
+            ? new ProjectionStatus(_projection.Name, ProjectionState.HeldBack, position, null, holdBack)
+            : new ProjectionStatus(_projection.Name, ProjectionState.CaughtUp, position, null);
     }
 
     private async Task WaitForEventsAsync(CancellationToken stopping)

@@ -1,4 +1,5 @@
 using Clinic.EventStore.Events;
+using Clinic.EventStore.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,14 +29,15 @@ public sealed class ProjectionDaemon : IAsyncDisposable
 
     public IReadOnlyList<ProjectionStatus> Status => _agents.Select(a => a.Status).ToList();
 
-    public Task StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Starts the agents; refuses events restored from a logical dump of another server (see <see cref="DocumentStore.ApplySchemaAsync"/>).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (_stopping is not null)
             throw new InvalidOperationException("The daemon is already running.");
+        await RestoredTransactionIdsGuard.EnsureAsync(_store.DataSource, _store.Schema, cancellationToken);
         _stopping = new CancellationTokenSource();
         _store.EventsCommitted += WakeAll;
         _running = Task.WhenAll(_agents.Select(agent => Task.Run(() => agent.RunAsync(_stopping.Token), CancellationToken.None)));
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync()
@@ -52,12 +54,15 @@ public sealed class ProjectionDaemon : IAsyncDisposable
     public ValueTask DisposeAsync() => new(StopAsync());
 
     /// <summary>
-    /// Waits until every async projection (on whichever node runs it) has applied every event that
-    /// was safely committed when the wait began.
+    /// Waits until every async projection (on whichever node runs it) has applied every event committed
+    /// before the call. While a transaction older than some of those events is open anywhere in the
+    /// cluster, the daemon may not apply them yet, so the wait lasts until that transaction ends or the
+    /// timeout expires; the <see cref="TimeoutException"/> then names the transaction holding them back.
     /// </summary>
     public async Task WaitForNonStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var target = await new EventFeed(_store).SafeHighWaterMarkAsync(cancellationToken);
+        var feed = new EventFeed(_store);
+        var target = await feed.HighWaterMarkAsync(cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var names = _store.Options.Projections.Async.Select(p => p.Name).ToHashSet();
@@ -74,7 +79,9 @@ public sealed class ProjectionDaemon : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"Projections did not reach {target} within {timeout}: {string.Join(", ", Status)}");
+            var holdBack = await feed.HoldBackAsync(cancellationToken);
+            throw new TimeoutException(
+                $"Projections did not reach {target} within {timeout} ({holdBack}): {string.Join(", ", Status)}");
         }
     }
 

@@ -8,8 +8,14 @@ public enum ProjectionState
     /// <summary>This node runs it and is applying events.</summary>
     Running,
 
-    /// <summary>This node runs it and has applied every event it can see.</summary>
+    /// <summary>This node runs it and has applied every committed event.</summary>
     CaughtUp,
+
+    /// <summary>
+    /// This node runs it and has applied every event it may, but committed events wait behind an older
+    /// transaction still open somewhere in the cluster (see <see cref="ProjectionStatus.HeldBack"/>).
+    /// </summary>
+    HeldBack,
 
     /// <summary>The last attempt failed; this node retries after a back-off.</summary>
     Failing,

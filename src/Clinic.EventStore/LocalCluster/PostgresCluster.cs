@@ -14,19 +14,29 @@ public sealed class PostgresCluster : IAsyncDisposable
     private const string SuperUser = "postgres";
     private const string ServiceAccount = "postgres";
 
+    private const int StartAttempts = 5;
+
     private readonly string _binDirectory;
     private readonly bool _asServiceAccount;
+    private ClusterOwnership? _ownership;
 
-    private PostgresCluster(string dataDirectory, string binDirectory, bool asServiceAccount, int port)
+    private PostgresCluster(string dataDirectory, string binDirectory, bool asServiceAccount, int port, ClusterOwnership? ownership)
     {
         DataDirectory = dataDirectory;
         _binDirectory = binDirectory;
         _asServiceAccount = asServiceAccount;
         Port = port;
+        _ownership = ownership;
     }
 
     public string DataDirectory { get; }
     public int Port { get; }
+
+    /// <summary>
+    /// Whether this instance stops the server when disposed: it started it, or adopted it from a process
+    /// that has ended. False when it reuses a server that a running process (an API, say) started.
+    /// </summary>
+    public bool IsOwner => _ownership is not null;
 
     /// <summary>Connection string to the given database of this cluster, as the superuser, over TCP.</summary>
     public string ConnectionString(string database = "postgres") =>
@@ -34,10 +44,15 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts the cluster in <paramref name="dataDirectory"/>, creating it on first use. A cluster
-    /// already running there (left by an earlier process) is reused on its port.
+    /// already running there is reused on its port; see <see cref="IsOwner"/> for who stops it.
     /// </summary>
-    public static async Task<PostgresCluster> StartAsync(
-        string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    public static Task<PostgresCluster> StartAsync(
+        string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
+        StartAsync(dataDirectory, settings, FreeLoopbackPort, cancellationToken);
+
+    /// <param name="pickPort">Gives a port that looked free; asked again if the server could not bind it.</param>
+    internal static async Task<PostgresCluster> StartAsync(
+        string dataDirectory, IReadOnlyDictionary<string, string>? settings, Func<int> pickPort, CancellationToken cancellationToken)
     {
         dataDirectory = Path.GetFullPath(dataDirectory);
         var binDirectory = PostgresBinaries.FindDirectory();
@@ -48,23 +63,64 @@ public sealed class PostgresCluster : IAsyncDisposable
 
         var runningPort = RunningPort(dataDirectory);
         if (runningPort is not null && await IsRunningAsync(binDirectory, dataDirectory, asServiceAccount, cancellationToken))
-            return new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, runningPort.Value);
+            return new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, runningPort.Value, ClusterOwnership.TryTake(dataDirectory));
 
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
             await InitializeAsync(binDirectory, dataDirectory, asServiceAccount, cancellationToken);
-
-        var port = FreeLoopbackPort();
-        var cluster = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, port);
-        await cluster.RunServerProgramAsync("pg_ctl", cancellationToken,
-            "-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60",
-            "-o", ServerOptions(port, settings), "start");
-        return cluster;
+        var ownership = ClusterOwnership.TryTake(dataDirectory) ?? throw new InvalidOperationException(
+            $"The PostgreSQL cluster in {dataDirectory} is not running, and another process that uses it is still alive (starting or stopping it?). Try again when it has finished.");
+        try
+        {
+            return await StartServerAsync(dataDirectory, binDirectory, asServiceAccount, settings, pickPort, ownership, cancellationToken);
+        }
+        catch
+        {
+            ownership.Dispose();
+            throw;
+        }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken = default) =>
+    /// <summary>Stops the server (whoever started it) and gives up this instance's ownership.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
         await RunServerProgramAsync("pg_ctl", cancellationToken, "-D", DataDirectory, "-m", "fast", "-w", "stop");
+        ReleaseOwnership();
+    }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    /// <summary>Stops the server if this instance owns it; leaves a borrowed one running.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (IsOwner)
+            await StopAsync();
+    }
+
+    private void ReleaseOwnership()
+    {
+        _ownership?.Dispose();
+        _ownership = null;
+    }
+
+    /// <summary>
+    /// pg_ctl start on a port that looked free. Another program can bind that port between our look and
+    /// the server's bind; then the server cannot start, and we try again on another port.
+    /// </summary>
+    private static async Task<PostgresCluster> StartServerAsync(
+        string dataDirectory, string binDirectory, bool asServiceAccount, IReadOnlyDictionary<string, string>? settings,
+        Func<int> pickPort, ClusterOwnership ownership, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var cluster = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, pickPort(), ownership);
+            var logStart = cluster.ServerLogLength();
+            var result = await cluster.TryRunServerProgramAsync("pg_ctl", cancellationToken,
+                "-D", dataDirectory, "-l", cluster.ServerLogPath, "-w", "-t", "60",
+                "-o", ServerOptions(cluster.Port, settings), "start");
+            if (result.ExitCode == 0)
+                return cluster;
+            if (attempt == StartAttempts || !cluster.ServerLogSince(logStart).Contains("could not bind", StringComparison.Ordinal))
+                throw cluster.ProgramFailed("pg_ctl", result);
+        }
+    }
 
     private static string ServerOptions(int port, IReadOnlyDictionary<string, string>? settings)
     {
@@ -75,14 +131,14 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private static async Task InitializeAsync(string binDirectory, string dataDirectory, bool asServiceAccount, CancellationToken cancellationToken)
     {
-        var initializer = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, port: 0);
+        var initializer = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, port: 0, ownership: null);
         await initializer.RunServerProgramAsync("initdb", cancellationToken,
             "-D", dataDirectory, "-U", SuperUser, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync");
     }
 
     private static async Task<bool> IsRunningAsync(string binDirectory, string dataDirectory, bool asServiceAccount, CancellationToken cancellationToken)
     {
-        var probe = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, port: 0);
+        var probe = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, port: 0, ownership: null);
         var result = await probe.TryRunServerProgramAsync("pg_ctl", cancellationToken, "-D", dataDirectory, "status");
         return result.ExitCode == 0;
     }
@@ -120,8 +176,11 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var result = await TryRunServerProgramAsync(program, cancellationToken, arguments);
         if (result.ExitCode != 0)
-            throw new InvalidOperationException($"{program} failed with exit code {result.ExitCode}: {result.Output}{ServerLogTail()}");
+            throw ProgramFailed(program, result);
     }
+
+    private InvalidOperationException ProgramFailed(string program, ProcessResult result) =>
+        new($"{program} failed with exit code {result.ExitCode}: {result.Output}{ServerLogTail()}");
 
     private Task<ProcessResult> TryRunServerProgramAsync(string program, CancellationToken cancellationToken, params string[] arguments)
     {
@@ -131,10 +190,22 @@ public sealed class PostgresCluster : IAsyncDisposable
             : RunAsync(executable, arguments, cancellationToken);
     }
 
-    private string ServerLogTail()
+    private string ServerLogPath => Path.Combine(DataDirectory, "server.log");
+
+    private string ServerLogTail() =>
+        File.Exists(ServerLogPath) ? "\nserver log:\n" + string.Join('\n', File.ReadLines(ServerLogPath).TakeLast(20)) : "";
+
+    private long ServerLogLength() => File.Exists(ServerLogPath) ? new FileInfo(ServerLogPath).Length : 0;
+
+    /// <summary>What the server logged after <paramref name="offset"/> (pg_ctl appends to the log on every start).</summary>
+    private string ServerLogSince(long offset)
     {
-        var log = Path.Combine(DataDirectory, "server.log");
-        return File.Exists(log) ? "\nserver log:\n" + string.Join('\n', File.ReadLines(log).TakeLast(20)) : "";
+        if (!File.Exists(ServerLogPath))
+            return "";
+        using var log = new FileStream(ServerLogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        log.Seek(Math.Min(offset, log.Length), SeekOrigin.Begin);
+        using var reader = new StreamReader(log);
+        return reader.ReadToEnd();
     }
 
     private static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)

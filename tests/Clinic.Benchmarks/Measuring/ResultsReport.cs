@@ -15,6 +15,12 @@ public static class ResultsReport
 
     public static void Print(IReadOnlyList<BenchResult> results)
     {
+        if (results.Count == 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("No workload matched: nothing was measured (check --only).");
+            return;
+        }
         var width = results.Max(r => r.Name.Length);
         Console.WriteLine();
         Console.WriteLine($"{"workload".PadRight(width)}  {"ours",12}  {"floor",12}  {"unit",-8}  {"ratio",6}");

@@ -3,6 +3,7 @@ using Clinic.EventStore.Events;
 using Clinic.EventStore.Projections;
 using Clinic.EventStore.Sessions;
 using Clinic.EventStore.Tests.Sample;
+using Npgsql;
 using static Clinic.EventStore.Tests.Daemon.DaemonTestSupport;
 
 namespace Clinic.EventStore.Tests.Daemon;
@@ -48,6 +49,59 @@ public class ProjectionDaemonTests
         var totals = (await store.QuerySession(Tenant).LoadAsync<OwnerTotals>("ann"))!;
         totals.Sequences.ShouldBe([earlier, later], "ordered by transaction, though the held one took the later sequence number");
         totals.Deposited.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task An_event_held_back_by_an_older_open_transaction_is_reported_and_waiting_for_it_lasts_until_it_is_applied()
+    {
+        await using var store = await LedgerStore.CreateAsync();
+        await using var daemon = store.CreateDaemon();
+        await daemon.StartAsync();
+        await using var held = await BeginRawTransactionAsync();
+        var deposit = await DepositAsync(store, Tenant, "ann", 2);
+
+        var timedOut = await Should.ThrowAsync<TimeoutException>(() => daemon.WaitForNonStaleAsync(TimeSpan.FromSeconds(1)));
+        timedOut.Message.ShouldContain("committed events held back by transaction");
+        (await store.QuerySession(Tenant).LoadAsync<OwnerTotals>("ann")).ShouldBeNull();
+        var holdBack = await EventuallyAsync(() => store.Feed.HoldBackAsync(), h => h.Holder?.ProcessId == held.ProcessID);
+        holdBack.Events.ShouldBeGreaterThanOrEqualTo(1);
+        holdBack.Holder!.State.ShouldBe("idle in transaction");
+        holdBack.Holder.OpenFor.ShouldBeGreaterThan(TimeSpan.Zero);
+        var status = await EventuallyAsync(() => Task.FromResult(daemon.Status.Single()), s => s.State == ProjectionState.HeldBack);
+        status.HeldBack!.IsHoldingBack.ShouldBeTrue();
+        (await store.Feed.CountAfterAsync(status.Position)).ShouldBe(1, "the projection is one event behind, though the feed may not hand it out yet");
+
+        var waiting = daemon.WaitForNonStaleAsync(Patience);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        waiting.IsCompleted.ShouldBeFalse("the event is not applied while the older transaction is open");
+        await ExecuteAsync(held, "COMMIT");
+        await waiting;
+
+        (await store.QuerySession(Tenant).LoadAsync<OwnerTotals>("ann"))!.Sequences.ShouldBe([deposit]);
+    }
+
+    [Fact]
+    public async Task A_prepared_transaction_is_named_as_what_holds_events_back()
+    {
+        await using var store = await LedgerStore.CreateAsync();
+        var gid = "held-" + Guid.NewGuid().ToString("N");
+        await using (var preparing = await BeginRawTransactionAsync())
+            await ExecuteAsync(preparing, $"PREPARE TRANSACTION '{gid}'");
+        try
+        {
+            await DepositAsync(store, Tenant, "ann", 1);
+
+            var holdBack = await EventuallyAsync(() => store.Feed.HoldBackAsync(), h => h.Holder?.State == "prepared");
+            holdBack.Events.ShouldBe(1);
+            holdBack.Holder!.ProcessId.ShouldBeNull("a prepared transaction belongs to no session");
+        }
+        finally
+        {
+            await using var cleanup = await BeginRawTransactionAsync();
+            await ExecuteAsync(cleanup, "ROLLBACK");
+            await ExecuteAsync(cleanup, $"ROLLBACK PREPARED '{gid}'");
+        }
+        (await store.Feed.HoldBackAsync()).ShouldBe(FeedHoldBack.None);
     }
 
     [Fact]
@@ -120,6 +174,53 @@ public class ProjectionDaemonTests
     }
 
     [Fact]
+    public async Task When_the_leaders_connection_is_killed_and_its_node_cut_off_another_node_takes_over_without_skipping_or_repeating()
+    {
+        var schema = Clinic.Testing.TestDatabase.UniqueSchema();
+        await using var admin = new NpgsqlConnection(await Clinic.Testing.TestDatabase.ConnectionStringAsync());
+        await admin.OpenAsync();
+        var nodeARole = "node_a_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecuteAsync(admin, $"CREATE ROLE {nodeARole} LOGIN SUPERUSER");
+        await using var nodeB = await LedgerStore.CreateAsync(schema: schema);
+        var nodeA = await LedgerStore.CreateAsync(schema: schema, connectionString: AsRole(admin.ConnectionString, nodeARole));
+        try
+        {
+            var daemonA = nodeA.CreateDaemon();
+            await using var daemonB = nodeB.CreateDaemon();
+            await daemonA.StartAsync();
+            var sequences = new List<long> { await DepositAsync(nodeA, Tenant, "ann", 1) };
+            await daemonA.WaitForNonStaleAsync(Patience);
+            await daemonB.StartAsync();
+
+            // Node A vanishes: its leadership session is killed and it cannot reconnect.
+            await ExecuteAsync(admin, $"ALTER ROLE {nodeARole} NOLOGIN");
+            await TerminateLeaderAsync(admin, schema, "owner-totals");
+            for (var i = 0; i < 5; i++)
+                sequences.Add(await DepositAsync(nodeB, Tenant, "ann", 1));
+            await daemonB.WaitForNonStaleAsync(Patience);
+            daemonB.Status.Single().State.ShouldBeOneOf(ProjectionState.Running, ProjectionState.CaughtUp);
+            daemonA.Status.Single().State.ShouldBeOneOf(ProjectionState.Failing, ProjectionState.Standby);
+
+            // Node A comes back while B leads: it stands by, and nothing is applied twice.
+            await ExecuteAsync(admin, $"ALTER ROLE {nodeARole} LOGIN");
+            for (var i = 0; i < 3; i++)
+                sequences.Add(await DepositAsync(nodeA, Tenant, "ann", 1));
+            await daemonB.WaitForNonStaleAsync(Patience);
+            await daemonA.StopAsync();
+
+            var totals = (await nodeB.QuerySession(Tenant).LoadAsync<OwnerTotals>("ann"))!;
+            totals.Sequences.ShouldBe(sequences);
+            totals.Deposited.ShouldBe(9);
+        }
+        finally
+        {
+            await nodeA.DisposeAsync();
+            await ExecuteAsync(admin, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{nodeARole}'");
+            await ExecuteAsync(admin, $"DROP ROLE {nodeARole}");
+        }
+    }
+
+    [Fact]
     public async Task A_failing_projection_is_retried_without_skipping_the_event()
     {
         var flaky = new FlakyProjection(failuresBeforeSuccess: 3);
@@ -132,6 +233,36 @@ public class ProjectionDaemonTests
 
         flaky.Attempts.ShouldBe(4);
         (await store.QuerySession(Tenant).LoadAsync<OwnerTotals>("flaky"))!.Deposited.ShouldBe(5);
+    }
+
+    private static string AsRole(string connectionString, string role) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Username = role }.ConnectionString;
+
+    /// <summary>Ends the session holding the projection's leadership lock, as when its node's connection dies.</summary>
+    private static async Task TerminateLeaderAsync(NpgsqlConnection admin, string schema, string projection)
+    {
+        var key = Clinic.EventStore.Schema.AdvisoryLockKey.For(schema + ":projection:" + projection);
+        await using var command = new NpgsqlCommand("""
+            SELECT pg_terminate_backend(pid) FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND classid::text::bigint = $1 AND objid::text::bigint = $2 AND objsubid = 1
+            """, admin);
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)(uint)(key >> 32) });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)(uint)key });
+        (await command.ExecuteScalarAsync()).ShouldBe(true, "one session held the lock");
+    }
+
+    /// <summary>Reads until <paramref name="until"/> holds (the daemon and the server get there on their own time).</summary>
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> until)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        var value = await read();
+        while (!until(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+            value = await read();
+        }
+        until(value).ShouldBeTrue($"not reached within {Patience}: {value}");
+        return value;
     }
 
     private sealed class FlakyProjection(int failuresBeforeSuccess) : IProjection

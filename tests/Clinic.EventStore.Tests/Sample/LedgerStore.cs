@@ -10,11 +10,12 @@ public static class LedgerStore
     public const string StreamType = "ledger";
 
     public static async Task<DocumentStore> CreateAsync(
-        Action<StoreOptions>? configure = null, string? schema = null, bool inlineBalance = true, bool asyncTotals = true)
+        Action<StoreOptions>? configure = null, string? schema = null, bool inlineBalance = true, bool asyncTotals = true,
+        string? connectionString = null)
     {
         var options = new StoreOptions
         {
-            ConnectionString = await TestDatabase.ConnectionStringAsync(),
+            ConnectionString = connectionString ?? await TestDatabase.ConnectionStringAsync(),
             SchemaName = schema ?? TestDatabase.UniqueSchema(),
         };
         RegisterEvents(options);
