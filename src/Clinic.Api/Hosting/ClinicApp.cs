@@ -2,6 +2,7 @@ using Clinic.Api.Auth;
 using Clinic.Api.Health;
 using Clinic.Api.Http;
 using Clinic.Api.Problems;
+using Clinic.Api.Records;
 using Clinic.EventStore.Daemon;
 
 namespace Clinic.Api.Hosting;
@@ -44,7 +45,7 @@ public static class ClinicApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ExceptionProblems>();
         builder.Services.AddClinicJson();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddSchemaTransformer(EnumNameSchema.Describe));
         builder.Services.AddClinicHealthChecks();
         builder.Services.AddClinicCommands(builder.Configuration);
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
