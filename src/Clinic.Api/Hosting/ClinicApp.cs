@@ -42,7 +42,7 @@ public static class ClinicApp
             builder.Services.AddHostedService<MessageDispatcherService>();
 
         builder.AddClinicAuthentication();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = FrameworkProblemCodes.Add);
         builder.Services.AddExceptionHandler<ExceptionProblems>();
         builder.Services.AddClinicJson();
         builder.Services.AddOpenApi(openApi => openApi.AddSchemaTransformer(EnumNameSchema.Describe));

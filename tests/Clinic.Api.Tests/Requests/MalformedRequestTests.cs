@@ -79,6 +79,24 @@ public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task What_the_framework_refuses_by_itself_is_a_problem_with_a_code_too()
+    {
+        var journey = new Journey(host);
+
+        await journey.Reception.GetProblemAsync("/api/nothing-here", HttpStatusCode.NotFound, "unknown-path");
+        await HttpJson.ProblemAsync(await journey.Reception.DeleteAsync("/api/patients"), HttpStatusCode.MethodNotAllowed, "method-not-allowed");
+        await HttpJson.ProblemAsync(await journey.Reception.PostAsync("/api/patients", new StringContent("{}", System.Text.Encoding.UTF8, "text/plain")),
+            HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        // Expect: 100-continue, so that the server refuses the body before the client sends it.
+        var tooLarge = new HttpRequestMessage(HttpMethod.Post, "/api/patients")
+        {
+            Content = new ByteArrayContent(new byte[30_000_001]) { Headers = { ContentType = new("application/json") } },
+            Headers = { ExpectContinue = true },
+        };
+        await HttpJson.ProblemAsync(await journey.Reception.SendAsync(tooLarge), HttpStatusCode.RequestEntityTooLarge, "request-too-large");
+    }
+
+    [Fact]
     public async Task A_command_without_a_body_is_400()
     {
         var journey = new Journey(host);
