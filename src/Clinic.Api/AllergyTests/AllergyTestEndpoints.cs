@@ -9,7 +9,7 @@ internal static class AllergyTestEndpoints
 {
     public static void MapAllergyTests(this RouteGroupBuilder patients)
     {
-        var tests = patients.MapGroup("/{patientId:guid}/allergy-tests").WithTags("Allergy tests").RequireAuthorization(Permissions.RecordCare);
+        var tests = patients.MapGroup("/{patientId}/allergy-tests").WithTags("Allergy tests").RequireAuthorization(Permissions.RecordCare);
 
         tests.MapPost("/", async (Guid patientId, AllergyTestRequest body, ClinicRequest request, CancellationToken ct) =>
         {
@@ -17,7 +17,7 @@ internal static class AllergyTestEndpoints
             return await request.SendAsync<IPatientCommand>(new RecordAllergyTest(patientId, id, body.Substances, body.AppliedAt), r => r.Created($"/api/patients/{patientId}/history", id), ct);
         });
 
-        tests.MapPost("/{testId:guid}/reading", async (Guid patientId, Guid testId, AllergyReadingRequest body, ClinicRequest request, CancellationToken ct) =>
+        tests.MapPost("/{testId}/reading", async (Guid patientId, Guid testId, AllergyReadingRequest body, ClinicRequest request, CancellationToken ct) =>
             await request.SendAsync<IPatientCommand>(new ReadAllergyTest(patientId, testId, body.ToReading(), await request.PolicyAsync(ct)), r => r.Ok(), ct));
     }
 }

@@ -16,6 +16,8 @@ internal static class AuditEndpoints
             var pageSize = limit ?? DefaultLimit;
             if (pageSize is < 1 or > MaxLimit)
                 return CommandResults.Problem(StatusCodes.Status400BadRequest, "invalid-limit", $"limit must be between 1 and {MaxLimit}.");
+            if (!StorableText.IsStorable(actor) || !StorableText.IsStorable(type))
+                return CommandResults.Problem(StatusCodes.Status400BadRequest, "malformed-request", "actor and type cannot contain a NUL character.");
 
             await request.RecordViewAsync("audit-trail", patientId, ct);
             var query = request.Reads.Query<AuditEntry>().Where(e => e.Position, Comparison.GreaterThan, after ?? 0);

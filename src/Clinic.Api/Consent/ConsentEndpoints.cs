@@ -8,7 +8,7 @@ namespace Clinic.Api.Consent;
 internal static class ConsentEndpoints
 {
     public static void MapConsents(this RouteGroupBuilder patients) =>
-        patients.MapPost("/{patientId:guid}/consents", async (Guid patientId, ConsentRequest body, ClinicRequest request, CancellationToken ct) =>
+        patients.MapPost("/{patientId}/consents", async (Guid patientId, ConsentRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
             return await request.SendAsync<IPatientCommand>(new RecordConsent(patientId, id, body.ToTerms()), r => r.Created($"/api/patients/{patientId}/history", id), ct);

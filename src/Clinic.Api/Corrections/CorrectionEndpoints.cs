@@ -8,11 +8,11 @@ internal static class CorrectionEndpoints
 {
     public static void MapCorrections(this RouteGroupBuilder api)
     {
-        api.MapPost("/patients/{patientId:guid}/corrections", (Guid patientId, CorrectionRequest body, ClinicRequest request, CancellationToken ct) =>
+        api.MapPost("/patients/{patientId}/corrections", (Guid patientId, CorrectionRequest body, ClinicRequest request, CancellationToken ct) =>
             CorrectAsync(StreamTypes.Patient, patientId, body, request, ct))
             .WithTags("Corrections").RequireAuthorization(Permissions.RecordCare);
 
-        api.MapPost("/practitioners/{practitionerId:guid}/corrections", (Guid practitionerId, CorrectionRequest body, ClinicRequest request, CancellationToken ct) =>
+        api.MapPost("/practitioners/{practitionerId}/corrections", (Guid practitionerId, CorrectionRequest body, ClinicRequest request, CancellationToken ct) =>
             CorrectAsync(StreamTypes.Practitioner, practitionerId, body, request, ct))
             .WithTags("Corrections").RequireAuthorization(Permissions.ManagePractitioners);
     }

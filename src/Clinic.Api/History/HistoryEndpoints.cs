@@ -7,7 +7,7 @@ namespace Clinic.Api.History;
 internal static class HistoryEndpoints
 {
     public static void MapHistory(this RouteGroupBuilder patients) =>
-        patients.MapGet("/{patientId:guid}/history", async (Guid patientId, DateTimeOffset? asOf, ClinicRequest request, PatientHistoryProjection projection, CancellationToken ct) =>
+        patients.MapGet("/{patientId}/history", async (Guid patientId, DateTimeOffset? asOf, ClinicRequest request, PatientHistoryProjection projection, CancellationToken ct) =>
         {
             var history = asOf is null
                 ? await request.Reads.LoadAsync<PatientHistory>(patientId, ct)

@@ -2,6 +2,7 @@ using Clinic.Api.Auth;
 using Clinic.Api.Health;
 using Clinic.Api.Http;
 using Clinic.Api.Problems;
+using Clinic.Api.Records;
 using Clinic.EventStore.Daemon;
 
 namespace Clinic.Api.Hosting;
@@ -41,7 +42,7 @@ public static class ClinicApp
             builder.Services.AddHostedService<MessageDispatcherService>();
 
         builder.AddClinicAuthentication();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = FrameworkProblemCodes.Add);
         builder.Services.AddExceptionHandler<ExceptionProblems>();
         builder.Services.AddClinicJson();
         builder.Services.AddClinicOpenApi();

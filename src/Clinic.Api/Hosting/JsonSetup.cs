@@ -1,16 +1,24 @@
-using Clinic.EventStore;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Clinic.Api.Records;
 
 namespace Clinic.Api.Hosting;
 
 internal static class JsonSetup
 {
-    /// <summary>HTTP JSON matches the stored events: camelCase members, enums as kebab-case strings, unknown members refused.</summary>
+    /// <summary>
+    /// HTTP JSON matches the stored events: camelCase members, enums as kebab-case strings (the store's
+    /// <see cref="Clinic.EventStore.StoreJson"/> naming). Whatever a request record cannot hold is refused, as
+    /// unreadable: an unknown member, a missing required one, a null where the record's type is not nullable
+    /// (a member or a list element), text with a NUL character, an enum value other than its documented name.
+    /// </summary>
     public static void AddClinicJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(http =>
         {
-            var shared = StoreJson.DefaultOptions();
-            foreach (var converter in shared.Converters)
-                http.SerializerOptions.Converters.Add(converter);
-            http.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            var options = http.SerializerOptions;
+            options.Converters.Add(new EnumNameConverter());
+            options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            options.RespectNullableAnnotations = true;
+            options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequestValueChecks.Modify);
         });
 }

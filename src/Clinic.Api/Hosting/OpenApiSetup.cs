@@ -1,3 +1,4 @@
+using Clinic.Api.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -16,6 +17,7 @@ internal static class OpenApiSetup
 
     public static void AddClinicOpenApi(this IServiceCollection services) => services.AddOpenApi(options =>
     {
+        options.AddSchemaTransformer(EnumNameSchema.Describe);
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Clinic API";

@@ -16,7 +16,7 @@ internal static class PractitionerEndpoints
             return await request.SendAsync<IPractitionerCommand>(new RegisterPractitioner(id, request.User.ClinicId, body.ToDetails()), r => r.Created($"/api/practitioners/{id}", id), ct);
         }).RequireAuthorization(Permissions.ManagePractitioners);
 
-        practitioners.MapPost("/{practitionerId:guid}/licence", async (Guid practitionerId, LicenceRenewalRequest body, ClinicRequest request, CancellationToken ct) =>
+        practitioners.MapPost("/{practitionerId}/licence", async (Guid practitionerId, LicenceRenewalRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var command = new RenewPractitionerLicence(practitionerId, body.LicenceNumber, body.LicenceExpiresOn);
             return await request.SendAsync<IPractitionerCommand>(command, r => r.Ok(), ct);

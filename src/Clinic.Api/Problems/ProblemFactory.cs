@@ -10,7 +10,9 @@ internal static class ProblemFactory
         Status = status,
         Title = title,
         Detail = detail,
-        Type = $"https://clinic.example/problems/{code}",
+        Type = TypeOf(code),
         Extensions = { ["code"] = code },
     };
+
+    public static string TypeOf(string code) => $"https://clinic.example/problems/{code}";
 }

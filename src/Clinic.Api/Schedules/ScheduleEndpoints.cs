@@ -12,10 +12,10 @@ internal static class ScheduleEndpoints
 
     /// <summary>Sessions starting in [from, to); cancelled ones included, with their status. Defaults to the next 7 days.</summary>
     public static void MapSchedules(this RouteGroupBuilder api) =>
-        api.MapGet("/practitioners/{practitionerId:guid}/schedule", async (Guid practitionerId, DateTimeOffset? from, DateTimeOffset? to, ClinicRequest request, CancellationToken ct) =>
+        api.MapGet("/practitioners/{practitionerId}/schedule", async (Guid practitionerId, DateTimeOffset? from, DateTimeOffset? to, ClinicRequest request, CancellationToken ct) =>
         {
             var start = from ?? request.Now;
-            var end = to ?? start + DefaultWindow;
+            var end = to ?? DefaultEnd(start);
             if (end <= start || end - start > LongestWindow)
                 return CommandResults.Problem(StatusCodes.Status400BadRequest, "invalid-range", $"'to' must be after 'from', at most {LongestWindow.TotalDays} days later.");
 
@@ -31,4 +31,10 @@ internal static class ScheduleEndpoints
                 .ToListAsync(ct);
             return Results.Ok(new ScheduleResponse(practitionerId, start, end, sessions));
         }).WithTags("Schedules").RequireAuthorization(Permissions.ReadSchedules);
+
+    /// <summary>The end of the default window, or the last instant there is when the window would run past it.</summary>
+    private static DateTimeOffset DefaultEnd(DateTimeOffset start) =>
+        DateTimeOffset.MaxValue - start > DefaultWindow && DateTime.MaxValue - start.DateTime > DefaultWindow
+            ? start + DefaultWindow
+            : DateTimeOffset.MaxValue;
 }

@@ -8,7 +8,7 @@ namespace Clinic.Api.Screening;
 internal static class ScreeningEndpoints
 {
     public static void MapScreenings(this RouteGroupBuilder patients) =>
-        patients.MapPost("/{patientId:guid}/screenings", async (Guid patientId, ScreeningRequest body, ClinicRequest request, CancellationToken ct) =>
+        patients.MapPost("/{patientId}/screenings", async (Guid patientId, ScreeningRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var command = new ScreenPatient(patientId, Guid.CreateVersion7(), body.ScreenedOn, body.ToAnswers(), await request.PolicyAsync(ct));
             return await request.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", events => ScreeningResponse.From(events.OfType<PatientScreened>().Single())), ct);

@@ -22,7 +22,7 @@ internal static class SessionEndpoints
             return await request.SendAsync<ISessionBookingCommand>(command, r => r.Created($"/api/sessions/{id}", id), ct);
         }).RequireAuthorization(Permissions.BookSessions);
 
-        sessions.MapPost("/{sessionId:guid}/reschedule", async (Guid sessionId, RescheduleRequest body, ClinicRequest request, CancellationToken ct) =>
+        sessions.MapPost("/{sessionId}/reschedule", async (Guid sessionId, RescheduleRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             if (Override(body.IntervalOverride, request) is not { Allowed: true } intervalOverride)
                 return ForbiddenOverride();
@@ -31,17 +31,17 @@ internal static class SessionEndpoints
                     intervalOverride.Value, await request.PolicyAsync(ct), request.Now), r => r.Ok(), ct));
         }).RequireAuthorization(Permissions.BookSessions);
 
-        sessions.MapPost("/{sessionId:guid}/cancel", (Guid sessionId, CancelRequest body, ClinicRequest request, CancellationToken ct) =>
+        sessions.MapPost("/{sessionId}/cancel", (Guid sessionId, CancelRequest body, ClinicRequest request, CancellationToken ct) =>
             WithSessionAsync(sessionId, request, ct, async session =>
                 await request.SendAsync<ISessionBookingCommand>(new CancelSession(session.PatientId, sessionId, request.Now, body.Reason), r => r.Ok(), ct)))
             .RequireAuthorization(Permissions.BookSessions);
 
-        sessions.MapPost("/{sessionId:guid}/no-show", (Guid sessionId, ClinicRequest request, CancellationToken ct) =>
+        sessions.MapPost("/{sessionId}/no-show", (Guid sessionId, ClinicRequest request, CancellationToken ct) =>
             WithSessionAsync(sessionId, request, ct, async session =>
                 await request.SendAsync<IPatientCommand>(new RecordNoShow(session.PatientId, sessionId, request.Now), r => r.Ok(), ct)))
             .RequireAuthorization(Permissions.BookSessions);
 
-        sessions.MapPost("/{sessionId:guid}/performed", (Guid sessionId, PerformedRequest body, ClinicRequest request, CancellationToken ct) =>
+        sessions.MapPost("/{sessionId}/performed", (Guid sessionId, PerformedRequest body, ClinicRequest request, CancellationToken ct) =>
             WithSessionAsync(sessionId, request, ct, async session =>
                 await request.SendAsync<ISessionBookingCommand>(
                     new RecordSessionPerformed(session.PatientId, sessionId, body.PerformedAt, body.ToTreatment(session.BookedMinutes),

@@ -9,7 +9,7 @@ internal static class SideEffectEndpoints
 {
     public static void MapSideEffects(this RouteGroupBuilder patients)
     {
-        var sideEffects = patients.MapGroup("/{patientId:guid}/side-effects").WithTags("Side effects");
+        var sideEffects = patients.MapGroup("/{patientId}/side-effects").WithTags("Side effects");
 
         sideEffects.MapPost("/", async (Guid patientId, SideEffectRequest body, ClinicRequest request, CancellationToken ct) =>
         {
@@ -18,16 +18,16 @@ internal static class SideEffectEndpoints
             return await request.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", id), ct);
         }).RequireAuthorization(Permissions.RecordCare);
 
-        sideEffects.MapPost("/{sideEffectId:guid}/resolution", async (Guid patientId, Guid sideEffectId, ResolutionRequest body, ClinicRequest request, CancellationToken ct) =>
+        sideEffects.MapPost("/{sideEffectId}/resolution", async (Guid patientId, Guid sideEffectId, ResolutionRequest body, ClinicRequest request, CancellationToken ct) =>
             await request.SendAsync<IPatientCommand>(new ResolveSideEffect(patientId, sideEffectId, body.ResolvedAt, body.Outcome, body.Notes), r => r.Ok(), ct))
             .RequireAuthorization(Permissions.RecordCare);
 
-        sideEffects.MapPost("/{sideEffectId:guid}/review", async (Guid patientId, Guid sideEffectId, ReviewRequest body, ClinicRequest request, CancellationToken ct) =>
+        sideEffects.MapPost("/{sideEffectId}/review", async (Guid patientId, Guid sideEffectId, ReviewRequest body, ClinicRequest request, CancellationToken ct) =>
             await request.SendAsync<IPatientCommand>(
                 new ReviewSideEffect(patientId, sideEffectId, body.Decision, body.Notes, request.User.UserId, request.Now), r => r.Ok(), ct))
             .RequireAuthorization(Permissions.ReviewSideEffects);
 
-        sideEffects.MapPost("/{sideEffectId:guid}/regulator-notification", async (Guid patientId, Guid sideEffectId, RegulatorNotificationRequest body, ClinicRequest request, CancellationToken ct) =>
+        sideEffects.MapPost("/{sideEffectId}/regulator-notification", async (Guid patientId, Guid sideEffectId, RegulatorNotificationRequest body, ClinicRequest request, CancellationToken ct) =>
             await request.SendAsync<IPatientCommand>(
                 new RecordRegulatorNotification(patientId, sideEffectId, body.NotifiedAt ?? request.Now, body.Reference), r => r.Ok(), ct))
             .RequireAuthorization(Permissions.RecordCare);

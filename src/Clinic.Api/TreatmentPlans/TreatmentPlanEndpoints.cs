@@ -9,7 +9,7 @@ internal static class TreatmentPlanEndpoints
 {
     public static void MapTreatmentPlans(this RouteGroupBuilder patients)
     {
-        var plans = patients.MapGroup("/{patientId:guid}/treatment-plans").WithTags("Treatment plans");
+        var plans = patients.MapGroup("/{patientId}/treatment-plans").WithTags("Treatment plans");
 
         plans.MapPost("/", async (Guid patientId, TreatmentPlanRequest body, ClinicRequest request, CancellationToken ct) =>
         {
@@ -18,7 +18,7 @@ internal static class TreatmentPlanEndpoints
             return await request.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", id), ct);
         }).RequireAuthorization(Permissions.RecordCare);
 
-        plans.MapPost("/{planId:guid}/stop", async (Guid patientId, Guid planId, StopPlanRequest body, ClinicRequest request, CancellationToken ct) =>
+        plans.MapPost("/{planId}/stop", async (Guid patientId, Guid planId, StopPlanRequest body, ClinicRequest request, CancellationToken ct) =>
             await request.SendAsync<IPatientCommand>(new StopTreatmentPlan(patientId, planId, request.Now, body.Reason), r => r.Ok(), ct))
             .RequireAuthorization(Permissions.StopTreatment);
     }

@@ -11,8 +11,9 @@ internal static class AllergyTestRules
 
     public static Refusal NotFound(Guid testId) => Check.NotFound(RefusalCodes.AllergyTestNotFound, "Allergy test", testId);
 
-    public static Refusal? ValidateApplication(IReadOnlyList<string> substances) =>
-        Check.That(substances.Count > 0, RefusalCodes.InvalidAllergyTest, "An allergy test must name the substances tested.")
+    public static Refusal? ValidateApplication(IReadOnlyList<string> substances, DateTimeOffset appliedAt) =>
+        Check.InCalendar(appliedAt, "The time the test dose was applied")
+        ?? Check.That(substances.Count > 0, RefusalCodes.InvalidAllergyTest, "An allergy test must name the substances tested.")
         ?? Check.That(substances.All(substance => !string.IsNullOrWhiteSpace(substance)), RefusalCodes.InvalidAllergyTest,
             "A tested substance cannot be blank.");
 

@@ -3,6 +3,15 @@ namespace Clinic.Domain.Common;
 internal static class CalendarDates
 {
     /// <summary>
+    /// The dates a command may carry where a rule computes from them: at least a year from either end of the
+    /// calendar, because rules add up to a year to such a date (screening validity, a plan's interval, reporting
+    /// clocks, a session's end, an allergy reading) and timers are set a day before or after it.
+    /// </summary>
+    public static readonly DateOnly Earliest = DateOnly.MinValue.AddYears(1);
+
+    public static readonly DateOnly Latest = DateOnly.MaxValue.AddYears(-1);
+
+    /// <summary>
     /// The calendar date of an instant as read in the offset it carries: the API sends instants in the
     /// clinic's local offset, so this is the clinic's date.
     /// </summary>

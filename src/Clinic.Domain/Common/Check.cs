@@ -12,6 +12,13 @@ internal static class Check
     public static Refusal? InRange(int value, int minimum, int maximum, string code, string what) =>
         That(value >= minimum && value <= maximum, code, $"{what} must be between {minimum} and {maximum} (was {value}).");
 
+    /// <summary>Whether a rule may compute from <paramref name="date"/> without leaving the calendar (<see cref="CalendarDates.Earliest"/>).</summary>
+    public static Refusal? InCalendar(DateOnly date, string what) =>
+        That(date >= CalendarDates.Earliest && date <= CalendarDates.Latest, RefusalCodes.DateOutOfRange,
+            $"{what} must be between {CalendarDates.Earliest:yyyy-MM-dd} and {CalendarDates.Latest:yyyy-MM-dd} (was {date:yyyy-MM-dd}).");
+
+    public static Refusal? InCalendar(DateTimeOffset instant, string what) => InCalendar(instant.CalendarDate(), what);
+
     public static Refusal? Defined<TEnum>(TEnum value, string code, string what) where TEnum : struct, Enum =>
         That(Enum.IsDefined(value), code, $"{what} '{value}' is not a known value.");
 

@@ -48,6 +48,8 @@ public static class RefusalCodes
     public const string InvalidSideEffect = "invalid-side-effect";
     public const string InvalidResolution = "invalid-resolution";
     public const string InvalidReview = "invalid-review";
+    /// <summary>A date too close to the ends of the calendar for the rules to compute from it.</summary>
+    public const string DateOutOfRange = "date-out-of-range";
 
     // Practitioner.
     public const string LicenceExpired = "licence-expired";

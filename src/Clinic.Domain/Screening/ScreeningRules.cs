@@ -12,7 +12,8 @@ internal static class ScreeningRules
     public const int NsaidWashoutDays = 7;
 
     public static Refusal? Validate(DateOnly screenedOn, ScreeningAnswers answers) =>
-        Check.That(answers.LastNsaidDoseOn is null || answers.LastNsaidDoseOn <= screenedOn, RefusalCodes.InvalidScreening,
+        Check.InCalendar(screenedOn, "The screening date")
+        ?? Check.That(answers.LastNsaidDoseOn is null || answers.LastNsaidDoseOn <= screenedOn, RefusalCodes.InvalidScreening,
             "The last NSAID dose cannot be after the screening date.")
         ?? Check.That(answers.Allergies.All(allergy => !string.IsNullOrWhiteSpace(allergy)), RefusalCodes.InvalidScreening,
             "A declared allergy cannot be blank.");

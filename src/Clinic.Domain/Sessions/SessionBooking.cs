@@ -33,9 +33,10 @@ public static class SessionBooking
 
     private static SessionBookingDecision Schedule(ScheduleSession command, PatientState patient, PractitionerState practitioner)
     {
+        if ((SessionRules.CheckDuration(command.DurationMinutes) ?? SessionRules.CheckStart(command.StartsAt)) is { } malformed)
+            return SessionBookingDecision.Refuse(malformed);
         var endsAt = command.StartsAt.AddMinutes(command.DurationMinutes);
-        return (SessionRules.CheckDuration(command.DurationMinutes)
-                ?? SessionRules.CheckOverride(command.IntervalOverride)
+        return (SessionRules.CheckOverride(command.IntervalOverride)
                 ?? SessionRules.CheckStartsFromNow(command.StartsAt, command.BookedAt)
                 ?? Check.IsNew(patient.FindSession(command.SessionId), "Session", command.SessionId)
                 ?? SessionScheduling.CheckNewSession(patient, command)
@@ -51,6 +52,8 @@ public static class SessionBooking
     private static SessionBookingDecision Reschedule(
         RescheduleSession command, Session session, PatientState patient, PractitionerState practitioner)
     {
+        if (SessionRules.CheckStart(command.NewStartsAt) is { } malformed)
+            return SessionBookingDecision.Refuse(malformed);
         var endsAt = command.NewStartsAt + (session.EndsAt - session.StartsAt);
         return (Check.NotBlank(command.Reason, RefusalCodes.ReasonRequired, "The reason for rescheduling")
                 ?? SessionRules.CheckOverride(command.IntervalOverride)

@@ -16,6 +16,8 @@ internal static class SessionRules
         Check.InRange(minutes, MinimumDurationMinutes, MaximumDurationMinutes, RefusalCodes.InvalidDuration,
             "A session's duration in minutes");
 
+    public static Refusal? CheckStart(DateTimeOffset startsAt) => Check.InCalendar(startsAt, "A session's start");
+
     public static Refusal? CheckOverride(IntervalOverride? intervalOverride) =>
         intervalOverride is null
             ? null

@@ -24,6 +24,7 @@ internal static class SideEffectRules
         ?? Check.AllDefined(details.Seriousness, RefusalCodes.InvalidSideEffect, "Seriousness")
         ?? Check.That(details.Serious == details.Seriousness.Count > 0, RefusalCodes.InvalidSideEffect,
             "A serious side effect names its seriousness criteria, and only a serious one does.")
+        ?? Check.InCalendar(details.AwareAt, "The time the clinic became aware of a side effect")
         ?? Check.That(details.AwareAt >= details.OnsetAt, RefusalCodes.InvalidSideEffect,
             "Nobody can be aware of a side effect before its onset.")
         ?? Check.NotBlank(details.Description, RefusalCodes.InvalidSideEffect, "The description")

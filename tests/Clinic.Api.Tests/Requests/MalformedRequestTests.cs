@@ -18,6 +18,11 @@ public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
     [InlineData("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": "1990-04-02", "sex": "robot"}""")]
     [InlineData("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": "1990-04-02", "sex": "fe-male"}""")]
     [InlineData("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": "1990-04-02", "sex": "female", "nickname": "Mia"}""")]
+    [InlineData("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": "1990-04-02", "sex": 0}""")]
+    [InlineData("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": "1990-04-02", "sex": "0"}""")]
+    [InlineData("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": "1990-04-02", "sex": "Female"}""")]
+    [InlineData("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": "1990-04-02", "sex": "female, male"}""")]
+    [InlineData("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": "1990-04-02", "sex": null}""")]
     public async Task An_unreadable_patient_body_is_400(string json)
     {
         var journey = new Journey(host);
@@ -36,12 +41,59 @@ public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
     [InlineData("screenings", """{"screenedOn": "2025-01-01"}""")]
     [InlineData("side-effects", """{"kind": "headache", "severity": "mild", "serious": false, "onsetAt": "2025-01-01T10:00:00Z", "description": "x", "reportedBy": "patient"}""")]
     [InlineData("side-effects", """{"kind": "pain", "severity": "grade-2", "serious": false, "onsetAt": "2025-01-01T10:00:00Z", "description": "x", "reportedBy": "patient"}""")]
+    [InlineData("side-effects", """{"kind": "pain", "severity": 3, "serious": false, "onsetAt": "2025-01-01T10:00:00Z", "description": "x", "reportedBy": "patient"}""")]
+    [InlineData("side-effects", """{"kind": "pain", "severity": "LifeThreatening", "serious": false, "onsetAt": "2025-01-01T10:00:00Z", "description": "x", "reportedBy": "patient"}""")]
+    [InlineData("side-effects", """{"kind": "pain", "severity": "mild", "serious": true, "seriousness": [2], "onsetAt": "2025-01-01T10:00:00Z", "description": "x", "reportedBy": "patient"}""")]
+    [InlineData("treatment-plans", """{"indication": "acne-scars", "areas": [0], "technique": "nappage", "plannedSessions": 6, "intervalDays": 7}""")]
     public async Task Missing_members_wrong_types_and_unknown_enum_values_are_400(string resource, string json)
     {
         var journey = new Journey(host);
         await journey.RegisterPatientAsync();
 
         await journey.Practitioner.PostRawProblemAsync($"{journey.PatientPath}/{resource}", json, HttpStatusCode.BadRequest, Malformed);
+    }
+
+    [Theory]
+    [InlineData("""{"name": "Dr Ana Silva", "profession": 7, "licenceNumber": "DERM-1", "licenceExpiresOn": "2030-01-01"}""")]
+    [InlineData("""{"name": "Dr Ana Silva", "profession": 0, "licenceNumber": "DERM-1", "licenceExpiresOn": "2030-01-01"}""")]
+    [InlineData("""{"name": "Dr Ana Silva", "profession": "Nurse", "licenceNumber": "DERM-1", "licenceExpiresOn": "2030-01-01"}""")]
+    public async Task An_enum_value_other_than_its_documented_name_is_400(string json) =>
+        await new Journey(host).Admin.PostRawProblemAsync("/api/practitioners", json, HttpStatusCode.BadRequest, Malformed);
+
+    [Theory]
+    [InlineData("GET", "/api/patients/not-a-guid/history")]
+    [InlineData("GET", "/api/practitioners/42/schedule")]
+    [InlineData("POST", "/api/sessions/123/cancel")]
+    [InlineData("POST", "/api/sessions/0195c2a4-7d10-7c2e-8f0a/performed")]
+    [InlineData("POST", "/api/patients/not-a-guid/side-effects/also-not/review")]
+    [InlineData("POST", "/api/admin/dead-letters/x/replay")]
+    public async Task An_id_in_the_path_that_is_not_a_uuid_is_400(string method, string path)
+    {
+        var journey = new Journey(host);
+        var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = method == "POST" ? new StringContent("""{"reason": "Patient is ill"}""", System.Text.Encoding.UTF8, "application/json") : null,
+        };
+
+        await HttpJson.ProblemAsync(await journey.Admin.SendAsync(request), HttpStatusCode.BadRequest, Malformed);
+    }
+
+    [Fact]
+    public async Task What_the_framework_refuses_by_itself_is_a_problem_with_a_code_too()
+    {
+        var journey = new Journey(host);
+
+        await journey.Reception.GetProblemAsync("/api/nothing-here", HttpStatusCode.NotFound, "unknown-path");
+        await HttpJson.ProblemAsync(await journey.Reception.DeleteAsync("/api/patients"), HttpStatusCode.MethodNotAllowed, "method-not-allowed");
+        await HttpJson.ProblemAsync(await journey.Reception.PostAsync("/api/patients", new StringContent("{}", System.Text.Encoding.UTF8, "text/plain")),
+            HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        // Expect: 100-continue, so that the server refuses the body before the client sends it.
+        var tooLarge = new HttpRequestMessage(HttpMethod.Post, "/api/patients")
+        {
+            Content = new ByteArrayContent(new byte[30_000_001]) { Headers = { ContentType = new("application/json") } },
+            Headers = { ExpectContinue = true },
+        };
+        await HttpJson.ProblemAsync(await journey.Reception.SendAsync(tooLarge), HttpStatusCode.RequestEntityTooLarge, "request-too-large");
     }
 
     [Fact]
@@ -59,7 +111,11 @@ public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
     [InlineData("/api/audit?after=first", Malformed)]
     [InlineData("/api/audit?patientId=42", Malformed)]
     [InlineData("/api/audit?from=last-week", Malformed)]
+    [InlineData("/api/audit?actor=ana%00", Malformed)]
+    [InlineData("/api/audit?type=record-viewed.v1%00", Malformed)]
+    [InlineData("/api/audit?limit=99999999999", Malformed)]
     [InlineData("/api/audit?limit=0", "invalid-limit")]
+    [InlineData("/api/audit?limit=-1", "invalid-limit")]
     [InlineData("/api/audit?limit=1001", "invalid-limit")]
     public async Task Bad_audit_query_parameters_are_400(string path, string code)
     {
@@ -89,5 +145,19 @@ public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
         await journey.Reception.GetProblemAsync(Query.Schedule(journey.PractitionerId, Journey.Slot(0), Journey.Slot(93)),
             HttpStatusCode.BadRequest, "invalid-range");
         await journey.Reception.GetOkAsync(Query.Schedule(journey.PractitionerId, Journey.Slot(0), Journey.Slot(92)));
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T00:00:00Z")]
+    [InlineData("9999-12-25T01:00:00+05:00")]
+    [InlineData("9999-12-31T00:00:00-05:00")]
+    public async Task A_schedule_from_within_a_week_of_the_calendar_end_runs_to_its_end(string from)
+    {
+        var journey = await new Journey(host).RegisterPractitionerAsync();
+
+        var schedule = await journey.Reception.GetOkAsync($"/api/practitioners/{journey.PractitionerId}/schedule?from={Uri.EscapeDataString(from)}");
+
+        schedule["to"]!.GetValue<DateTimeOffset>().ShouldBe(DateTimeOffset.MaxValue);
+        schedule["sessions"]!.AsArray().ShouldBeEmpty();
     }
 }

@@ -1,0 +1,25 @@
+namespace Clinic.Api.Problems;
+
+/// <summary>
+/// The problems the framework answers by itself (a path or method the API does not have, a body too large or not
+/// JSON) get a stable <c>code</c> too, so that every problem the API answers has one.
+/// </summary>
+internal static class FrameworkProblemCodes
+{
+    private static readonly Dictionary<int, string> CodesByStatus = new()
+    {
+        [StatusCodes.Status404NotFound] = "unknown-path",
+        [StatusCodes.Status405MethodNotAllowed] = "method-not-allowed",
+        [StatusCodes.Status413PayloadTooLarge] = "request-too-large",
+        [StatusCodes.Status415UnsupportedMediaType] = "unsupported-media-type",
+    };
+
+    public static void Add(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code") || problem.Status is not { } status || !CodesByStatus.TryGetValue(status, out var code))
+            return;
+        problem.Type = ProblemFactory.TypeOf(code);
+        problem.Extensions["code"] = code;
+    }
+}
