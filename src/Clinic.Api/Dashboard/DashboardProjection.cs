@@ -18,6 +18,7 @@ namespace Clinic.Api.Dashboard;
 internal sealed class DashboardProjection : EventProjection
 {
     public override string Name => "clinic-dashboard";
+    public override bool ReadsMetadata => false;
 
     public override IReadOnlyCollection<Type> EventTypes =>
     [

@@ -8,6 +8,7 @@ namespace Clinic.Api.Schedules;
 internal sealed class ScheduleProjection : MultiStreamProjection<ScheduleEntry, Guid>
 {
     public override string Name => "practitioner-schedule";
+    public override bool ReadsMetadata => false;
 
     public override IReadOnlyCollection<Type> EventTypes =>
         [typeof(SessionScheduled), typeof(SessionRescheduled), typeof(SessionCancelled), typeof(SessionMarkedNoShow), typeof(SessionPerformed)];

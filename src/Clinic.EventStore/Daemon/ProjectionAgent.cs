@@ -69,13 +69,16 @@ internal sealed class ProjectionAgent
         Status = Status with { State = ProjectionState.Stopped };
     }
 
-    /// <summary>Applies batches while leading; returns (standing aside) when a rebuild asks for the projection.</summary>
+    /// <summary>
+    /// Applies batches while leading; returns (standing aside) when a rebuild asks for the projection. The
+    /// checkpoint is kept in memory between batches: every batch's guarded move from it is what prevents double
+    /// application, so it is only read again, with the leadership confirmed, when idle or when a move was refused.
+    /// </summary>
     private async Task LeadAsync(ProjectionLeadership leadership, CancellationToken stopping)
     {
+        var checkpoint = await _checkpoints.ReadAsync(_projection.Name, stopping);
         while (!stopping.IsCancellationRequested)
         {
-            await leadership.ConfirmAsync(stopping);
-            var checkpoint = await _checkpoints.ReadAsync(_projection.Name, stopping);
             if (checkpoint.RebuildRequestedAt is not null)
             {
                 Status = Status with { State = ProjectionState.Paused, Position = checkpoint.Position };
@@ -84,16 +87,24 @@ internal sealed class ProjectionAgent
                 return;
             }
 
-            var batch = await _feed.ReadAsync(checkpoint.Position, Options.BatchSize, _dataFor, stopping);
+            var batch = await _feed.ReadAsync(checkpoint.Position, Options.BatchSize, _dataFor, _projection.ReadsMetadata, stopping);
             if (batch.Count == 0)
             {
                 Status = await IdleStatusAsync(checkpoint.Position, stopping);
                 await WaitForEventsAsync(stopping);
-                continue;
             }
-            Status = Status with { State = ProjectionState.Running, Position = checkpoint.Position };
-            if (await _applier.ApplyAsync(_projection, batch, checkpoint.Position, byRebuild: false, stopping))
-                Status = new ProjectionStatus(_projection.Name, ProjectionState.Running, batch[^1].Position, null);
+            else
+            {
+                Status = Status with { State = ProjectionState.Running, Position = checkpoint.Position };
+                if (await _applier.ApplyAsync(_projection, batch, checkpoint.Position, byRebuild: false, stopping))
+                {
+                    checkpoint = checkpoint with { Position = batch[^1].Position };
+                    Status = new ProjectionStatus(_projection.Name, ProjectionState.Running, checkpoint.Position, null);
+                    continue;
+                }
+            }
+            await leadership.ConfirmAsync(stopping);
+            checkpoint = await _checkpoints.ReadAsync(_projection.Name, stopping);
         }
     }
 
@@ -120,7 +131,18 @@ internal sealed class ProjectionAgent
         }
     }
 
-    private static async Task DelayAsync(TimeSpan delay, CancellationToken stopping) => await Task.Delay(delay, stopping);
+    /// <summary>Waits, or returns early when the daemon stops (callers then see <paramref name="stopping"/> and end).</summary>
+    private static async Task DelayAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(delay, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: a wait after a failure, too, must not turn the stop into an error.
+        }
+    }
 
     private TimeSpan IdleSessionTimeout() =>
         TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, 3 * Math.Max(Options.PollInterval.Ticks, Options.LeadershipPollInterval.Ticks)));

@@ -59,7 +59,7 @@ public sealed class ProjectionRebuilder
             while (true)
             {
                 await leadership.ConfirmAsync(cancellationToken);
-                var batch = await new EventFeed(_store).ReadAsync(position, _store.Options.Daemon.BatchSize, dataFor, cancellationToken);
+                var batch = await new EventFeed(_store).ReadAsync(position, _store.Options.Daemon.BatchSize, dataFor, projection.ReadsMetadata, cancellationToken);
                 if (batch.Count == 0)
                     break;
                 if (!await _applier.ApplyAsync(projection, batch, position, byRebuild: true, cancellationToken))

@@ -15,19 +15,21 @@ public sealed class EventFeed
     internal EventFeed(StoreContext store) => _store = store;
 
     /// <param name="withDataFor">Event type names whose data to read; others come with null data. Null reads all data.</param>
+    /// <param name="withMetadata">False: the events come with <see cref="EventMetadata.None"/>, and their metadata is not read.</param>
     public async Task<IReadOnlyList<EventEnvelope>> ReadAsync(
-        EventPosition after, int limit, IReadOnlyCollection<string>? withDataFor = null, CancellationToken cancellationToken = default)
+        EventPosition after, int limit, IReadOnlyCollection<string>? withDataFor = null, bool withMetadata = true, CancellationToken cancellationToken = default)
     {
         await using var connection = await _store.DataSource.OpenConnectionAsync(cancellationToken);
-        return await ReadAsync(connection, after, limit, withDataFor, cancellationToken);
+        return await ReadAsync(connection, after, limit, withDataFor, withMetadata, cancellationToken);
     }
 
     internal async Task<IReadOnlyList<EventEnvelope>> ReadAsync(
-        NpgsqlConnection connection, EventPosition after, int limit, IReadOnlyCollection<string>? withDataFor, CancellationToken cancellationToken)
+        NpgsqlConnection connection, EventPosition after, int limit, IReadOnlyCollection<string>? withDataFor, bool withMetadata,
+        CancellationToken cancellationToken)
     {
         var data = withDataFor is null ? "e.data" : "CASE WHEN e.type = ANY($4) THEN e.data END";
         await using var command = new NpgsqlCommand($"""
-            SELECT {EventRows.SelectList(data)}
+            SELECT {EventRows.SelectList(data, withMetadata ? "e.metadata" : "NULL")}
             FROM {_store.Schema}.events AS e
             WHERE (e.tx_id, e.seq_id) > ($1, $2) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY e.tx_id, e.seq_id

@@ -6,10 +6,11 @@ namespace Clinic.EventStore.Events;
 /// <summary>Reads event rows selected with <see cref="Columns"/> into envelopes.</summary>
 internal static class EventRows
 {
-    /// <summary>The select list; <c>{data}</c> is the data column or an expression that nulls it out.</summary>
-    public const string Columns = "e.seq_id, e.tx_id, e.id, e.stream_id, e.version, e.type, {data}, e.metadata, e.tenant_id, e.recorded_at";
+    /// <summary>The select list; <c>{data}</c> and <c>{metadata}</c> are their columns or expressions that null them out.</summary>
+    public const string Columns = "e.seq_id, e.tx_id, e.id, e.stream_id, e.version, e.type, {data}, {metadata}, e.tenant_id, e.recorded_at";
 
-    public static string SelectList(string dataExpression = "e.data") => Columns.Replace("{data}", dataExpression);
+    public static string SelectList(string dataExpression = "e.data", string metadataExpression = "e.metadata") =>
+        Columns.Replace("{data}", dataExpression).Replace("{metadata}", metadataExpression);
 
     public static EventEnvelope Read(NpgsqlDataReader row, StoreContext store)
     {
@@ -23,7 +24,7 @@ internal static class EventRows
             Version: row.GetInt64(4),
             EventType: store.Options.Events.CurrentName(storedType),
             Data: data,
-            Metadata: JsonSerializer.Deserialize<EventMetadata>(row.GetString(7), json) ?? EventMetadata.None,
+            Metadata: row.IsDBNull(7) ? EventMetadata.None : JsonSerializer.Deserialize<EventMetadata>(row.GetString(7), json) ?? EventMetadata.None,
             TenantId: row.GetString(8),
             Timestamp: row.GetFieldValue<DateTimeOffset>(9),
             TransactionId: row.GetFieldValue<ulong>(1));

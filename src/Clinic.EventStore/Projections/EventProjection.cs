@@ -7,6 +7,9 @@ namespace Clinic.EventStore.Projections;
 public abstract class EventProjection : IProjection
 {
     public abstract string Name { get; }
+
+    /// <inheritdoc cref="IProjection.ReadsMetadata"/>
+    public virtual bool ReadsMetadata => true;
     public abstract IReadOnlyCollection<Type> EventTypes { get; }
     public abstract IReadOnlyCollection<Type> DocumentTypes { get; }
 

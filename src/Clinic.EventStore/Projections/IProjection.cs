@@ -15,6 +15,12 @@ public interface IProjection
     /// <summary>The document types it writes and owns: a rebuild starts them over.</summary>
     IReadOnlyCollection<Type> DocumentTypes { get; }
 
+    /// <summary>
+    /// Whether it reads the events' metadata (actor, correlation...). When false, the daemon does not read it
+    /// from the database and gives it <see cref="EventMetadata.None"/>.
+    /// </summary>
+    bool ReadsMetadata => true;
+
     /// <summary>Applies events of one tenant, in commit order; writes go through <paramref name="operations"/>.</summary>
     Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken);
 }

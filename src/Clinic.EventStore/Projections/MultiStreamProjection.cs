@@ -13,6 +13,9 @@ public abstract class MultiStreamProjection<TDocument, TId> : IProjection
     where TId : notnull
 {
     public abstract string Name { get; }
+
+    /// <inheritdoc cref="IProjection.ReadsMetadata"/>
+    public virtual bool ReadsMetadata => true;
     public abstract IReadOnlyCollection<Type> EventTypes { get; }
     public IReadOnlyCollection<Type> DocumentTypes => [typeof(TDocument)];
 

@@ -95,9 +95,14 @@ internal sealed class TenantDocuments(
         return documents;
     }
 
+    /// <summary>
+    /// Joins the ids rather than filtering on <c>id = ANY(...)</c>: only the primary key then serves the lookup. A
+    /// prepared filter's generic plan, made while the table was still small, could scan every document of the
+    /// tenant through the index of a duplicated field instead (seen: 5 ms per load at 3,000 documents, growing).
+    /// </summary>
     private (string Sql, NpgsqlParameter[] Parameters) SelectById(DocumentMapping mapping, IReadOnlyList<string> ids) =>
     (
-        $"SELECT id, data FROM {store.Schema}.{mapping.TableName} WHERE tenant_id = $1 AND id = ANY($2)",
+        $"SELECT d.id, d.data FROM unnest($2::text[]) AS k (id) JOIN {store.Schema}.{mapping.TableName} AS d ON d.tenant_id = $1 AND d.id = k.id",
         [
             new NpgsqlParameter { Value = TenantId },
             new NpgsqlParameter { Value = ids.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },

@@ -6,6 +6,7 @@ namespace Clinic.Benchmarks.Ledger;
 public sealed class LedgerBalanceProjection : SingleStreamProjection<LedgerBalance>
 {
     public override string Name => "ledger-balance";
+    public override bool ReadsMetadata => false;
     public override string StreamType => LedgerEventTypes.StreamType;
     public override IReadOnlyCollection<Type> EventTypes => [.. LedgerEventTypes.ByName.Values];
 
