@@ -40,10 +40,28 @@ public class EventReader
     /// </summary>
     public Task<IReadOnlyList<EventEnvelope>> FetchStreamAsync(
         Guid streamId, long fromVersion = 1, long? toVersion = null, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default) =>
+        FetchAsync(streamId, fromVersion, toVersion, asOf, withMetadata: true, cancellationToken);
+
+    /// <summary>
+    /// Folds the stream into state with <paramref name="evolve"/>, optionally only as far as a version or a
+    /// point in time. A stream with no events (yet, or at all) gives <paramref name="initial"/> at version 0.
+    /// </summary>
+    public async Task<StreamAggregate<TState>> AggregateStreamAsync<TState>(
+        Guid streamId, TState initial, Func<TState, object, TState> evolve,
+        long? toVersion = null, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    {
+        // The fold sees the events' data only: their metadata is neither read nor deserialized.
+        var events = await FetchAsync(streamId, 1, toVersion, asOf, withMetadata: false, cancellationToken);
+        var state = events.Aggregate(initial, (current, envelope) => evolve(current, envelope.Data!));
+        return new StreamAggregate<TState>(state, events.Count == 0 ? 0 : events[^1].Version);
+    }
+
+    private Task<IReadOnlyList<EventEnvelope>> FetchAsync(
+        Guid streamId, long fromVersion, long? toVersion, DateTimeOffset? asOf, bool withMetadata, CancellationToken cancellationToken) =>
         _connections.UseAsync(async connection =>
         {
             await using var command = new NpgsqlCommand($"""
-                SELECT {EventRows.SelectList()}
+                SELECT {EventRows.SelectList(metadataExpression: withMetadata ? "e.metadata" : "NULL")}
                 FROM {Store.Schema}.events AS e
                 WHERE e.stream_id = $1 AND e.tenant_id = $2 AND e.version >= $3
                   AND ($4::bigint IS NULL OR e.version <= $4) AND ($5::timestamptz IS NULL OR e.recorded_at <= $5)
@@ -56,17 +74,4 @@ public class EventReader
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?> { TypedValue = asOf?.ToUniversalTime() });
             return await EventRows.ReadAllAsync(command, Store, cancellationToken);
         }, cancellationToken);
-
-    /// <summary>
-    /// Folds the stream into state with <paramref name="evolve"/>, optionally only as far as a version or a
-    /// point in time. A stream with no events (yet, or at all) gives <paramref name="initial"/> at version 0.
-    /// </summary>
-    public async Task<StreamAggregate<TState>> AggregateStreamAsync<TState>(
-        Guid streamId, TState initial, Func<TState, object, TState> evolve,
-        long? toVersion = null, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
-    {
-        var events = await FetchStreamAsync(streamId, 1, toVersion, asOf, cancellationToken);
-        var state = events.Aggregate(initial, (current, envelope) => evolve(current, envelope.Data!));
-        return new StreamAggregate<TState>(state, events.Count == 0 ? 0 : events[^1].Version);
-    }
 }
