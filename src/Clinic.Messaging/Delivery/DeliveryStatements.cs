@@ -13,12 +13,24 @@ internal sealed class DeliveryStatements(MessageStore store)
     /// <summary>
     /// Reserves up to <paramref name="limit"/> due messages for <see cref="MessagingOptions.Lease"/> under
     /// <paramref name="token"/>. SKIP LOCKED and the lease keep two dispatchers from delivering one message at the
-    /// same time; a dispatcher that dies leaves its messages to be claimed again when the lease ends. Each comes
-    /// with whether the inbox already holds it (its effect was applied by a delivery that died before completing it).
+    /// same time; a dispatcher that dies leaves its messages to be claimed again when the lease ends. A message
+    /// claimed again comes with whether the inbox holds it already (its effect was applied by a delivery that died
+    /// before completing it); one claimed for the first time cannot have been handled, so only redeliveries cost
+    /// the inbox lookup.
     /// </summary>
     public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(Guid token, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
+        var claimed = await ClaimAsync(connection, token, limit, cancellationToken);
+        var redelivered = claimed.Where(m => m.Attempts > 1).Select(m => m.Id).ToArray();
+        if (redelivered.Length == 0)
+            return claimed;
+        var handled = await InInboxAsync(connection, redelivered, cancellationToken);
+        return [.. claimed.Select(m => handled.Contains(m.Id) ? m with { AlreadyHandled = true } : m)];
+    }
+
+    private async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(NpgsqlConnection connection, Guid token, int limit, CancellationToken cancellationToken)
+    {
         await using var command = Command($"""
             UPDATE {store.Schema}.messages AS m SET locked_until = now() + $2, attempts = m.attempts + 1, claimed_by = $3
             WHERE m.id IN (
@@ -27,8 +39,7 @@ internal sealed class DeliveryStatements(MessageStore store)
                 ORDER BY deliver_at
                 LIMIT $1
                 FOR UPDATE SKIP LOCKED)
-            RETURNING m.id, m.tenant_id, m.type, m.body, m.headers, m.attempts, m.deliver_at,
-                EXISTS (SELECT 1 FROM {store.Schema}.inbox AS i WHERE i.message_id = m.id)
+            RETURNING m.id, m.tenant_id, m.type, m.body, m.headers, m.attempts, m.deliver_at
             """, connection, [limit, store.Options.Lease, token]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var claimed = new List<ClaimedMessage>();
@@ -38,10 +49,19 @@ internal sealed class DeliveryStatements(MessageStore store)
                 JsonSerializer.Deserialize<MessageHeaders>(reader.GetString(4), store.Json)!, reader.GetInt32(5), token)
             {
                 DueAt = reader.GetFieldValue<DateTimeOffset>(6),
-                AlreadyHandled = reader.GetBoolean(7),
             });
         }
         return claimed;
+    }
+
+    private async Task<HashSet<Guid>> InInboxAsync(NpgsqlConnection connection, Guid[] messageIds, CancellationToken cancellationToken)
+    {
+        await using var command = Command($"SELECT message_id FROM {store.Schema}.inbox WHERE message_id = ANY($1)", connection, [messageIds]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var handled = new HashSet<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+            handled.Add(reader.GetGuid(0));
+        return handled;
     }
 
     /// <summary>Extends the lease of those of <paramref name="messageIds"/> that the claim still holds (not failed, not claimed by another).</summary>

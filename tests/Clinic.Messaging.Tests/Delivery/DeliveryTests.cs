@@ -24,6 +24,22 @@ public class DeliveryTests
     }
 
     [Fact]
+    public async Task A_message_claimed_again_after_its_effect_was_recorded_is_completed_without_calling_its_handler()
+    {
+        await using var harness = await MessagingHarness.CreateAsync();
+        harness.Flaky.Failing = false;
+        var id = await harness.ScheduleAsync(new Flaky("handled-before-a-crash"), DateTimeOffset.UtcNow);
+        // A delivery that handled it and died before completing it: claimed once, its effect in the inbox.
+        await harness.ExecuteAsync("UPDATE {schema}.messages SET attempts = 1");
+        await harness.ExecuteAsync($"INSERT INTO {{schema}}.inbox (message_id) VALUES ('{id}')");
+
+        await harness.DrainAsync(harness.Dispatcher());
+
+        harness.Flaky.Attempts.ShouldBe(0);
+        (await harness.CountAsync("messages")).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Two_deliveries_racing_on_one_message_apply_its_effect_once()
     {
         await using var harness = await MessagingHarness.CreateAsync();
