@@ -10,6 +10,9 @@ public abstract class EventProjection : IProjection
 
     /// <inheritdoc cref="IProjection.ReadsMetadata"/>
     public virtual bool ReadsMetadata => true;
+
+    /// <inheritdoc cref="IProjection.UsesEventPositions"/>
+    public virtual bool UsesEventPositions => true;
     public abstract IReadOnlyCollection<Type> EventTypes { get; }
     public abstract IReadOnlyCollection<Type> DocumentTypes { get; }
 

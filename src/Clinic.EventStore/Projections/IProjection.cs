@@ -21,6 +21,14 @@ public interface IProjection
     /// </summary>
     bool ReadsMetadata => true;
 
+    /// <summary>
+    /// Whether it reads the positions only the database gives an event: <see cref="EventEnvelope.Sequence"/>,
+    /// <see cref="EventEnvelope.Timestamp"/> and <see cref="EventEnvelope.TransactionId"/>. When false, inline it
+    /// runs before the append and its documents commit in the same round trip (one instead of two), on events whose
+    /// positions are 0 and default.
+    /// </summary>
+    bool UsesEventPositions => true;
+
     /// <summary>Applies events of one tenant, in commit order; writes go through <paramref name="operations"/>.</summary>
     Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken);
 }

@@ -16,6 +16,9 @@ public abstract class MultiStreamProjection<TDocument, TId> : IProjection
 
     /// <inheritdoc cref="IProjection.ReadsMetadata"/>
     public virtual bool ReadsMetadata => true;
+
+    /// <inheritdoc cref="IProjection.UsesEventPositions"/>
+    public virtual bool UsesEventPositions => true;
     public abstract IReadOnlyCollection<Type> EventTypes { get; }
     public IReadOnlyCollection<Type> DocumentTypes => [typeof(TDocument)];
 

@@ -76,32 +76,15 @@ internal sealed class UnitOfWork(
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            var inline = InlineProjectionsWithEvents();
+            var pending = PendingEnvelopes(ordered);
+            var inline = InlineProjectionsWith(pending);
             var documents = new TenantDocuments(tenantId, store, changes, Connections.InTransaction(connection));
-            var appendStatements = statements.For(ordered).ToList();
-
-            await using var first = new NpgsqlBatch(connection);
-            first.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
-            first.BatchCommands.AddRange(appendStatements.Select(a => a.Command));
             var preloads = inline.Where(p => p.ExistingIds.Count > 0)
                 .Select(p => (Mapping: store.Options.Documents.Of(p.Projection.DocumentType), Ids: p.ExistingIds)).ToList();
-            first.BatchCommands.AddRange(preloads.Select(p => documents.PreloadCommand(p.Mapping, p.Ids)));
-            if (inline.Count == 0)
-                AddWritesAndCommit(first);
-
-            var committed = await ExecuteAppendsAsync(first, appendStatements, documents, preloads, cancellationToken);
-            if (inline.Count > 0)
-            {
-                foreach (var (projection, _, newIds) in inline)
-                {
-                    documents.KnowAbsent(store.Options.Documents.Of(projection.DocumentType), newIds);
-                    await projection.ApplyAsync(documents, EventsFor(projection, committed), cancellationToken);
-                }
-                await using var second = new NpgsqlBatch(connection);
-                AddWritesAndCommit(second);
-                await second.ExecuteNonQueryAsync(cancellationToken);
-            }
-            return committed;
+            var work = new Work(connection, statements.For(ordered).ToList(), documents, inline, preloads);
+            return inline.Any(p => p.Projection.UsesEventPositions)
+                ? await ProjectAfterAppendingAsync(work, cancellationToken)
+                : await ProjectBeforeAppendingAsync(work, pending, cancellationToken);
         }
         catch (PostgresException error) when (statements.IsVersionConflict(error))
         {
@@ -115,30 +98,97 @@ internal sealed class UnitOfWork(
         }
     }
 
+    /// <summary>What one attempt at committing works with.</summary>
+    private sealed record Work(
+        NpgsqlConnection Connection, IReadOnlyList<AppendStatements.Statement> Appends, TenantDocuments Documents,
+        IReadOnlyList<InlineProjection> Inline, IReadOnlyList<(DocumentMapping Mapping, IReadOnlyList<string> Ids)> Preloads);
+
+    private sealed record InlineProjection(IStreamProjection Projection, IReadOnlyList<string> ExistingIds, IReadOnlyList<string> NewIds);
+
     /// <summary>
-    /// The inline projections this unit of work's events concern, with the documents they will touch: those of
-    /// streams that exist already, to read with the append, and those of new streams, which cannot exist yet
-    /// (an inline document derives from one stream).
+    /// One round trip for the transaction, when no inline projection needs the events' positions: the projections
+    /// run first, on the events as they will be stored, and their documents go out with the appends and the commit.
+    /// The documents of streams that exist are read before (one round trip, outside the transaction): each derives
+    /// from one stream, appended to at the version it was read at, so a document that changed since means a stream
+    /// that moved, and the append fails.
     /// </summary>
-    private List<(IStreamProjection Projection, IReadOnlyList<string> ExistingIds, IReadOnlyList<string> NewIds)> InlineProjectionsWithEvents()
+    private async Task<IReadOnlyList<EventEnvelope>> ProjectBeforeAppendingAsync(Work work, IReadOnlyList<EventEnvelope> pending, CancellationToken cancellationToken)
     {
-        var pending = appends.SelectMany(a => a.Events.Select(e => (Append: a, Envelope: PendingEnvelope(a, e)))).ToList();
+        if (work.Preloads.Count > 0)
+            await PreloadAsync(work, cancellationToken);
+        await ApplyInlineAsync(work, pending, cancellationToken);
+        await using var batch = new NpgsqlBatch(work.Connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+        batch.BatchCommands.AddRange(work.Appends.Select(a => a.Command));
+        AddWritesAndCommit(batch);
+        return await ExecuteAppendsAsync(batch, work with { Preloads = [] }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Two round trips: the appends return the events' positions (and the documents of existing streams), the
+    /// projections run on the stored events, then their documents go out with the commit.
+    /// </summary>
+    private async Task<IReadOnlyList<EventEnvelope>> ProjectAfterAppendingAsync(Work work, CancellationToken cancellationToken)
+    {
+        await using var first = new NpgsqlBatch(work.Connection);
+        first.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+        first.BatchCommands.AddRange(work.Appends.Select(a => a.Command));
+        first.BatchCommands.AddRange(work.Preloads.Select(p => work.Documents.PreloadCommand(p.Mapping, p.Ids)));
+        var committed = await ExecuteAppendsAsync(first, work, cancellationToken);
+        await ApplyInlineAsync(work, committed, cancellationToken);
+        await using var second = new NpgsqlBatch(work.Connection);
+        AddWritesAndCommit(second);
+        await second.ExecuteNonQueryAsync(cancellationToken);
+        return committed;
+    }
+
+    private async Task PreloadAsync(Work work, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(work.Connection);
+        batch.BatchCommands.AddRange(work.Preloads.Select(p => work.Documents.PreloadCommand(p.Mapping, p.Ids)));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        foreach (var (mapping, ids) in work.Preloads)
+        {
+            await work.Documents.ReadPreloadedAsync(reader, mapping, ids, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+        }
+    }
+
+    private async Task ApplyInlineAsync(Work work, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
+    {
+        foreach (var (projection, _, newIds) in work.Inline)
+        {
+            work.Documents.KnowAbsent(store.Options.Documents.Of(projection.DocumentType), newIds);
+            await projection.ApplyAsync(work.Documents, EventsFor(projection, events), cancellationToken);
+        }
+    }
+
+    /// <summary>The events as they will be stored, but for the positions only the database gives (sequence, time, transaction).</summary>
+    private IReadOnlyList<EventEnvelope> PendingEnvelopes(IReadOnlyList<PendingAppend> ordered) =>
+    [
+        .. ordered.SelectMany(append => append.Events.Select((e, i) => new EventEnvelope(
+            e.Id, 0, append.StreamId, append.Expected.KnownVersion + i + 1, e.Type, e.Data, append.Metadata, tenantId, default, 0))),
+    ];
+
+    /// <summary>
+    /// The inline projections these events concern, with the documents they will touch: those of streams that
+    /// exist already, to read, and those of new streams, which cannot exist yet (an inline document derives from
+    /// one stream).
+    /// </summary>
+    private List<InlineProjection> InlineProjectionsWith(IReadOnlyList<EventEnvelope> pending)
+    {
+        var started = appends.Where(a => a.Expected.IsNew).Select(a => a.StreamId).ToHashSet();
         return store.Options.Projections.Inline
             .Select(projection =>
             {
-                var names = store.Options.Events.NamesOf(projection.EventTypes).ToHashSet();
-                var concerned = pending.Where(e => names.Contains(e.Envelope.EventType)).ToList();
-                var existing = concerned.Where(e => !e.Append.Expected.IsNew).SelectMany(e => projection.DocumentIdsFor(e.Envelope)).Distinct().ToList();
-                var started = concerned.Where(e => e.Append.Expected.IsNew).SelectMany(e => projection.DocumentIdsFor(e.Envelope)).Distinct().Except(existing).ToList();
-                return (Projection: projection, ExistingIds: (IReadOnlyList<string>)existing, NewIds: (IReadOnlyList<string>)started);
+                var concerned = EventsFor(projection, pending);
+                var existing = concerned.Where(e => !started.Contains(e.StreamId)).SelectMany(projection.DocumentIdsFor).Distinct().ToList();
+                var fresh = concerned.Where(e => started.Contains(e.StreamId)).SelectMany(projection.DocumentIdsFor).Distinct().Except(existing).ToList();
+                return new InlineProjection(projection, existing, fresh);
             })
             .Where(p => p.ExistingIds.Count + p.NewIds.Count > 0)
             .ToList();
     }
-
-    /// <summary>An event before it is stored, for asking a projection which documents it touches.</summary>
-    private EventEnvelope PendingEnvelope(PendingAppend append, (Guid Id, string Type, object Data) @event) =>
-        new(@event.Id, 0, append.StreamId, 0, @event.Type, @event.Data, append.Metadata, tenantId, default, 0);
 
     private IReadOnlyList<EventEnvelope> EventsFor(IProjection projection, IReadOnlyList<EventEnvelope> committed)
     {
@@ -154,14 +204,12 @@ internal sealed class UnitOfWork(
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
     }
 
-    private async Task<IReadOnlyList<EventEnvelope>> ExecuteAppendsAsync(
-        NpgsqlBatch batch, IReadOnlyList<AppendStatements.Statement> statements, TenantDocuments documents,
-        IReadOnlyList<(DocumentMapping Mapping, IReadOnlyList<string> Ids)> preloads, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<EventEnvelope>> ExecuteAppendsAsync(NpgsqlBatch batch, Work work, CancellationToken cancellationToken)
     {
         var pending = appends.SelectMany(a => a.Events.Select((e, i) => (a, e, Version: a.Expected.KnownVersion + i + 1))).ToDictionary(p => p.e.Id);
         var committed = new List<EventEnvelope>(pending.Count);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        foreach (var statement in statements.Where(s => s.Result != AppendStatements.Result.NoRows))
+        foreach (var statement in work.Appends.Where(s => s.Result != AppendStatements.Result.NoRows))
         {
             while (statement.Result == AppendStatements.Result.Positions && await reader.ReadAsync(cancellationToken))
             {
@@ -171,9 +219,9 @@ internal sealed class UnitOfWork(
             }
             await reader.NextResultAsync(cancellationToken);
         }
-        foreach (var preload in preloads)
+        foreach (var preload in work.Preloads)
         {
-            await documents.ReadPreloadedAsync(reader, preload.Mapping, preload.Ids, cancellationToken);
+            await work.Documents.ReadPreloadedAsync(reader, preload.Mapping, preload.Ids, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
         }
         while (await reader.NextResultAsync(cancellationToken))

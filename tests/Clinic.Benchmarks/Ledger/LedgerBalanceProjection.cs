@@ -7,6 +7,7 @@ public sealed class LedgerBalanceProjection : SingleStreamProjection<LedgerBalan
 {
     public override string Name => "ledger-balance";
     public override bool ReadsMetadata => false;
+    public override bool UsesEventPositions => false;
     public override string StreamType => LedgerEventTypes.StreamType;
     public override IReadOnlyCollection<Type> EventTypes => [.. LedgerEventTypes.ByName.Values];
 

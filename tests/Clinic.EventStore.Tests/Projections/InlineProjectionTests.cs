@@ -8,16 +8,71 @@ public class InlineProjectionTests
 {
     private const string Tenant = "clinic-a";
 
-    [Fact]
-    public async Task An_inline_projection_is_readable_as_soon_as_the_append_commits()
+    /// <summary>Both ways an inline projection runs: after the append (it reads positions), or before it, in one round trip.</summary>
+    public static TheoryData<bool> PositionUse => new() { true, false };
+
+    [Theory]
+    [MemberData(nameof(PositionUse))]
+    public async Task An_inline_projection_is_readable_as_soon_as_the_append_commits(bool usesEventPositions)
     {
-        await using var store = await LedgerStore.CreateAsync();
+        await using var store = await LedgerStore.CreateAsync(balanceUsesEventPositions: usesEventPositions);
         var id = await LedgerStore.OpenLedgerAsync(store, Tenant, "ann", firstDeposit: 30);
         var session = store.OpenSession(Tenant);
         session.Events.Append(id, ExpectedVersion.Exactly(2), new Withdrawn(12), new Deposited(2));
         await session.SaveChangesAsync();
 
         (await store.QuerySession(Tenant).LoadAsync<LedgerBalance>(id)).ShouldBe(new LedgerBalance(id, "ann", 20, 3, 4));
+    }
+
+    [Theory]
+    [MemberData(nameof(PositionUse))]
+    public async Task Of_two_writers_projecting_the_same_stream_from_the_same_version_one_commits_and_the_document_is_its_fold(bool usesEventPositions)
+    {
+        await using var store = await LedgerStore.CreateAsync(balanceUsesEventPositions: usesEventPositions);
+        var id = await LedgerStore.OpenLedgerAsync(store, Tenant, "ann", firstDeposit: 30);
+        var writers = new[] { 5m, 7m }.Select(amount =>
+        {
+            var session = store.OpenSession(Tenant);
+            session.Events.Append(id, ExpectedVersion.Exactly(2), new Deposited(amount));
+            return session;
+        }).ToList();
+
+        var outcomes = await Task.WhenAll(writers.Select(async w =>
+        {
+            try
+            {
+                await w.SaveChangesAsync();
+                return true;
+            }
+            catch (ConcurrencyException)
+            {
+                return false;
+            }
+        }));
+
+        outcomes.Count(committed => committed).ShouldBe(1);
+        var balance = (await store.QuerySession(Tenant).LoadAsync<LedgerBalance>(id))!;
+        balance.Version.ShouldBe(3);
+        balance.Balance.ShouldBeOneOf(35m, 37m);
+        (await store.QuerySession(Tenant).Events.AggregateStreamAsync(id, 0m, (total, e) => e is Deposited d ? total + d.Amount : total))
+            .State.ShouldBe(balance.Balance);
+    }
+
+    [Theory]
+    [MemberData(nameof(PositionUse))]
+    public async Task A_unit_of_work_refused_for_one_stream_projects_nothing_for_the_others(bool usesEventPositions)
+    {
+        await using var store = await LedgerStore.CreateAsync(balanceUsesEventPositions: usesEventPositions);
+        var existing = await LedgerStore.OpenLedgerAsync(store, Tenant, "ann");
+        var fresh = Guid.NewGuid();
+        var session = store.OpenSession(Tenant);
+        session.Events.StartStream(fresh, LedgerStore.StreamType, new LedgerOpened("bob", "EUR"), new Deposited(4));
+        session.Events.Append(existing, ExpectedVersion.Exactly(1), new Deposited(1));
+
+        await Should.ThrowAsync<ConcurrencyException>(() => session.SaveChangesAsync());
+
+        (await store.QuerySession(Tenant).LoadAsync<LedgerBalance>(fresh)).ShouldBeNull();
+        (await store.QuerySession(Tenant).LoadAsync<LedgerBalance>(existing))!.Version.ShouldBe(2);
     }
 
     [Fact]

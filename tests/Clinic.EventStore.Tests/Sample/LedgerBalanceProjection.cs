@@ -3,9 +3,11 @@ using Clinic.EventStore.Projections;
 
 namespace Clinic.EventStore.Tests.Sample;
 
-public sealed class LedgerBalanceProjection : SingleStreamProjection<LedgerBalance>
+/// <param name="usesEventPositions">It reads none; false lets it run inline before the append, in one round trip.</param>
+public sealed class LedgerBalanceProjection(bool usesEventPositions = true) : SingleStreamProjection<LedgerBalance>
 {
     public override string Name => "ledger-balance";
+    public override bool UsesEventPositions => usesEventPositions;
     public override string StreamType => "ledger";
     public override IReadOnlyCollection<Type> EventTypes => [typeof(LedgerOpened), typeof(Deposited), typeof(Withdrawn)];
 

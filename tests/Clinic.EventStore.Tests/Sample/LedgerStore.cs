@@ -11,7 +11,7 @@ public static class LedgerStore
 
     public static async Task<DocumentStore> CreateAsync(
         Action<StoreOptions>? configure = null, string? schema = null, bool inlineBalance = true, bool asyncTotals = true,
-        string? connectionString = null)
+        string? connectionString = null, bool balanceUsesEventPositions = true)
     {
         var options = new StoreOptions
         {
@@ -22,7 +22,7 @@ public static class LedgerStore
         options.Documents.For<LedgerBalance>().Duplicate(b => b.Owner).Duplicate(b => b.Balance);
         options.Documents.For<OwnerTotals>();
         if (inlineBalance)
-            options.Projections.Add(new LedgerBalanceProjection(), ProjectionLifecycle.Inline);
+            options.Projections.Add(new LedgerBalanceProjection(balanceUsesEventPositions), ProjectionLifecycle.Inline);
         if (asyncTotals)
             options.Projections.Add(new OwnerTotalsProjection(), ProjectionLifecycle.Async);
         options.Daemon.PollInterval = TimeSpan.FromMilliseconds(50);
