@@ -59,7 +59,9 @@ internal sealed class ProjectionAgent
             }
             catch (Exception error)
             {
-                _logger.LogError(error, "Projection {Projection} failed; retrying in {Backoff}", _projection.Name, backoff);
+                // The type and where it was thrown, not the message: a message may quote an event's data.
+                _logger.LogError("Projection {Projection} failed with {ErrorType} at {Where}; retrying in {Backoff}",
+                    _projection.Name, error.GetType().Name, error.TargetSite?.Name, backoff);
                 Status = Status with { State = ProjectionState.Failing, LastError = error.Message };
                 await leadership.ReleaseAsync();
                 await DelayAsync(backoff, stopping);

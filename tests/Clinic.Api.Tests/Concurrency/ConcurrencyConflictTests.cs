@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using Clinic.Api.Tests.Support;
+using Npgsql;
+
+namespace Clinic.Api.Tests.Concurrency;
+
+/// <summary>
+/// A command whose stream another writer moves while it decides: the command bus decides it again on the fresh
+/// state, a bounded number of times, and only then answers 409 <c>concurrency-conflict</c>, having written nothing.
+/// </summary>
+public class ConcurrencyConflictTests(ConcurrencyConflictTests.NoRetryApiHost noRetries) : IClassFixture<ConcurrencyConflictTests.NoRetryApiHost>
+{
+    [Fact]
+    public async Task With_no_retry_left_a_command_whose_stream_moved_while_it_decided_is_409_and_writes_nothing()
+    {
+        var (journey, response) = await ConsentWhileAnotherWriterAppendsAsync(noRetries);
+
+        await HttpJson.ProblemAsync(response, HttpStatusCode.Conflict, "concurrency-conflict");
+        (await ConsentEventsAsync(noRetries, journey.PatientId)).ShouldBe(2, "the first consent and the other writer's, none from the refused command");
+    }
+
+    [Fact]
+    public async Task With_retries_left_it_is_decided_again_on_the_fresh_state_and_recorded()
+    {
+        await using var retries = new ApiHost();
+        await retries.InitializeAsync();
+
+        var (journey, response) = await ConsentWhileAnotherWriterAppendsAsync(retries);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        (await ConsentEventsAsync(retries, journey.PatientId)).ShouldBe(3);
+    }
+
+    private static async Task<(Journey Journey, HttpResponseMessage Response)> ConsentWhileAnotherWriterAppendsAsync(ApiHost host)
+    {
+        var journey = new Journey(host);
+        await journey.RegisterPatientAsync();
+        await journey.ConsentAsync();
+        await using var other = await WriterInTheWay.AppendAsync(host, journey.PatientId);
+
+        var consent = journey.Practitioner.PostAsJsonAsync($"{journey.PatientPath}/consents",
+            new { scope = new[] { "body" }, formVersion = "v3", signedAt = Journey.Now }, HttpJson.Options);
+        await other.WaitUntilSomeoneWaitsAsync();
+        await other.CommitAsync();
+        return (journey, await consent);
+    }
+
+    private static async Task<long> ConsentEventsAsync(ApiHost host, Guid patientId)
+    {
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            $"SELECT count(*) FROM {host.Schema}.events WHERE stream_id = $1 AND type = 'consent-recorded.v1'", connection);
+        count.Parameters.Add(new NpgsqlParameter { Value = patientId });
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The API with no concurrency retry: a conflict is answered at once.</summary>
+    public sealed class NoRetryApiHost : ApiHost
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [new("Messaging:ConcurrencyRetries", "0")];
+    }
+}
