@@ -3,6 +3,7 @@ using Clinic.EventStore.Events;
 using Clinic.EventStore.Projections;
 using Clinic.EventStore.Sessions;
 using Clinic.EventStore.Tests.Sample;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using static Clinic.EventStore.Tests.Daemon.DaemonTestSupport;
 
@@ -221,6 +222,24 @@ public class ProjectionDaemonTests
     }
 
     [Fact]
+    public async Task A_failing_projection_is_logged_by_its_error_type_never_by_its_message()
+    {
+        var flaky = new FlakyProjection(failuresBeforeSuccess: 1);
+        await using var store = await LedgerStore.CreateAsync(o => o.Projections.Add(flaky, ProjectionLifecycle.Async), asyncTotals: false);
+        var logger = new CapturingLogger();
+        await using var daemon = store.CreateDaemon(logger);
+        await daemon.StartAsync();
+
+        await DepositAsync(store, Tenant, "ann", 5);
+        await daemon.WaitForNonStaleAsync(Patience);
+
+        var failure = logger.Lines.ShouldHaveSingleItem();
+        failure.ShouldContain("flaky");
+        failure.ShouldContain(nameof(InvalidOperationException));
+        failure.ShouldNotContain("transient failure");
+    }
+
+    [Fact]
     public async Task A_failing_projection_is_retried_without_skipping_the_event()
     {
         var flaky = new FlakyProjection(failuresBeforeSuccess: 3);
@@ -278,6 +297,23 @@ public class ProjectionDaemonTests
                 throw new InvalidOperationException("transient failure");
             operations.Store(new OwnerTotals("flaky", events.Sum(e => ((Deposited)e.Data!).Amount), events.Count, []));
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Keeps what is logged at warning level or above, as a log sink would write it.</summary>
+    private sealed class CapturingLogger : ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+                Lines.Enqueue(formatter(state, exception) + (exception is null ? "" : " " + exception));
         }
     }
 }
