@@ -14,8 +14,6 @@ namespace Clinic.Api.Hosting;
 /// </summary>
 internal static class RequestValueChecks
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public static void Modify(JsonTypeInfo type)
     {
         if (type.Kind != JsonTypeInfoKind.Object)
@@ -37,7 +35,8 @@ internal static class RequestValueChecks
             return value => Storable(value);
         if (!typeof(IEnumerable).IsAssignableFrom(property.PropertyType) || property.AttributeProvider is not PropertyInfo info)
             return null;
-        var nullableElements = ElementOf(Nullability.Create(info)) is not { Type.IsValueType: false, ReadState: NullabilityState.NotNull };
+        // A context per call: NullabilityInfoContext is not thread-safe, and type infos are built on many threads at once.
+        var nullableElements = ElementOf(new NullabilityInfoContext().Create(info)) is not { Type.IsValueType: false, ReadState: NullabilityState.NotNull };
         return value => value is IEnumerable elements
             ? elements.Cast<object?>().Select(element => element is null && !nullableElements ? "has a null element" : Storable(element))
                 .FirstOrDefault(problem => problem is not null)
