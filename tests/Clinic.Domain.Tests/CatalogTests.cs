@@ -2,9 +2,11 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
+using Clinic.Domain.Corrections;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
 using Clinic.Domain.Sessions;
+using Clinic.Domain.SideEffects;
 using Clinic.Domain.Tests.Support;
 using static Clinic.Domain.Tests.Support.Sample;
 
@@ -58,6 +60,11 @@ public partial class CatalogTests
         [
             .. ReadyForSession(), Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 3)), Reported(Infection(SessionId)),
             PractitionerRegistered(), Booked(SessionId, At(3, 3)), new ClinicPolicySet(ClinicId, ClinicPolicy.Default),
+            new AllergyTestApplicationCorrected(PatientId, CorrectedEventId, "Typo", TestId, ["Lidocaine"], At(3, 1), At(3, 2)),
+            new NoShowRetracted(PatientId, CorrectedEventId, "Typo", SessionId),
+            new SideEffectResolutionCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, At(3, 20), SideEffectOutcome.Recovering, null),
+            new SideEffectReviewCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, "Notes"),
+            new RegulatorNotificationCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, At(3, 14), "REF-1"),
         ];
 
         foreach (var @event in events)

@@ -1,8 +1,10 @@
 using Clinic.Domain.AllergyTests;
 using Clinic.Domain.Common;
 using Clinic.Domain.Consent;
+using Clinic.Domain.Patients;
 using Clinic.Domain.Corrections;
 using Clinic.Domain.Screening;
+using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
 using Clinic.Domain.Tests.Support;
 using Clinic.Domain.TreatmentPlans;
@@ -29,16 +31,50 @@ public class CorrectionTests
         Given.Patient(Registered, correction).State.Details.ShouldBe(corrected);
     }
 
-    [Fact]
-    public void A_correction_needs_a_reason() =>
-        Given.Patient(Registered)
-            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, "  ", MariaDetails))
+    /// <summary>A record holding every fact a patient correction can name.</summary>
+    private static IDomainEvent[] EveryFact() =>
+    [
+        .. AfterFirstSession(), Reported(Infection(SessionId)),
+        new SideEffectResolved(PatientId, SideEffectId, At(3, 20), SideEffectOutcome.Recovered, null),
+        new SideEffectReviewed(PatientId, SideEffectId, ReviewDecision.Resume, "Cleared", "clinician-1", At(3, 12)),
+        new RegulatorNotified(PatientId, SideEffectId, At(3, 15), null),
+        Scheduled(SecondSessionId, At(3, 10)), new SessionMarkedNoShow(PatientId, SecondSessionId, At(3, 10, 11)),
+    ];
+
+    private static IPatientCommand[] EveryCorrection(Guid correctedEventId, string reason) =>
+    [
+        new CorrectPatientDetails(PatientId, correctedEventId, reason, MariaDetails),
+        new CorrectScreening(PatientId, correctedEventId, reason, ScreeningId, On(3, 1), HealthyAnswers, Policy),
+        new CorrectConsent(PatientId, correctedEventId, reason, ConsentId, FullConsent.Terms),
+        new CorrectAllergyTestApplication(PatientId, correctedEventId, reason, TestId, TestedSubstances, At(3, 1), Policy),
+        new CorrectAllergyTestReading(PatientId, correctedEventId, reason, TestId, TestRead().Reading, Policy),
+        new CorrectTreatmentPlan(PatientId, correctedEventId, reason, PlanId, FacePlan(), Policy),
+        new CorrectSessionRecord(PatientId, correctedEventId, reason, SessionId, Treatment()),
+        new RetractNoShow(PatientId, correctedEventId, reason, SecondSessionId, Policy),
+        new CorrectSideEffect(PatientId, correctedEventId, reason, SideEffectId, Infection(SessionId), Policy),
+        new CorrectSideEffectResolution(PatientId, correctedEventId, reason, SideEffectId, At(3, 21), SideEffectOutcome.Recovered, null),
+        new CorrectSideEffectReview(PatientId, correctedEventId, reason, SideEffectId, ReviewDecision.Resume, "Cleared by consult"),
+        new CorrectRegulatorNotification(PatientId, correctedEventId, reason, SideEffectId, At(3, 14), "REF-1"),
+    ];
+
+    public static TheoryData<int> Corrections => new(Enumerable.Range(0, EveryCorrection(CorrectedEventId, Reason).Length));
+
+    [Theory]
+    [MemberData(nameof(Corrections))]
+    public void Every_correction_of_a_fact_on_record_is_accepted(int correction) =>
+        Given.Patient(EveryFact()).When(EveryCorrection(CorrectedEventId, Reason)[correction])
+            .ThenAccepts();
+
+    [Theory]
+    [MemberData(nameof(Corrections))]
+    public void Every_correction_needs_a_reason(int correction) =>
+        Given.Patient(EveryFact()).When(EveryCorrection(CorrectedEventId, "  ")[correction])
             .ThenRefuses(RefusalCodes.ReasonRequired);
 
-    [Fact]
-    public void A_correction_names_the_event_it_corrects() =>
-        Given.Patient(Registered)
-            .When(new CorrectConsent(PatientId, Guid.Empty, Reason, ConsentId, FullConsent.Terms))
+    [Theory]
+    [MemberData(nameof(Corrections))]
+    public void Every_correction_names_the_event_it_corrects(int correction) =>
+        Given.Patient(EveryFact()).When(EveryCorrection(Guid.Empty, Reason)[correction])
             .ThenRefuses(RefusalCodes.EventNotFound);
 
     [Fact]

@@ -34,14 +34,23 @@ internal static class CorrectionCommands
         ScreeningCorrected e => Screening(c, e.ScreeningId, json),
         ConsentRecorded e => new CorrectConsent(c.StreamId, c.EventId, c.Reason, e.ConsentId, Read<ConsentRequest>(c, json).ToTerms()),
         ConsentCorrected e => new CorrectConsent(c.StreamId, c.EventId, c.Reason, e.ConsentId, Read<ConsentRequest>(c, json).ToTerms()),
+        AllergyTestApplied e => Application(c, e.TestId, json),
+        AllergyTestApplicationCorrected e => Application(c, e.TestId, json),
         AllergyTestRead e => Reading(c, e.TestId, json),
         AllergyTestReadingCorrected e => Reading(c, e.TestId, json),
         TreatmentPlanCreated e => Plan(c, e.PlanId, json),
         TreatmentPlanCorrected e => Plan(c, e.PlanId, json),
         SessionPerformed e => SessionRecord(c, e.SessionId, e.Treatment, json),
         SessionRecordCorrected e => SessionRecord(c, e.SessionId, e.Treatment, json),
+        SessionMarkedNoShow e => new RetractNoShow(c.StreamId, c.EventId, c.Reason, e.SessionId, c.Policy),
         SideEffectReported e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, json),
         SideEffectCorrected e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, json),
+        SideEffectResolved e => Resolution(c, e.SideEffectId, json),
+        SideEffectResolutionCorrected e => Resolution(c, e.SideEffectId, json),
+        SideEffectReviewed e => Review(c, e.SideEffectId, json),
+        SideEffectReviewCorrected e => Review(c, e.SideEffectId, json),
+        RegulatorNotified e => Notification(c, e.SideEffectId, e.NotifiedAt, json),
+        RegulatorNotificationCorrected e => Notification(c, e.SideEffectId, e.NotifiedAt, json),
         _ => null,
     };
 
@@ -58,6 +67,12 @@ internal static class CorrectionCommands
         return new CorrectScreening(c.StreamId, c.EventId, c.Reason, screeningId, values.ScreenedOn, values.ToAnswers(), c.Policy);
     }
 
+    private static CorrectAllergyTestApplication Application(CorrectRecord c, Guid testId, JsonSerializerOptions json)
+    {
+        var values = Read<AllergyTestRequest>(c, json);
+        return new CorrectAllergyTestApplication(c.StreamId, c.EventId, c.Reason, testId, values.Substances, values.AppliedAt, c.Policy);
+    }
+
     private static CorrectAllergyTestReading Reading(CorrectRecord c, Guid testId, JsonSerializerOptions json) =>
         new(c.StreamId, c.EventId, c.Reason, testId, Read<AllergyReadingRequest>(c, json).ToReading(), c.Policy);
 
@@ -69,6 +84,24 @@ internal static class CorrectionCommands
 
     private static CorrectSideEffect SideEffect(CorrectRecord c, Guid sideEffectId, DateTimeOffset recordedAwareAt, JsonSerializerOptions json) =>
         new(c.StreamId, c.EventId, c.Reason, sideEffectId, Read<SideEffectRequest>(c, json).ToDetails(recordedAwareAt), c.Policy);
+
+    private static CorrectSideEffectResolution Resolution(CorrectRecord c, Guid sideEffectId, JsonSerializerOptions json)
+    {
+        var values = Read<ResolutionRequest>(c, json);
+        return new CorrectSideEffectResolution(c.StreamId, c.EventId, c.Reason, sideEffectId, values.ResolvedAt, values.Outcome, values.Notes);
+    }
+
+    private static CorrectSideEffectReview Review(CorrectRecord c, Guid sideEffectId, JsonSerializerOptions json)
+    {
+        var values = Read<ReviewRequest>(c, json);
+        return new CorrectSideEffectReview(c.StreamId, c.EventId, c.Reason, sideEffectId, values.Decision, values.Notes);
+    }
+
+    private static CorrectRegulatorNotification Notification(CorrectRecord c, Guid sideEffectId, DateTimeOffset recordedAt, JsonSerializerOptions json)
+    {
+        var values = Read<RegulatorNotificationRequest>(c, json);
+        return new CorrectRegulatorNotification(c.StreamId, c.EventId, c.Reason, sideEffectId, values.NotifiedAt ?? recordedAt, values.Reference);
+    }
 
     private static T Read<T>(CorrectRecord c, JsonSerializerOptions json) =>
         c.Values.Deserialize<T>(json) ?? throw new JsonException($"The corrected values must be a {typeof(T).Name} object.");

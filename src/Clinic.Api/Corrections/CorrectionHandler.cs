@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Clinic.Api.Auth;
 using Clinic.Api.Commands;
 using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
+using Clinic.Domain.SideEffects;
+using Clinic.Domain.Corrections;
 using Clinic.EventStore.Events;
 using Clinic.Messaging.Commands;
 using Microsoft.Extensions.Options;
@@ -25,6 +28,10 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
         if (events.FirstOrDefault(e => e.Id == command.EventId) is not { } original)
             return CommandResult.Reject(RefusalCodes.EventNotFound, $"No event {command.EventId} in this {command.StreamType}'s record.");
 
+        if (original.Data is SideEffectReviewed or SideEffectReviewCorrected
+            && !Permissions.Allows(Permissions.ReviewSideEffects, context.Command.ActorRole))
+            return CommandResult.Reject(AuthProblems.Forbidden, "Only a clinician corrects a clinician's review.");
+
         Decision? decision;
         try
         {
@@ -35,7 +42,7 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
             return CommandResult.Reject("malformed-correction", $"The corrected values do not fit a {original.EventType} record: {malformed.Message}");
         }
         if (decision is null)
-            return CommandResult.Reject("not-correctable", $"A {original.EventType} event records nothing that a correction can change.");
+            return CommandResult.Reject("not-correctable", $"A {original.EventType} event is not corrected. {CorrectiveActions.For(original.Data)}");
 
         context.Session.Metadata = context.Session.Metadata with { Reason = command.Reason };
         return appender.Apply(context, command.StreamId, command.StreamType, events[^1].Version, decision);

@@ -23,7 +23,7 @@ internal sealed class DashboardProjection : EventProjection
     public override IReadOnlyCollection<Type> EventTypes =>
     [
         typeof(PatientRegistered), typeof(PatientScreened), typeof(TreatmentPlanCreated), typeof(SessionScheduled), typeof(SessionCancelled),
-        typeof(SessionMarkedNoShow), typeof(SessionPerformed), typeof(SessionRecordCorrected), typeof(SideEffectReported),
+        typeof(SessionMarkedNoShow), typeof(NoShowRetracted), typeof(SessionPerformed), typeof(SessionRecordCorrected), typeof(SideEffectReported),
         typeof(RegulatorNotified), typeof(SideEffectReportOverdue),
     ];
 
@@ -53,6 +53,9 @@ internal sealed class DashboardProjection : EventProjection
                 break;
             case SessionMarkedNoShow:
                 ClinicDashboard.Count(dashboard.Sessions, "no-show");
+                break;
+            case NoShowRetracted:
+                ClinicDashboard.Count(dashboard.Sessions, "no-show", by: -1);
                 break;
             case SessionPerformed e:
                 ClinicDashboard.Count(dashboard.Sessions, "performed");

@@ -2,13 +2,14 @@ using Clinic.Messaging.Commands;
 
 namespace Clinic.Api.Http;
 
-/// <summary>The HTTP status of a refusal code: unknown things are 404, conflicts 409, every other rule 422.</summary>
+/// <summary>The HTTP status of a refusal code: a role not allowed is 403, unknown things 404, conflicts 409, every other rule 422.</summary>
 internal static class RefusalStatus
 {
     private static readonly HashSet<string> Conflicts = [Domain.Common.RefusalCodes.PractitionerBusy, CommandResult.ConcurrencyConflict];
 
     public static int Of(string code) =>
         code.StartsWith("malformed-", StringComparison.Ordinal) ? StatusCodes.Status400BadRequest
+        : code == Auth.AuthProblems.Forbidden ? StatusCodes.Status403Forbidden
         : code.EndsWith("-not-found", StringComparison.Ordinal) ? StatusCodes.Status404NotFound
         : Conflicts.Contains(code) ? StatusCodes.Status409Conflict
         : StatusCodes.Status422UnprocessableEntity;

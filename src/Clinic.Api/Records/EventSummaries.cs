@@ -61,10 +61,15 @@ public static class EventSummaries
         PatientDetailsCorrected => "patient details",
         ScreeningCorrected e => $"screening of {e.ScreenedOn:yyyy-MM-dd}, now {Assessment(e.Assessment)}",
         ConsentCorrected e => $"consent, now {Names(e.Terms.Scopes)} (form {e.Terms.FormVersion})",
+        AllergyTestApplicationCorrected e => $"allergy test, now {string.Join(", ", e.Substances)} applied at {e.AppliedAt:u}",
         AllergyTestReadingCorrected e => $"allergy test reading, now {Reading(e.Reading)}",
         TreatmentPlanCorrected e => $"treatment plan, now {Plan(e.Details)}",
         SessionRecordCorrected e => $"session record, now {Treatment(e.Treatment)}",
         SideEffectCorrected e => $"side effect, now {SideEffect(e.Details)}",
+        NoShowRetracted => "no-show retracted, the session is scheduled again",
+        SideEffectResolutionCorrected e => $"side-effect resolution, now {Name(e.Outcome)} at {e.ResolvedAt:u}",
+        SideEffectReviewCorrected => "clinician review notes (the decision stands)",
+        RegulatorNotificationCorrected e => $"regulator notification, now at {e.NotifiedAt:u}",
         _ => correction.GetType().Name,
     };
 

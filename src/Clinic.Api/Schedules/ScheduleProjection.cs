@@ -1,3 +1,4 @@
+using Clinic.Domain.Corrections;
 using Clinic.Domain.Sessions;
 using Clinic.EventStore.Events;
 using Clinic.EventStore.Projections;
@@ -11,7 +12,8 @@ internal sealed class ScheduleProjection : MultiStreamProjection<ScheduleEntry, 
     public override bool ReadsMetadata => false;
 
     public override IReadOnlyCollection<Type> EventTypes =>
-        [typeof(SessionScheduled), typeof(SessionRescheduled), typeof(SessionCancelled), typeof(SessionMarkedNoShow), typeof(SessionPerformed)];
+        [typeof(SessionScheduled), typeof(SessionRescheduled), typeof(SessionCancelled), typeof(SessionMarkedNoShow), typeof(NoShowRetracted),
+            typeof(SessionPerformed)];
 
     protected override IEnumerable<Guid> DocumentIds(EventEnvelope @event) => @event.Data switch
     {
@@ -19,6 +21,7 @@ internal sealed class ScheduleProjection : MultiStreamProjection<ScheduleEntry, 
         SessionRescheduled e => [e.SessionId],
         SessionCancelled e => [e.SessionId],
         SessionMarkedNoShow e => [e.SessionId],
+        NoShowRetracted e => [e.SessionId],
         SessionPerformed e => [e.SessionId],
         _ => [],
     };
@@ -29,6 +32,7 @@ internal sealed class ScheduleProjection : MultiStreamProjection<ScheduleEntry, 
         SessionRescheduled e when entry is not null => entry with { StartsAt = e.StartsAt, EndsAt = e.EndsAt },
         SessionCancelled when entry is not null => entry with { Status = SessionStatus.Cancelled },
         SessionMarkedNoShow when entry is not null => entry with { Status = SessionStatus.NoShow },
+        NoShowRetracted when entry is not null => entry with { Status = SessionStatus.Scheduled },
         SessionPerformed when entry is not null => entry with { Status = SessionStatus.Performed },
         _ => entry,
     };

@@ -47,6 +47,9 @@ internal sealed class FollowUps(Notifiers notifiers, TimeProvider clock)
             case AllergyTestApplied e:
                 outbox.Schedule(new AllergyReadingDue(e.PatientId, e.TestId), AllergyTest.ReadingDueAfter(e.AppliedAt), AllergyReadingKey(e.TestId));
                 break;
+            case AllergyTestApplicationCorrected { ReadingDueAt: { } due } e:
+                outbox.Schedule(new AllergyReadingDue(e.PatientId, e.TestId), due, AllergyReadingKey(e.TestId));
+                break;
             case AllergyTestRead e:
                 outbox.CancelScheduled(AllergyReadingKey(e.TestId));
                 break;

@@ -83,6 +83,7 @@ public static class RefusalCodes
     public const string SessionNotScheduled = "session-not-scheduled";
     public const string SessionNotStarted = "session-not-started";
     public const string SessionNotPerformed = "session-not-performed";
+    public const string SessionNotNoShow = "session-not-no-show";
     public const string ReminderAlreadySent = "reminder-already-sent";
 
     // Side effects.
@@ -93,6 +94,11 @@ public static class RefusalCodes
     public const string RegulatorAlreadyNotified = "regulator-already-notified";
     public const string ReportNotOverdue = "report-not-overdue";
     public const string ReportAlreadyEscalated = "report-already-escalated";
+    public const string SideEffectNotResolved = "side-effect-not-resolved";
+    public const string SideEffectNotReviewed = "side-effect-not-reviewed";
+    /// <summary>A review's decision is not corrected: a new decision follows it (stop the plan, or a new plan after a stop).</summary>
+    public const string ReviewDecisionFinal = "review-decision-final";
+    public const string RegulatorNotNotified = "regulator-not-notified";
 
     /// <summary>Every code above, for documentation and mapping tables.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(RefusalCodes)

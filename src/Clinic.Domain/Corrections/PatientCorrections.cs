@@ -41,6 +41,24 @@ internal static class PatientCorrections
             : Decision.Accept(new ConsentCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.ConsentId, command.Terms));
 
+    /// <summary>
+    /// The corrected dose follows the test rules, and a reading already taken must still fit it (after the dose, in the
+    /// reading window, reacted substances among the tested ones). A reading still awaited falls due from the new dose.
+    /// </summary>
+    public static Decision CorrectAllergyTestApplication(CorrectAllergyTestApplication command, PatientState state)
+    {
+        if (state.FindAllergyTest(command.TestId) is not { } recorded)
+            return Decision.Refuse(AllergyTestRules.NotFound(command.TestId));
+        var corrected = recorded with { Substances = command.Substances, AppliedAt = command.AppliedAt };
+        return (CorrectionRules.Validate(command)
+                ?? AllergyTestRules.ValidateApplication(command.Substances, command.AppliedAt)
+                ?? (corrected.Reading is { } reading ? AllergyTestRules.ValidateReading(corrected, reading, command.Policy) : null)) is { } refusal
+            ? Decision.Refuse(refusal)
+            : Decision.Accept(new AllergyTestApplicationCorrected(
+                command.PatientId, command.CorrectedEventId, command.Reason, command.TestId, command.Substances, command.AppliedAt,
+                corrected.IsRead || corrected.ReadingFlaggedDue ? null : corrected.ReadingDueAt));
+    }
+
     public static Decision CorrectAllergyTestReading(CorrectAllergyTestReading command, PatientState state)
     {
         var test = state.FindAllergyTest(command.TestId);
@@ -82,6 +100,23 @@ internal static class PatientCorrections
             ? Decision.Refuse(refusal)
             : Decision.Accept(new SessionRecordCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.SessionId, command.Treatment));
+    }
+
+    /// <summary>
+    /// The session is scheduled again; it must still fit in its plan, since sessions may have been booked in its place.
+    /// </summary>
+    public static Decision RetractNoShow(RetractNoShow command, PatientState state)
+    {
+        if (state.FindSession(command.SessionId) is not { } session)
+            return Decision.Refuse(SessionRules.NotFound(command.SessionId));
+        return (CorrectionRules.Validate(command)
+                ?? Check.That(session.Status == SessionStatus.NoShow, RefusalCodes.SessionNotNoShow,
+                    $"Session {session.SessionId} is {session.Status}: there is no no-show to retract.")
+                ?? (state.FindPlan(session.PlanId) is { } plan
+                    ? TreatmentPlanRules.CheckNotFullyBooked(state.ProgressOf(plan, command.Policy))
+                    : TreatmentPlanRules.NotFound(session.PlanId))) is { } refusal
+            ? Decision.Refuse(refusal)
+            : Decision.Accept(new NoShowRetracted(command.PatientId, command.CorrectedEventId, command.Reason, session.SessionId));
     }
 
     public static Decision CorrectSideEffect(CorrectSideEffect command, PatientState state) =>

@@ -27,6 +27,7 @@ public static class PatientDecider
         RecordConsent consent => ConsentDecisions.Record(consent, state),
         CorrectConsent correct => PatientCorrections.CorrectConsent(correct, state),
         RecordAllergyTest test => AllergyTestDecisions.Record(test, state),
+        CorrectAllergyTestApplication correct => PatientCorrections.CorrectAllergyTestApplication(correct, state),
         ReadAllergyTest read => AllergyTestDecisions.Read(read, state),
         FlagAllergyReadingDue flag => AllergyTestDecisions.FlagReadingDue(flag, state),
         CorrectAllergyTestReading correct => PatientCorrections.CorrectAllergyTestReading(correct, state),
@@ -34,6 +35,7 @@ public static class PatientDecider
         StopTreatmentPlan stop => TreatmentPlanDecisions.Stop(stop, state),
         CorrectTreatmentPlan correct => PatientCorrections.CorrectTreatmentPlan(correct, state),
         RecordNoShow noShow => SessionDecisions.RecordNoShow(noShow, state),
+        RetractNoShow retract => PatientCorrections.RetractNoShow(retract, state),
         RecordReminderSent reminder => SessionDecisions.RecordReminderSent(reminder, state),
         CorrectSessionRecord correct => PatientCorrections.CorrectSessionRecord(correct, state),
         ReportSideEffect report => SideEffectDecisions.Report(report, state),
@@ -42,6 +44,9 @@ public static class PatientDecider
         RecordRegulatorNotification notification => SideEffectDecisions.RecordRegulatorNotification(notification, state),
         EscalateOverdueReport escalate => SideEffectDecisions.EscalateOverdueReport(escalate, state),
         CorrectSideEffect correct => PatientCorrections.CorrectSideEffect(correct, state),
+        CorrectSideEffectResolution correct => SideEffectCorrections.CorrectResolution(correct, state),
+        CorrectSideEffectReview correct => SideEffectCorrections.CorrectReview(correct, state),
+        CorrectRegulatorNotification correct => SideEffectCorrections.CorrectNotification(correct, state),
         _ => Decision.Unsupported(command),
     };
 
@@ -70,6 +75,8 @@ public static class PatientDecider
             AllergyTests = state.AllergyTests.Add(
                 new AllergyTest(e.TestId, e.Substances, e.AppliedAt, Reading: null, ReadingFlaggedDue: false)),
         },
+        AllergyTestApplicationCorrected e => UpdateAllergyTest(state, e.TestId,
+            test => test with { Substances = e.Substances, AppliedAt = e.AppliedAt }),
         AllergyTestRead e => UpdateAllergyTest(state, e.TestId, test => test with { Reading = e.Reading }),
         AllergyTestReadingCorrected e => UpdateAllergyTest(state, e.TestId, test => test with { Reading = e.Reading }),
         AllergyReadingFellDue e => UpdateAllergyTest(state, e.TestId, test => test with { ReadingFlaggedDue = true }),
@@ -87,6 +94,7 @@ public static class PatientDecider
             session => session with { StartsAt = e.StartsAt, EndsAt = e.EndsAt, IntervalOverride = e.IntervalOverride }),
         SessionCancelled e => UpdateSession(state, e.SessionId, session => session with { Status = SessionStatus.Cancelled }),
         SessionMarkedNoShow e => UpdateSession(state, e.SessionId, session => session with { Status = SessionStatus.NoShow }),
+        NoShowRetracted e => UpdateSession(state, e.SessionId, session => session with { Status = SessionStatus.Scheduled }),
         SessionPerformed e => UpdateSession(state, e.SessionId,
             session => session with { Status = SessionStatus.Performed, PerformedAt = e.PerformedAt, Treatment = e.Treatment }),
         SessionRecordCorrected e => UpdateSession(state, e.SessionId, session => session with { Treatment = e.Treatment }),
@@ -99,8 +107,19 @@ public static class PatientDecider
         SideEffectCorrected e => UpdateSideEffect(state, e.SideEffectId,
             sideEffect => sideEffect with { Details = e.Details, RequiresReview = e.RequiresReview, ReportDueAt = e.ReportDueAt }),
         SideEffectResolved e => UpdateSideEffect(state, e.SideEffectId, sideEffect => sideEffect with { Resolution = e }),
+        SideEffectResolutionCorrected e => UpdateSideEffect(state, e.SideEffectId, sideEffect => sideEffect with
+        {
+            Resolution = new SideEffectResolved(e.PatientId, e.SideEffectId, e.ResolvedAt, e.Outcome, e.Notes),
+        }),
         SideEffectReviewed e => UpdateSideEffect(state, e.SideEffectId, sideEffect => sideEffect with { Review = e }),
+        SideEffectReviewCorrected e => UpdateSideEffect(state, e.SideEffectId, sideEffect => sideEffect.Review is { } review
+            ? sideEffect with { Review = review with { Notes = e.Notes } }
+            : sideEffect),
         RegulatorNotified e => UpdateSideEffect(state, e.SideEffectId, sideEffect => sideEffect with { Notification = e }),
+        RegulatorNotificationCorrected e => UpdateSideEffect(state, e.SideEffectId, sideEffect => sideEffect with
+        {
+            Notification = new RegulatorNotified(e.PatientId, e.SideEffectId, e.NotifiedAt, e.Reference),
+        }),
         SideEffectReportOverdue e => UpdateSideEffect(state, e.SideEffectId, sideEffect => sideEffect with { Escalation = e }),
 
         _ => state,

@@ -23,9 +23,7 @@ internal static class SideEffectDecisions
         WithSideEffect(command.SideEffectId, state, sideEffect =>
             (Check.That(sideEffect.IsOpen, RefusalCodes.SideEffectAlreadyResolved,
                     $"Side effect {sideEffect.SideEffectId} is already resolved.")
-             ?? Check.Defined(command.Outcome, RefusalCodes.InvalidResolution, "Outcome")
-             ?? Check.That(command.ResolvedAt >= sideEffect.Details.OnsetAt, RefusalCodes.InvalidResolution,
-                 "A side effect cannot resolve before its onset.")) is { } refusal
+             ?? SideEffectRules.ValidateResolution(sideEffect, command.ResolvedAt, command.Outcome)) is { } refusal
                 ? Decision.Refuse(refusal)
                 : Decision.Accept(new SideEffectResolved(
                     command.PatientId, sideEffect.SideEffectId, command.ResolvedAt, command.Outcome, command.Notes)));
@@ -38,7 +36,7 @@ internal static class SideEffectDecisions
              ?? Check.That(sideEffect.Review is null, RefusalCodes.SideEffectAlreadyReviewed,
                  $"Side effect {sideEffect.SideEffectId} was already reviewed.")
              ?? Check.Defined(command.Decision, RefusalCodes.InvalidReview, "Review decision")
-             ?? Check.NotBlank(command.Notes, RefusalCodes.InvalidReview, "The review notes")
+             ?? SideEffectRules.CheckReviewNotes(command.Notes)
              ?? Check.That(!string.IsNullOrWhiteSpace(command.ReviewedBy), RefusalCodes.InvalidReview,
                  "A review must name the clinician who made it.")) is { } refusal
                 ? Decision.Refuse(refusal)
@@ -77,7 +75,7 @@ internal static class SideEffectDecisions
         ?? Check.That(sideEffect.Notification is null, RefusalCodes.RegulatorAlreadyNotified,
             $"The regulator was already notified of side effect {sideEffect.SideEffectId}.");
 
-    private static Decision WithSideEffect(Guid sideEffectId, PatientState state, Func<SideEffect, Decision> decide) =>
+    public static Decision WithSideEffect(Guid sideEffectId, PatientState state, Func<SideEffect, Decision> decide) =>
         state.FindSideEffect(sideEffectId) is { } sideEffect
             ? decide(sideEffect)
             : Decision.Refuse(SideEffectRules.NotFound(sideEffectId));

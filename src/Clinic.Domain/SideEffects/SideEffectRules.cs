@@ -30,6 +30,13 @@ internal static class SideEffectRules
         ?? Check.NotBlank(details.Description, RefusalCodes.InvalidSideEffect, "The description")
         ?? CheckSession(state, details.SessionId);
 
+    public static Refusal? ValidateResolution(SideEffect sideEffect, DateTimeOffset resolvedAt, SideEffectOutcome outcome) =>
+        Check.Defined(outcome, RefusalCodes.InvalidResolution, "Outcome")
+        ?? Check.That(resolvedAt >= sideEffect.Details.OnsetAt, RefusalCodes.InvalidResolution,
+            "A side effect cannot resolve before its onset.");
+
+    public static Refusal? CheckReviewNotes(string notes) => Check.NotBlank(notes, RefusalCodes.InvalidReview, "The review notes");
+
     public static Refusal NotFound(Guid sideEffectId) => Check.NotFound(RefusalCodes.SideEffectNotFound, "Side effect", sideEffectId);
 
     private static bool IsFatalOrLifeThreatening(SideEffectDetails details) =>

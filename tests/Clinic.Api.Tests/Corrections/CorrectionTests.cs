@@ -102,8 +102,10 @@ public class CorrectionTests(ApiHost host) : IClassFixture<ApiHost>
         await journey.ScheduleAsync(Journey.Slot(3));
         var scheduled = Journey.Entry(await journey.HistoryAsync(), "session-scheduled.v1")["eventId"]!.GetValue<Guid>();
 
-        await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/corrections",
+        var problem = await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/corrections",
             new { eventId = scheduled, reason = "Wrong time", values = new { startsAt = Journey.Slot(4) } }, Unprocessable, "not-correctable");
+
+        problem["detail"]!.GetValue<string>().ShouldContain("/api/sessions/{id}/reschedule");
     }
 
     [Fact]

@@ -59,16 +59,19 @@ internal sealed class Outcome(Decision decision)
         return decision.Events.ShouldHaveSingleItem().ShouldBeOfType<TEvent>();
     }
 
+    public void ThenAccepts()
+    {
+        decision.Refusal.ShouldBeNull();
+        decision.Events.ShouldNotBeEmpty();
+    }
+
     /// <summary>For theories over both sides of a limit.</summary>
     public void ThenAcceptsOrRefuses(bool accepted, string code)
     {
-        if (!accepted)
-        {
+        if (accepted)
+            ThenAccepts();
+        else
             ThenRefuses(code);
-            return;
-        }
-        decision.Refusal.ShouldBeNull();
-        decision.Events.ShouldNotBeEmpty();
     }
 
     public void ThenRefuses(string code)

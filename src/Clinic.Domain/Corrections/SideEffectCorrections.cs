@@ -1,0 +1,47 @@
+using Clinic.Domain.Common;
+using Clinic.Domain.Patients;
+using Clinic.Domain.SideEffects;
+
+namespace Clinic.Domain.Corrections;
+
+/// <summary>Corrections of what was recorded after a side effect was reported: its resolution, review and notification.</summary>
+internal static class SideEffectCorrections
+{
+    public static Decision CorrectResolution(CorrectSideEffectResolution command, PatientState state) =>
+        SideEffectDecisions.WithSideEffect(command.SideEffectId, state, sideEffect =>
+            (CorrectionRules.Validate(command)
+             ?? Check.That(!sideEffect.IsOpen, RefusalCodes.SideEffectNotResolved,
+                 $"Side effect {sideEffect.SideEffectId} has no resolution to correct.")
+             ?? SideEffectRules.ValidateResolution(sideEffect, command.ResolvedAt, command.Outcome)) is { } refusal
+                ? Decision.Refuse(refusal)
+                : Decision.Accept(new SideEffectResolutionCorrected(
+                    command.PatientId, command.CorrectedEventId, command.Reason, sideEffect.SideEffectId,
+                    command.ResolvedAt, command.Outcome, command.Notes)));
+
+    /// <summary>
+    /// Only the notes: the decision suspended, resumed or stopped treatment, and sessions may have followed it, so a
+    /// different decision is a new act (stop the plan; after a stop, a new plan), not a correction of the old one.
+    /// </summary>
+    public static Decision CorrectReview(CorrectSideEffectReview command, PatientState state) =>
+        SideEffectDecisions.WithSideEffect(command.SideEffectId, state, sideEffect =>
+            (CorrectionRules.Validate(command)
+             ?? Check.That(sideEffect.Review is not null, RefusalCodes.SideEffectNotReviewed,
+                 $"Side effect {sideEffect.SideEffectId} has no review to correct.")
+             ?? Check.That(command.Decision == sideEffect.Review!.Decision, RefusalCodes.ReviewDecisionFinal,
+                 "A review's decision is not corrected, only its notes: to stop treatment, stop the plan; "
+                 + "to treat again after a stop, create a new treatment plan.")
+             ?? SideEffectRules.CheckReviewNotes(command.Notes)) is { } refusal
+                ? Decision.Refuse(refusal)
+                : Decision.Accept(new SideEffectReviewCorrected(
+                    command.PatientId, command.CorrectedEventId, command.Reason, sideEffect.SideEffectId, command.Notes)));
+
+    public static Decision CorrectNotification(CorrectRegulatorNotification command, PatientState state) =>
+        SideEffectDecisions.WithSideEffect(command.SideEffectId, state, sideEffect =>
+            (CorrectionRules.Validate(command)
+             ?? Check.That(sideEffect.Notification is not null, RefusalCodes.RegulatorNotNotified,
+                 $"The regulator was not notified of side effect {sideEffect.SideEffectId}; there is nothing to correct.")) is { } refusal
+                ? Decision.Refuse(refusal)
+                : Decision.Accept(new RegulatorNotificationCorrected(
+                    command.PatientId, command.CorrectedEventId, command.Reason, sideEffect.SideEffectId,
+                    command.NotifiedAt, command.Reference)));
+}

@@ -1,0 +1,13 @@
+using Clinic.Domain.Patients;
+using Clinic.Domain.SideEffects;
+
+namespace Clinic.Domain.Corrections;
+
+public sealed record SideEffectResolutionCorrected(
+    Guid PatientId,
+    Guid CorrectedEventId,
+    string Reason,
+    Guid SideEffectId,
+    DateTimeOffset ResolvedAt,
+    SideEffectOutcome Outcome,
+    string? Notes) : IPatientEvent, ICorrection;
