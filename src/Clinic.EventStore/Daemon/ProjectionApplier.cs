@@ -17,7 +17,7 @@ internal sealed class ProjectionApplier(StoreContext store, ProjectionCheckpoint
     public async Task<bool> ApplyAsync(
         IProjection projection, IReadOnlyList<EventEnvelope> batch, EventPosition from, bool byRebuild, CancellationToken cancellationToken)
     {
-        var handled = store.Options.Events.NamesOf(projection.EventTypes).ToHashSet();
+        var handled = store.EventNamesReadBy(projection);
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var changes = new DocumentChanges();
@@ -43,5 +43,5 @@ internal sealed class ProjectionApplier(StoreContext store, ProjectionCheckpoint
 
     /// <summary>The feed's event type names whose data the projection needs.</summary>
     public IReadOnlyCollection<string> StoredNamesFor(IProjection projection) =>
-        store.Options.Events.StoredNamesReadAs(store.Options.Events.NamesOf(projection.EventTypes));
+        store.Options.Events.StoredNamesReadAs(store.EventNamesReadBy(projection));
 }

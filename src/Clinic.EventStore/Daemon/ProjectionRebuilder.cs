@@ -91,7 +91,7 @@ public sealed class ProjectionRebuilder
     {
         var total = await CountStreamsAsync(projection.StreamType, cancellationToken);
         var mapping = _store.Options.Documents.Of(projection.DocumentType);
-        var handled = _store.Options.Events.NamesOf(projection.EventTypes).ToHashSet();
+        var handled = _store.EventNamesReadBy(projection);
         var after = Guid.Empty;
         long done = 0;
         progress?.Report(new RebuildProgress(projection.Name, "streams", 0, total));

@@ -76,15 +76,15 @@ internal sealed class UnitOfWork(
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            var pending = PendingEnvelopes(ordered);
+            IReadOnlyList<EventEnvelope> pending = [.. ordered.SelectMany(a => a.PendingEnvelopes(tenantId))];
             var inline = InlineProjectionsWith(pending);
             var documents = new TenantDocuments(tenantId, store, changes, Connections.InTransaction(connection));
             var preloads = inline.Where(p => p.ExistingIds.Count > 0)
                 .Select(p => (Mapping: store.Options.Documents.Of(p.Projection.DocumentType), Ids: p.ExistingIds)).ToList();
-            var work = new Work(connection, statements.For(ordered).ToList(), documents, inline, preloads);
+            var work = new Work(connection, statements.For(ordered).ToList(), pending, documents, inline, preloads);
             return inline.Any(p => p.Projection.UsesEventPositions)
                 ? await ProjectAfterAppendingAsync(work, cancellationToken)
-                : await ProjectBeforeAppendingAsync(work, pending, cancellationToken);
+                : await ProjectBeforeAppendingAsync(work, cancellationToken);
         }
         catch (PostgresException error) when (statements.IsVersionConflict(error))
         {
@@ -100,7 +100,7 @@ internal sealed class UnitOfWork(
 
     /// <summary>What one attempt at committing works with.</summary>
     private sealed record Work(
-        NpgsqlConnection Connection, IReadOnlyList<AppendStatements.Statement> Appends, TenantDocuments Documents,
+        NpgsqlConnection Connection, IReadOnlyList<AppendStatements.Statement> Appends, IReadOnlyList<EventEnvelope> Pending, TenantDocuments Documents,
         IReadOnlyList<InlineProjection> Inline, IReadOnlyList<(DocumentMapping Mapping, IReadOnlyList<string> Ids)> Preloads);
 
     private sealed record InlineProjection(IStreamProjection Projection, IReadOnlyList<string> ExistingIds, IReadOnlyList<string> NewIds);
@@ -112,11 +112,11 @@ internal sealed class UnitOfWork(
     /// from one stream, appended to at the version it was read at, so a document that changed since means a stream
     /// that moved, and the append fails.
     /// </summary>
-    private async Task<IReadOnlyList<EventEnvelope>> ProjectBeforeAppendingAsync(Work work, IReadOnlyList<EventEnvelope> pending, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<EventEnvelope>> ProjectBeforeAppendingAsync(Work work, CancellationToken cancellationToken)
     {
         if (work.Preloads.Count > 0)
             await PreloadAsync(work, cancellationToken);
-        await ApplyInlineAsync(work, pending, cancellationToken);
+        await ApplyInlineAsync(work, work.Pending, cancellationToken);
         await using var batch = new NpgsqlBatch(work.Connection);
         batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
         batch.BatchCommands.AddRange(work.Appends.Select(a => a.Command));
@@ -163,13 +163,6 @@ internal sealed class UnitOfWork(
         }
     }
 
-    /// <summary>The events as they will be stored, but for the positions only the database gives (sequence, time, transaction).</summary>
-    private IReadOnlyList<EventEnvelope> PendingEnvelopes(IReadOnlyList<PendingAppend> ordered) =>
-    [
-        .. ordered.SelectMany(append => append.Events.Select((e, i) => new EventEnvelope(
-            e.Id, 0, append.StreamId, append.Expected.KnownVersion + i + 1, e.Type, e.Data, append.Metadata, tenantId, default, 0))),
-    ];
-
     /// <summary>
     /// The inline projections these events concern, with the documents they will touch: those of streams that
     /// exist already, to read, and those of new streams, which cannot exist yet (an inline document derives from
@@ -192,7 +185,7 @@ internal sealed class UnitOfWork(
 
     private IReadOnlyList<EventEnvelope> EventsFor(IProjection projection, IReadOnlyList<EventEnvelope> committed)
     {
-        var names = store.Options.Events.NamesOf(projection.EventTypes).ToHashSet();
+        var names = store.EventNamesReadBy(projection);
         return committed.Where(e => names.Contains(e.EventType)).ToList();
     }
 
@@ -206,16 +199,19 @@ internal sealed class UnitOfWork(
 
     private async Task<IReadOnlyList<EventEnvelope>> ExecuteAppendsAsync(NpgsqlBatch batch, Work work, CancellationToken cancellationToken)
     {
-        var pending = appends.SelectMany(a => a.Events.Select((e, i) => (a, e, Version: a.Expected.KnownVersion + i + 1))).ToDictionary(p => p.e.Id);
+        var pending = work.Pending.ToDictionary(e => e.Id);
         var committed = new List<EventEnvelope>(pending.Count);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         foreach (var statement in work.Appends.Where(s => s.Result != AppendStatements.Result.NoRows))
         {
             while (statement.Result == AppendStatements.Result.Positions && await reader.ReadAsync(cancellationToken))
             {
-                var (append, (id, type, data), version) = pending[reader.GetGuid(0)];
-                committed.Add(new EventEnvelope(id, reader.GetInt64(1), append.StreamId, version, type, data, append.Metadata, tenantId,
-                    reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<ulong>(3)));
+                committed.Add(pending[reader.GetGuid(0)] with
+                {
+                    Sequence = reader.GetInt64(1),
+                    Timestamp = reader.GetFieldValue<DateTimeOffset>(2),
+                    TransactionId = reader.GetFieldValue<ulong>(3),
+                });
             }
             await reader.NextResultAsync(cancellationToken);
         }

@@ -109,7 +109,7 @@ internal sealed class AppendStatements(string schema, string tenantId, JsonSeria
             ORDER BY e.n
             RETURNING id, seq_id, recorded_at, tx_id
             """);
-        var events = appends.SelectMany(a => a.Events.Select((e, i) => (Append: a, Event: e, Version: a.Expected.KnownVersion + i + 1))).ToList();
+        var events = appends.SelectMany(a => a.Events.Select((e, i) => (Append: a, Event: e, Version: a.VersionOf(i)))).ToList();
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Event.Id).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Append.StreamId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Version).ToArray() });
