@@ -6,8 +6,9 @@ namespace Clinic.Api.Auth;
 /// <summary>
 /// Refused authentication and authorization answer with the same RFC 9457 problem, with a stable <c>code</c>, as
 /// every other refusal: 401 <c>unauthenticated</c> (no token) or <c>invalid-token</c>, 403 <c>forbidden</c>.
-/// The token itself is never echoed. A token that names more than one user, role or clinic is invalid: the
-/// role checked and the role recorded on the events must be the same one.
+/// The token itself is never echoed. A signed token whose user, role or clinic cannot be used as an id
+/// (<see cref="IdentityClaims"/>) is invalid, and its problem says which claim and why; one that names more than
+/// one of them is too: the role checked and the role recorded on the events must be the same one.
 /// </summary>
 internal static class AuthProblems
 {
@@ -15,24 +16,27 @@ internal static class AuthProblems
     public const string InvalidToken = "invalid-token";
     public const string Forbidden = "forbidden";
 
-    private static readonly string[] SingleValuedClaims = [ClinicClaims.Subject, ClinicClaims.Role, ClinicClaims.Clinic];
-
     public static JwtBearerEvents Events() => new()
     {
         OnTokenValidated = context =>
         {
-            if (SingleValuedClaims.Any(type => context.Principal!.FindAll(type).Skip(1).Any()))
-                context.Fail("The token names more than one user, role or clinic.");
+            if (IdentityClaims.Problem(context.Principal!) is { } problem)
+                context.Fail(new UnusableIdentityException(problem));
             return Task.CompletedTask;
         },
         OnChallenge = async context =>
         {
             context.HandleResponse();
-            var invalid = context.AuthenticateFailure is not null;
-            context.Response.Headers.WWWAuthenticate = invalid ? "Bearer error=\"invalid_token\"" : "Bearer";
+            var failure = context.AuthenticateFailure;
+            context.Response.Headers.WWWAuthenticate = failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
             await WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Authentication is required.",
-                invalid ? InvalidToken : Unauthenticated,
-                invalid ? "The bearer token is invalid or has expired." : "A bearer token is required.");
+                failure is null ? Unauthenticated : InvalidToken,
+                failure switch
+                {
+                    null => "A bearer token is required.",
+                    UnusableIdentityException unusable => unusable.Message,
+                    _ => "The bearer token is invalid or has expired.",
+                });
         },
         OnForbidden = context => WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Not allowed for this role.",
             Forbidden, "The token's role may not do this, or the token does not name its user and clinic."),
@@ -48,3 +52,6 @@ internal static class AuthProblems
         });
     }
 }
+
+/// <summary>A signed token whose user, role or clinic cannot be used; its message names the claim, never the value.</summary>
+internal sealed class UnusableIdentityException(string message) : Exception(message);

@@ -2,7 +2,10 @@ using Clinic.Api.Auth;
 
 namespace Clinic.Api.Cli;
 
-/// <summary><c>dev-token --user U --role R --clinic C [--hours H]</c>: prints a bearer token signed with the development key.</summary>
+/// <summary>
+/// <c>dev-token --user U --role R --clinic C [--hours H]</c>: prints a bearer token signed with the development key,
+/// never one the API would refuse for its user, role or clinic.
+/// </summary>
 internal static class DevTokenCommand
 {
     public static readonly string[] Options = ["user", "role", "clinic", "hours"];
@@ -17,7 +20,14 @@ internal static class DevTokenCommand
         var settings = builder.Configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
         var hours = command.Options.TryGetValue("hours", out var h) && double.TryParse(h, out var parsed) ? parsed : 8;
         output.WriteLine(TokenIssuer.Issue(settings, settings.EffectiveSigningKey(builder.Environment),
-            command.Required("user"), role, command.Required("clinic"), TimeSpan.FromHours(hours)));
+            Identifier(command, "user"), role, Identifier(command, "clinic"), TimeSpan.FromHours(hours)));
         return 0;
+    }
+
+    /// <summary>A user or clinic id the API will accept in a token: it refuses the token otherwise.</summary>
+    private static string Identifier(CommandLine command, string option)
+    {
+        var value = command.Required(option);
+        return IdentityClaims.Unusable(value) is { } why ? throw new CommandLineException($"--{option} {why}.") : value;
     }
 }

@@ -56,9 +56,9 @@ public static class ClinicApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCorrelationIds();
-        app.UseIdempotencyKeys();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
         app.MapOpenApi().AllowAnonymous();
         app.MapClinicHealth();
         app.MapClinicApi();

@@ -27,20 +27,18 @@ internal sealed class ClinicRequest(
 
     public QuerySession Reads => store.QuerySession(User.ClinicId);
 
-    public CommandContext CommandContext => new(User.ClinicId, User.UserId, User.Role, CorrelationId.Of(Context))
-    {
-        Idempotency = IdempotencyKeys.Of(Context),
-    };
+    private CommandContext CommandContext => new(User.ClinicId, User.UserId, User.Role, CorrelationId.Of(Context));
 
     /// <summary>Runs the command and answers with <paramref name="reply"/>; a repeated idempotency key gets the first answer.</summary>
     public async Task<IResult> SendAsync<TCommand>(TCommand command, Func<CommandResult, Reply> reply, CancellationToken cancellationToken)
     {
-        var result = await bus.InvokeAsync(command, CommandContext, r => Stored(reply(r)), cancellationToken);
+        var context = CommandContext with { Idempotency = await IdempotencyKeys.OfAsync(Context, cancellationToken) };
+        var result = await bus.InvokeAsync(command, context, r => Stored(reply(r)), cancellationToken);
         return result is CommandResult.Replayed replayed ? new ReplayedResult(replayed.Reply) : ToResult(reply(result));
     }
 
     public Task<CommandResult> InvokeAsync<TCommand>(TCommand command, CancellationToken cancellationToken) =>
-        bus.InvokeAsync(command, CommandContext with { Idempotency = null }, cancellationToken: cancellationToken);
+        bus.InvokeAsync(command, CommandContext, cancellationToken: cancellationToken);
 
     /// <summary>Records that the caller looks at <paramref name="resource"/>, before it is shown.</summary>
     public async Task RecordViewAsync(string resource, Guid? patientId, CancellationToken cancellationToken)

@@ -1,13 +1,16 @@
 namespace Clinic.Api.Problems;
 
 /// <summary>
-/// The problems the framework answers by itself (a path or method the API does not have, a body too large or not
-/// JSON) get a stable <c>code</c> too, so that every problem the API answers has one.
+/// The problems the framework answers by itself (a body whose framing cannot be read, a path or method the API does
+/// not have, a body too large or not JSON) get a stable <c>code</c> too, so that every problem the API answers has
+/// one. What Kestrel refuses before the application runs (a NUL in the path, a request line or headers too long) it
+/// answers itself, with an empty body: see docs/api.md.
 /// </summary>
 internal static class FrameworkProblemCodes
 {
     private static readonly Dictionary<int, string> CodesByStatus = new()
     {
+        [StatusCodes.Status400BadRequest] = "malformed-request",
         [StatusCodes.Status404NotFound] = "unknown-path",
         [StatusCodes.Status405MethodNotAllowed] = "method-not-allowed",
         [StatusCodes.Status413PayloadTooLarge] = "request-too-large",

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using Clinic.Api.Auth;
 using Clinic.Api.Tests.Support;
@@ -82,6 +83,75 @@ public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
         await HttpJson.ProblemAsync(await WithToken(token).GetAsync(Policy), HttpStatusCode.Unauthorized, "invalid-token");
     }
 
+    public static TheoryData<string, string> UnusableIdentities()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var type in new[] { ClinicClaims.Subject, ClinicClaims.Role, ClinicClaims.Clinic })
+            foreach (var kind in new[] { "empty", "blank", "tab", "nul", "newline", "next-line", "delete", "too-long" })
+                data.Add(type, kind);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(UnusableIdentities))]
+    public async Task A_signed_token_whose_user_role_or_clinic_is_not_a_usable_id_is_401_invalid_token_and_writes_nothing(string type, string kind)
+    {
+        var value = kind switch
+        {
+            "empty" => "",
+            "blank" => "   ",
+            "tab" => "\t",
+            "nul" => "lyon\0",
+            "newline" => "u-1\nu-2",
+            "next-line" => "u-1\u0085",
+            "delete" => "u\u007f1",
+            _ => new string('x', 201),
+        };
+        var eventsBefore = await OutboxRows.CountAsync(host, "events");
+
+        var response = await WithToken(Token(Claims().Select(claim => claim.Type == type ? new Claim(type, value) : claim)))
+            .PostAsJsonAsync("/api/patients", NewPatient, HttpJson.Options);
+
+        var problem = await HttpJson.ProblemAsync(response, HttpStatusCode.Unauthorized, "invalid-token");
+        problem["detail"]!.GetValue<string>().ShouldContain($"'{type}'");
+        response.Headers.WwwAuthenticate.ToString().ShouldContain("invalid_token");
+        (await OutboxRows.CountAsync(host, "events")).ShouldBe(eventsBefore, "a refused token writes nothing, in any clinic");
+    }
+
+    [Theory]
+    [InlineData(ClinicClaims.Role, "12")]
+    [InlineData(ClinicClaims.Clinic, "12")]
+    [InlineData(ClinicClaims.Clinic, "true")]
+    [InlineData(ClinicClaims.Clinic, """{"id":"lyon"}""")]
+    [InlineData(ClinicClaims.Clinic, """[["lyon"]]""")]
+    public async Task A_user_role_or_clinic_that_is_not_a_json_string_is_401_invalid_token(string type, string json)
+    {
+        var claims = Claims().Where(claim => claim.Type != type).Select(claim => $"\"{claim.Type}\":\"{claim.Value}\"");
+        var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        var token = new JsonWebTokenHandler().CreateToken(
+            $$"""{"iss":"clinic","aud":"clinic-api","exp":{{expires}},{{string.Join(',', claims)}},"{{type}}":{{json}}}""",
+            new SigningCredentials(TokenIssuer.SecurityKey(ApiHost.SigningKey), SecurityAlgorithms.HmacSha256));
+
+        var problem = await HttpJson.ProblemAsync(await WithToken(token).GetAsync(Policy), HttpStatusCode.Unauthorized, "invalid-token");
+
+        problem["detail"]!.GetValue<string>().ShouldContain($"'{type}'");
+    }
+
+    [Fact]
+    public async Task Ids_of_200_characters_in_any_script_are_let_through_and_recorded_as_given()
+    {
+        var user = "médecin-" + new string('é', 192);
+        var clinic = TestClinic.Unique("clinique").PadRight(200, 'ü');
+        var token = Token([new(ClinicClaims.Subject, user), new(ClinicClaims.Role, ClinicRoles.ClinicAdmin), new(ClinicClaims.Clinic, clinic)]);
+
+        var response = await WithToken(token).PostAsJsonAsync("/api/patients", NewPatient, HttpJson.Options);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        await host.WaitForProjectionsAsync();
+        var entries = await AuditTrail.EntriesAsync(WithToken(token), "&type=patient-registered.v1");
+        entries.ShouldHaveSingleItem()["actorId"]!.GetValue<string>().ShouldBe(user);
+    }
+
     [Fact]
     public async Task A_role_that_is_not_in_the_role_table_is_403_forbidden()
     {
@@ -97,6 +167,8 @@ public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    private static readonly object NewPatient = Journey.NewPatient(new DateOnly(1980, 1, 1));
 
     private HttpClient WithToken(string token)
     {

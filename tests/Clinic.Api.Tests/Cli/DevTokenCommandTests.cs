@@ -32,6 +32,33 @@ public class DevTokenCommandTests(ApiHost host) : IClassFixture<ApiHost>
         Journey.Entry(history, "patient-registered.v1")["by"]!.GetValue<string>().ShouldBe("u1");
     }
 
+    [Theory]
+    [InlineData("user", "empty", "--user is empty or blank")]
+    [InlineData("user", "blank", "--user is empty or blank")]
+    [InlineData("user", "nul", "--user contains a control character")]
+    [InlineData("clinic", "empty", "--clinic is empty or blank")]
+    [InlineData("clinic", "tab", "--clinic contains a control character")]
+    [InlineData("clinic", "too-long", "--clinic is longer than 200 characters")]
+    public async Task Dev_token_refuses_a_user_or_clinic_the_api_would_refuse(string option, string kind, string error)
+    {
+        var options = new Dictionary<string, string> { ["user"] = "u1", ["clinic"] = "c1" };
+        options[option] = kind switch
+        {
+            "empty" => "",
+            "blank" => "  ",
+            "nul" => "u\0",
+            "tab" => "lyon\tnord",
+            _ => new string('c', 201),
+        };
+
+        var run = await CliRun.RunAsync(host, "dev-token", "--user", options["user"], "--role", "clinician", "--clinic", options["clinic"],
+            "--environment", "Development");
+
+        run.ExitCode.ShouldBe(2);
+        run.Output.ShouldBeEmpty();
+        run.Errors.ShouldContain(error);
+    }
+
     [Fact]
     public async Task Dev_token_only_issues_known_roles()
     {

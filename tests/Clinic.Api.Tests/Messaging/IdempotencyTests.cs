@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Clinic.Api.Tests.Support;
 
@@ -75,6 +78,102 @@ public class IdempotencyTests(ApiHost host) : IClassFixture<ApiHost>
         var response = await PostAsync(host.Client("receptionist", "clinic-idempotent"), new string('k', 256), Patient);
 
         await HttpJson.ProblemAsync(response, HttpStatusCode.BadRequest, "malformed-idempotency-key");
+    }
+
+    [Theory]
+    [InlineData("anonymous", HttpStatusCode.Unauthorized, "unauthenticated")]
+    [InlineData("invalid-token", HttpStatusCode.Unauthorized, "invalid-token")]
+    [InlineData("analyst", HttpStatusCode.Forbidden, "forbidden")]
+    public async Task A_request_refused_by_authentication_or_authorization_is_answered_without_its_body_being_read(
+        string caller, HttpStatusCode status, string code)
+    {
+        var client = ExpectContinueClient();
+        client.DefaultRequestHeaders.Authorization = caller switch
+        {
+            "anonymous" => null,
+            "invalid-token" => new AuthenticationHeaderValue("Bearer", "abc.def.ghi"),
+            _ => host.Client(caller, "clinic-idempotent-refused").DefaultRequestHeaders.Authorization,
+        };
+        var body = new WatchedBody(Patient);
+
+        var response = await client.SendAsync(WithKey("/api/patients", body));
+
+        await HttpJson.ProblemAsync(response, status, code);
+        body.Sent.ShouldBeFalse("the API answered before asking for the body (100 Continue)");
+    }
+
+    [Fact]
+    public async Task A_request_to_a_path_the_api_does_not_have_is_answered_without_its_body_being_read()
+    {
+        var client = ExpectContinueClient();
+        client.DefaultRequestHeaders.Authorization = host.Client("receptionist", "clinic-idempotent-refused").DefaultRequestHeaders.Authorization;
+        var body = new WatchedBody(Patient);
+
+        var response = await client.SendAsync(WithKey("/api/no-such-thing", body));
+
+        await HttpJson.ProblemAsync(response, HttpStatusCode.NotFound, "unknown-path");
+        body.Sent.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_authorized_request_with_a_key_is_read_hashed_and_remembered()
+    {
+        var client = ExpectContinueClient();
+        client.DefaultRequestHeaders.Authorization = host.Client("receptionist", "clinic-idempotent-continue").DefaultRequestHeaders.Authorization;
+        var body = new WatchedBody(Patient);
+
+        var first = await client.SendAsync(WithKey("/api/patients", body, "key-continue"));
+        var retry = await client.SendAsync(WithKey("/api/patients", new WatchedBody(Patient), "key-continue"));
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        body.Sent.ShouldBeTrue("the API asked for the body it read");
+        retry.Headers.GetValues("Idempotent-Replayed").Single().ShouldBe("true");
+        (await retry.Content.ReadAsStringAsync()).ShouldBe(await first.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// A client that sends <c>Expect: 100-continue</c> and then waits, however long, for the server to ask for the
+    /// body: Kestrel asks (100 Continue) only when the application starts reading it. So a request answered
+    /// without the body being sent is one whose body the API never read; no timing is involved.
+    /// </summary>
+    private HttpClient ExpectContinueClient() =>
+        new(new SocketsHttpHandler { Expect100ContinueTimeout = Timeout.InfiniteTimeSpan }) { BaseAddress = host.BaseAddress };
+
+    private static HttpRequestMessage WithKey(string path, HttpContent body, string key = "key-unread")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
+        request.Headers.ExpectContinue = true;
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
+
+    /// <summary>
+    /// A JSON body that records whether the client was asked to send it. It is padded with white space past 1 KB:
+    /// the client sends a smaller body even after a refusal, to keep the connection.
+    /// </summary>
+    private sealed class WatchedBody : HttpContent
+    {
+        private readonly byte[] _json;
+
+        public WatchedBody(object value)
+        {
+            _json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value, HttpJson.Options).PadRight(4096));
+            Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        public bool Sent { get; private set; }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            Sent = true;
+            await stream.WriteAsync(_json);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _json.Length;
+            return true;
+        }
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string key, object body, string path = "/api/patients")

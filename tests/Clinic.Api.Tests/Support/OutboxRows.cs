@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Clinic.Api.Tests.Support;
 
-/// <summary>What a host's outbox holds, read straight from its tables.</summary>
+/// <summary>What a host's outbox (and event) tables hold, read straight from them.</summary>
 public static class OutboxRows
 {
     /// <summary>The message scheduled under <paramref name="key"/>: when it is due, and how many attempts it has spent; null if none.</summary>
@@ -17,12 +17,14 @@ public static class OutboxRows
         return await reader.ReadAsync() ? new ScheduledMessage(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt32(1)) : null;
     }
 
-    public static async Task<long> CountAsync(ApiHost host, string table, string tenant)
+    /// <summary>The rows of <paramref name="tenant"/>, or of every clinic (for writes whose tenant no query could name).</summary>
+    public static async Task<long> CountAsync(ApiHost host, string table, string? tenant = null)
     {
         await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {host.Schema}.{table} WHERE tenant_id = $1", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = tenant });
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {host.Schema}.{table}{(tenant is null ? "" : " WHERE tenant_id = $1")}", connection);
+        if (tenant is not null)
+            command.Parameters.Add(new NpgsqlParameter { Value = tenant });
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
