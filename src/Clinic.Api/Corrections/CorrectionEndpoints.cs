@@ -19,7 +19,7 @@ internal static class CorrectionEndpoints
 
     private static async Task<IResult> CorrectAsync(string streamType, Guid streamId, CorrectionRequest body, ClinicRequest request, CancellationToken ct)
     {
-        var command = new CorrectRecord(streamType, streamId, body.EventId, body.Reason, body.Values, await request.PolicyAsync(ct));
+        var command = new CorrectRecord(streamType, streamId, body.EventId, body.Reason, body.Values, await request.PolicyAsync(ct), request.Now);
         var location = streamType == StreamTypes.Patient ? $"/api/patients/{streamId}/history" : $"/api/practitioners/{streamId}/schedule";
         return await request.SendAsync(command,
             r => r.Created(location, events => new CorrectionResponse(body.EventId, events.Select(EventCatalog.NameOf).ToList())), ct);
