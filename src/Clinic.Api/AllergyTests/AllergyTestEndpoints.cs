@@ -15,9 +15,10 @@ internal static class AllergyTestEndpoints
         {
             var id = Guid.CreateVersion7();
             return await request.SendAsync<IPatientCommand>(new RecordAllergyTest(patientId, id, body.Substances, body.AppliedAt, request.Now), r => r.Created($"/api/patients/{patientId}/history", id), ct);
-        });
+        }).Creates<CreatedResponse>();
 
         tests.MapPost("/{testId}/reading", async (Guid patientId, Guid testId, AllergyReadingRequest body, ClinicRequest request, CancellationToken ct) =>
-            await request.SendAsync<IPatientCommand>(new ReadAllergyTest(patientId, testId, body.ToReading(), await request.PolicyAsync(ct), request.Now), r => r.Ok(), ct));
+            await request.SendAsync<IPatientCommand>(new ReadAllergyTest(patientId, testId, body.ToReading(), await request.PolicyAsync(ct), request.Now), r => r.Ok(), ct))
+            .Records();
     }
 }

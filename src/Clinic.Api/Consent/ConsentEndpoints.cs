@@ -12,5 +12,5 @@ internal static class ConsentEndpoints
         {
             var id = Guid.CreateVersion7();
             return await request.SendAsync<IPatientCommand>(new RecordConsent(patientId, id, body.ToTerms(), request.Now), r => r.Created($"/api/patients/{patientId}/history", id), ct);
-        }).WithTags("Consent").RequireAuthorization(Permissions.RecordCare);
+        }).Creates<CreatedResponse>().WithTags("Consent").RequireAuthorization(Permissions.RecordCare);
 }

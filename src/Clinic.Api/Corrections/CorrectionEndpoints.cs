@@ -10,11 +10,11 @@ internal static class CorrectionEndpoints
     {
         api.MapPost("/patients/{patientId}/corrections", (Guid patientId, CorrectionRequest body, ClinicRequest request, CancellationToken ct) =>
             CorrectAsync(StreamTypes.Patient, patientId, body, request, ct))
-            .WithTags("Corrections").RequireAuthorization(Permissions.RecordCare);
+            .Creates<CorrectionResponse>().WithTags("Corrections").RequireAuthorization(Permissions.RecordCare);
 
         api.MapPost("/practitioners/{practitionerId}/corrections", (Guid practitionerId, CorrectionRequest body, ClinicRequest request, CancellationToken ct) =>
             CorrectAsync(StreamTypes.Practitioner, practitionerId, body, request, ct))
-            .WithTags("Corrections").RequireAuthorization(Permissions.ManagePractitioners);
+            .Creates<CorrectionResponse>().WithTags("Corrections").RequireAuthorization(Permissions.ManagePractitioners);
     }
 
     private static async Task<IResult> CorrectAsync(string streamType, Guid streamId, CorrectionRequest body, ClinicRequest request, CancellationToken ct)

@@ -59,7 +59,7 @@ public static class ClinicApp
         app.UseIdempotencyKeys();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapClinicOpenApi();
         app.MapClinicHealth();
         app.MapClinicApi();
     }

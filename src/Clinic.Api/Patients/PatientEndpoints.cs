@@ -14,7 +14,7 @@ internal static class PatientEndpoints
         {
             var id = Guid.CreateVersion7();
             return await request.SendAsync<IPatientCommand>(new RegisterPatient(id, request.User.ClinicId, body.ToDetails(), request.Now), r => r.Created($"/api/patients/{id}", id), ct);
-        }).RequireAuthorization(Permissions.RegisterPatients);
+        }).Creates<CreatedResponse>().RequireAuthorization(Permissions.RegisterPatients);
 
         return patients;
     }
