@@ -11,7 +11,7 @@ public class AllergyTestApplicationCorrectionTests
     private const string Reason = "Substances copied from another patient's test";
 
     private static CorrectAllergyTestApplication Correct(DateTimeOffset? appliedAt = null, params string[] substances) =>
-        new(PatientId, CorrectedEventId, Reason, TestId, substances.Length > 0 ? substances : TestedSubstances, appliedAt ?? At(3, 1), Policy);
+        new(PatientId, CorrectedEventId, Reason, TestId, substances.Length > 0 ? substances : TestedSubstances, appliedAt ?? At(3, 1), Policy, Now);
 
     private static AllergyTestApplicationCorrected Corrected(DateTimeOffset appliedAt, params string[] substances) =>
         new(PatientId, CorrectedEventId, Reason, TestId, substances, appliedAt, ReadingDueAt: null);

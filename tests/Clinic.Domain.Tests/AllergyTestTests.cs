@@ -10,25 +10,25 @@ public class AllergyTestTests
     [Fact]
     public void Applying_a_test_dose_records_the_substances() =>
         Given.Patient(Registered)
-            .When(new RecordAllergyTest(PatientId, TestId, ["Hyaluronic acid", "Lidocaine"], At(3, 1)))
+            .When(new RecordAllergyTest(PatientId, TestId, ["Hyaluronic acid", "Lidocaine"], At(3, 1), Now))
             .ThenEmits(new AllergyTestApplied(PatientId, TestId, ["Hyaluronic acid", "Lidocaine"], At(3, 1)));
 
     [Fact]
     public void A_test_names_its_substances() =>
         Given.Patient(Registered)
-            .When(new RecordAllergyTest(PatientId, TestId, [], At(3, 1)))
+            .When(new RecordAllergyTest(PatientId, TestId, [], At(3, 1), Now))
             .ThenRefuses(RefusalCodes.InvalidAllergyTest);
 
     [Fact]
     public void A_tested_substance_cannot_be_blank() =>
         Given.Patient(Registered)
-            .When(new RecordAllergyTest(PatientId, TestId, ["Lidocaine", " "], At(3, 1)))
+            .When(new RecordAllergyTest(PatientId, TestId, ["Lidocaine", " "], At(3, 1), Now))
             .ThenRefuses(RefusalCodes.InvalidAllergyTest);
 
     [Fact]
     public void A_test_id_is_used_once() =>
         Given.Patient(Registered, TestApplied)
-            .When(new RecordAllergyTest(PatientId, TestId, ["Lidocaine"], At(3, 1)))
+            .When(new RecordAllergyTest(PatientId, TestId, ["Lidocaine"], At(3, 1), Now))
             .ThenRefuses(RefusalCodes.DuplicateId);
 
     [Fact]

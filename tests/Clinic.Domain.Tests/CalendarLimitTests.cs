@@ -33,13 +33,13 @@ public class CalendarLimitTests
     [MemberData(nameof(DatesOffTheCalendar))]
     public void A_screening_date_off_the_calendar_is_refused(DateOnly screenedOn) =>
         Given.Patient(Registered)
-            .When(new ScreenPatient(PatientId, ScreeningId, screenedOn, HealthyAnswers with { LastNsaidDoseOn = screenedOn }, Policy))
+            .When(new ScreenPatient(PatientId, ScreeningId, screenedOn, HealthyAnswers with { LastNsaidDoseOn = screenedOn }, Policy, Now))
             .ThenRefuses(RefusalCodes.DateOutOfRange);
 
     [Fact]
     public void A_screening_on_the_last_supported_date_is_valid_into_the_last_year() =>
         Given.Patient(Registered)
-            .When(new ScreenPatient(PatientId, ScreeningId, LastSupportedDate, HealthyAnswers with { LastNsaidDoseOn = LastSupportedDate }, Policy))
+            .When(new ScreenPatient(PatientId, ScreeningId, LastSupportedDate, HealthyAnswers with { LastNsaidDoseOn = LastSupportedDate }, Policy, LastSupported))
             .ThenEmitsSingle<PatientScreened>().Assessment.ShouldSatisfyAllConditions(
                 assessment => assessment.ValidUntil.ShouldBe(new DateOnly(9999, 6, 29)),
                 assessment => assessment.DeferredUntil.ShouldBe(new DateOnly(9999, 1, 7)));
@@ -48,14 +48,14 @@ public class CalendarLimitTests
     [MemberData(nameof(DatesOffTheCalendar))]
     public void A_corrected_screening_date_off_the_calendar_is_refused(DateOnly screenedOn) =>
         Given.Patient(Registered, EligibleScreening)
-            .When(new CorrectScreening(PatientId, CorrectedEventId, "Wrong date", ScreeningId, screenedOn, HealthyAnswers, Policy))
+            .When(new CorrectScreening(PatientId, CorrectedEventId, "Wrong date", ScreeningId, screenedOn, HealthyAnswers, Policy, Now))
             .ThenRefuses(RefusalCodes.DateOutOfRange);
 
     [Theory]
     [MemberData(nameof(InstantsOffTheCalendar))]
     public void An_allergy_test_applied_off_the_calendar_is_refused(DateTimeOffset appliedAt) =>
         Given.Patient(Registered)
-            .When(new RecordAllergyTest(PatientId, TestId, ["Lidocaine"], appliedAt))
+            .When(new RecordAllergyTest(PatientId, TestId, ["Lidocaine"], appliedAt, Now))
             .ThenRefuses(RefusalCodes.DateOutOfRange);
 
     [Theory]
@@ -63,20 +63,20 @@ public class CalendarLimitTests
     public void A_side_effect_the_clinic_became_aware_of_off_the_calendar_is_refused(DateTimeOffset awareAt) =>
         Given.Patient([.. ReadyForSession()])
             .When(new ReportSideEffect(PatientId, SideEffectId, Infection() with { OnsetAt = DateTimeOffset.MinValue, AwareAt = awareAt },
-                ReportedBy.Staff, Policy))
+                ReportedBy.Staff, Policy, Now))
             .ThenRefuses(RefusalCodes.DateOutOfRange);
 
     [Fact]
     public void A_side_effect_on_the_last_supported_date_has_its_reporting_clock_in_the_last_year() =>
         Given.Patient([.. ReadyForSession()])
             .When(new ReportSideEffect(PatientId, SideEffectId, Infection() with { OnsetAt = LastSupported, AwareAt = LastSupported },
-                ReportedBy.Staff, Policy))
+                ReportedBy.Staff, Policy, LastSupported))
             .ThenEmitsSingle<SideEffectReported>().ReportDueAt.ShouldBe(LastSupported.AddDays(Policy.SeriousReportingDays));
 
     [Fact]
     public void A_corrected_side_effect_the_clinic_became_aware_of_off_the_calendar_is_refused() =>
         Given.Patient([.. ReadyForSession(), Reported(Infection())])
-            .When(new CorrectSideEffect(PatientId, CorrectedEventId, "Wrong year", SideEffectId, Infection() with { AwareAt = NearTheEnd }, Policy))
+            .When(new CorrectSideEffect(PatientId, CorrectedEventId, "Wrong year", SideEffectId, Infection() with { AwareAt = NearTheEnd }, Policy, Now))
             .ThenRefuses(RefusalCodes.DateOutOfRange);
 
     [Theory]

@@ -13,7 +13,7 @@ public class ConsentTests
         var terms = new ConsentTerms([ConsentScope.Face, ConsentScope.Hair], "consent-form-v3", At(3, 1, 9));
 
         Given.Patient(Registered)
-            .When(new RecordConsent(PatientId, ConsentId, terms))
+            .When(new RecordConsent(PatientId, ConsentId, terms, Now))
             .ThenEmits(new ConsentRecorded(PatientId, ConsentId,
                 new ConsentTerms([ConsentScope.Face, ConsentScope.Hair], "consent-form-v3", At(3, 1, 9))));
     }
@@ -21,19 +21,19 @@ public class ConsentTests
     [Fact]
     public void A_consent_names_at_least_one_scope() =>
         Given.Patient(Registered)
-            .When(new RecordConsent(PatientId, ConsentId, new ConsentTerms([], "consent-form-v3", At(3, 1, 9))))
+            .When(new RecordConsent(PatientId, ConsentId, new ConsentTerms([], "consent-form-v3", At(3, 1, 9)), Now))
             .ThenRefuses(RefusalCodes.InvalidConsent);
 
     [Fact]
     public void A_consent_names_its_form_version() =>
         Given.Patient(Registered)
-            .When(new RecordConsent(PatientId, ConsentId, new ConsentTerms([ConsentScope.Body], "", At(3, 1, 9))))
+            .When(new RecordConsent(PatientId, ConsentId, new ConsentTerms([ConsentScope.Body], "", At(3, 1, 9)), Now))
             .ThenRefuses(RefusalCodes.InvalidConsent);
 
     [Fact]
     public void A_consent_id_is_used_once() =>
         Given.Patient(Registered, FullConsent)
-            .When(new RecordConsent(PatientId, ConsentId, FullConsent.Terms))
+            .When(new RecordConsent(PatientId, ConsentId, FullConsent.Terms, Now))
             .ThenRefuses(RefusalCodes.DuplicateId);
 
     [Fact]

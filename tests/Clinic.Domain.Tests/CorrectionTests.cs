@@ -26,7 +26,7 @@ public class CorrectionTests
         var correction = new PatientDetailsCorrected(PatientId, CorrectedEventId, Reason, corrected);
 
         Given.Patient(Registered, EligibleScreening)
-            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, Reason, corrected))
+            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, Reason, corrected, Now))
             .ThenEmits(correction);
         Given.Patient(Registered, correction).State.Details.ShouldBe(corrected);
     }
@@ -43,18 +43,18 @@ public class CorrectionTests
 
     private static IPatientCommand[] EveryCorrection(Guid correctedEventId, string reason) =>
     [
-        new CorrectPatientDetails(PatientId, correctedEventId, reason, MariaDetails),
-        new CorrectScreening(PatientId, correctedEventId, reason, ScreeningId, On(3, 1), HealthyAnswers, Policy),
-        new CorrectConsent(PatientId, correctedEventId, reason, ConsentId, FullConsent.Terms),
-        new CorrectAllergyTestApplication(PatientId, correctedEventId, reason, TestId, TestedSubstances, At(3, 1), Policy),
-        new CorrectAllergyTestReading(PatientId, correctedEventId, reason, TestId, TestRead().Reading, Policy),
+        new CorrectPatientDetails(PatientId, correctedEventId, reason, MariaDetails, Now),
+        new CorrectScreening(PatientId, correctedEventId, reason, ScreeningId, On(3, 1), HealthyAnswers, Policy, Now),
+        new CorrectConsent(PatientId, correctedEventId, reason, ConsentId, FullConsent.Terms, Now),
+        new CorrectAllergyTestApplication(PatientId, correctedEventId, reason, TestId, TestedSubstances, At(3, 1), Policy, Now),
+        new CorrectAllergyTestReading(PatientId, correctedEventId, reason, TestId, TestRead().Reading, Policy, Now),
         new CorrectTreatmentPlan(PatientId, correctedEventId, reason, PlanId, FacePlan(), Policy),
         new CorrectSessionRecord(PatientId, correctedEventId, reason, SessionId, Treatment()),
         new RetractNoShow(PatientId, correctedEventId, reason, SecondSessionId, Policy),
-        new CorrectSideEffect(PatientId, correctedEventId, reason, SideEffectId, Infection(SessionId), Policy),
-        new CorrectSideEffectResolution(PatientId, correctedEventId, reason, SideEffectId, At(3, 21), SideEffectOutcome.Recovered, null),
+        new CorrectSideEffect(PatientId, correctedEventId, reason, SideEffectId, Infection(SessionId), Policy, Now),
+        new CorrectSideEffectResolution(PatientId, correctedEventId, reason, SideEffectId, At(3, 21), SideEffectOutcome.Recovered, null, Now),
         new CorrectSideEffectReview(PatientId, correctedEventId, reason, SideEffectId, ReviewDecision.Resume, "Cleared by consult"),
-        new CorrectRegulatorNotification(PatientId, correctedEventId, reason, SideEffectId, At(3, 14), "REF-1"),
+        new CorrectRegulatorNotification(PatientId, correctedEventId, reason, SideEffectId, At(3, 14), "REF-1", Now),
     ];
 
     public static TheoryData<int> Corrections => new(Enumerable.Range(0, EveryCorrection(CorrectedEventId, Reason).Length));
@@ -80,7 +80,7 @@ public class CorrectionTests
     [Fact]
     public void Corrected_patient_details_follow_the_registration_rules() =>
         Given.Patient(Registered)
-            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, Reason, MariaDetails with { FirstName = "" }))
+            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, Reason, MariaDetails with { FirstName = "" }, Now))
             .ThenRefuses(RefusalCodes.InvalidPatient);
 
     [Fact]
@@ -89,7 +89,7 @@ public class CorrectionTests
         var minor = MariaDetails with { DateOfBirth = new DateOnly(2008, 6, 1) };
 
         Given.Patient(Registered, EligibleScreening)
-            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, "Year of birth mistyped", minor))
+            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, "Year of birth mistyped", minor, Now))
             .ThenEmits(
                 new PatientDetailsCorrected(PatientId, CorrectedEventId, "Year of birth mistyped", minor),
                 new ScreeningReassessed(PatientId, ScreeningId,
@@ -110,7 +110,7 @@ public class CorrectionTests
     [Fact]
     public void A_correction_that_changes_no_outcome_reassesses_nothing() =>
         Given.Patient(Registered, EligibleScreening)
-            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, Reason, MariaDetails with { DateOfBirth = new DateOnly(1991, 5, 20) }))
+            .When(new CorrectPatientDetails(PatientId, CorrectedEventId, Reason, MariaDetails with { DateOfBirth = new DateOnly(1991, 5, 20) }, Now))
             .ThenEmitsSingle<PatientDetailsCorrected>();
 
     [Fact]
@@ -119,7 +119,7 @@ public class CorrectionTests
         var answers = HealthyAnswers with { Breastfeeding = true };
 
         Given.Patient(Registered, EligibleScreening)
-            .When(new CorrectScreening(PatientId, CorrectedEventId, Reason, ScreeningId, On(3, 1), answers, Policy))
+            .When(new CorrectScreening(PatientId, CorrectedEventId, Reason, ScreeningId, On(3, 1), answers, Policy, Now))
             .ThenEmits(new ScreeningCorrected(PatientId, CorrectedEventId, Reason, ScreeningId, On(3, 1), answers,
                 new ScreeningAssessment(ScreeningOutcome.Ineligible, [ScreeningReasons.Breastfeeding], null, On(8, 28))));
     }
@@ -138,14 +138,14 @@ public class CorrectionTests
     [Fact]
     public void Correcting_an_unknown_screening_is_refused() =>
         Given.Patient(Registered)
-            .When(new CorrectScreening(PatientId, CorrectedEventId, Reason, ScreeningId, On(3, 1), HealthyAnswers, Policy))
+            .When(new CorrectScreening(PatientId, CorrectedEventId, Reason, ScreeningId, On(3, 1), HealthyAnswers, Policy, Now))
             .ThenRefuses(RefusalCodes.ScreeningNotFound);
 
     [Fact]
     public void Corrected_screening_answers_follow_the_screening_rules() =>
         Given.Patient(Registered, EligibleScreening)
             .When(new CorrectScreening(PatientId, CorrectedEventId, Reason, ScreeningId, On(3, 1),
-                HealthyAnswers with { LastNsaidDoseOn = On(3, 4) }, Policy))
+                HealthyAnswers with { LastNsaidDoseOn = On(3, 4) }, Policy, Now))
             .ThenRefuses(RefusalCodes.InvalidScreening);
 
     [Fact]
@@ -154,7 +154,7 @@ public class CorrectionTests
         var terms = new ConsentTerms([ConsentScope.Face], "consent-form-v4", At(3, 1, 9));
 
         Given.Patient(Registered, FullConsent)
-            .When(new CorrectConsent(PatientId, CorrectedEventId, Reason, ConsentId, terms))
+            .When(new CorrectConsent(PatientId, CorrectedEventId, Reason, ConsentId, terms, Now))
             .ThenEmits(new ConsentCorrected(PatientId, CorrectedEventId, Reason, ConsentId, terms));
         Given.Patient(Registered, FullConsent, new ConsentCorrected(PatientId, CorrectedEventId, Reason, ConsentId, terms))
             .State.ConsentScopes.ShouldBe([ConsentScope.Face]);
@@ -163,13 +163,13 @@ public class CorrectionTests
     [Fact]
     public void Correcting_an_unknown_consent_is_refused() =>
         Given.Patient(Registered)
-            .When(new CorrectConsent(PatientId, CorrectedEventId, Reason, ConsentId, FullConsent.Terms))
+            .When(new CorrectConsent(PatientId, CorrectedEventId, Reason, ConsentId, FullConsent.Terms, Now))
             .ThenRefuses(RefusalCodes.ConsentNotFound);
 
     [Fact]
     public void A_corrected_consent_follows_the_consent_rules() =>
         Given.Patient(Registered, FullConsent)
-            .When(new CorrectConsent(PatientId, CorrectedEventId, Reason, ConsentId, FullConsent.Terms with { Scopes = [] }))
+            .When(new CorrectConsent(PatientId, CorrectedEventId, Reason, ConsentId, FullConsent.Terms with { Scopes = [] }, Now))
             .ThenRefuses(RefusalCodes.InvalidConsent);
 
     [Fact]
@@ -178,7 +178,7 @@ public class CorrectionTests
         var reading = new AllergyReading(At(3, 2), true, ["Lidocaine"], "Wheal missed at first reading");
 
         Given.Patient(Registered, TestApplied, TestRead())
-            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, reading, Policy))
+            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, reading, Policy, Now))
             .ThenEmits(new AllergyTestReadingCorrected(PatientId, CorrectedEventId, Reason, TestId, reading));
         Given.Patient(Registered, TestApplied, TestRead(), new AllergyTestReadingCorrected(PatientId, CorrectedEventId, Reason, TestId, reading))
             .State.ReactedSubstances.ShouldBe(["Lidocaine"]);
@@ -187,27 +187,27 @@ public class CorrectionTests
     [Fact]
     public void Correcting_the_reading_of_an_unknown_test_is_refused() =>
         Given.Patient(Registered)
-            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, TestRead().Reading, Policy))
+            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, TestRead().Reading, Policy, Now))
             .ThenRefuses(RefusalCodes.AllergyTestNotFound);
 
     [Fact]
     public void An_unread_test_has_no_reading_to_correct() =>
         Given.Patient(Registered, TestApplied)
-            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, TestRead().Reading, Policy))
+            .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId, TestRead().Reading, Policy, Now))
             .ThenRefuses(RefusalCodes.AllergyTestPending);
 
     [Fact]
     public void A_corrected_reading_follows_the_reading_rules() =>
         Given.Patient(Registered, TestApplied, TestRead())
             .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId,
-                new AllergyReading(At(3, 2), true, ["Collagenase"], null), Policy))
+                new AllergyReading(At(3, 2), true, ["Collagenase"], null), Policy, Now))
             .ThenRefuses(RefusalCodes.InvalidAllergyReading);
 
     [Fact]
     public void A_corrected_reading_of_no_reaction_comes_within_the_reading_window_too() =>
         Given.Patient(Registered, TestApplied, TestRead())
             .When(new CorrectAllergyTestReading(PatientId, CorrectedEventId, Reason, TestId,
-                new AllergyReading(At(3, 9), false, [], null), Policy))
+                new AllergyReading(At(3, 9), false, [], null), Policy, Now))
             .ThenRefuses(RefusalCodes.AllergyReadingTooLate);
 
     [Fact]
@@ -314,7 +314,7 @@ public class CorrectionTests
         var corrected = Bruising(SessionId) with { Severity = Severity.LifeThreatening, Serious = true, Seriousness = [Seriousness.LifeThreatening] };
 
         Given.Patient(AfterFirstSession(Reported(Bruising(SessionId))))
-            .When(new CorrectSideEffect(PatientId, CorrectedEventId, Reason, SideEffectId, corrected, Policy))
+            .When(new CorrectSideEffect(PatientId, CorrectedEventId, Reason, SideEffectId, corrected, Policy, Now))
             .ThenEmits(new SideEffectCorrected(PatientId, CorrectedEventId, Reason, SideEffectId, corrected, true, At(3, 11, 9)));
     }
 
@@ -339,12 +339,12 @@ public class CorrectionTests
     [Fact]
     public void Correcting_an_unknown_side_effect_is_refused() =>
         Given.Patient(AfterFirstSession())
-            .When(new CorrectSideEffect(PatientId, CorrectedEventId, Reason, SideEffectId, Bruising(), Policy))
+            .When(new CorrectSideEffect(PatientId, CorrectedEventId, Reason, SideEffectId, Bruising(), Policy, Now))
             .ThenRefuses(RefusalCodes.SideEffectNotFound);
 
     [Fact]
     public void A_corrected_side_effect_follows_the_side_effect_rules() =>
         Given.Patient(AfterFirstSession(Reported(Bruising(SessionId))))
-            .When(new CorrectSideEffect(PatientId, CorrectedEventId, Reason, SideEffectId, Bruising(Guid.NewGuid()), Policy))
+            .When(new CorrectSideEffect(PatientId, CorrectedEventId, Reason, SideEffectId, Bruising(Guid.NewGuid()), Policy, Now))
             .ThenRefuses(RefusalCodes.SessionNotFound);
 }

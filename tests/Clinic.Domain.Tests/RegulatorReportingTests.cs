@@ -18,25 +18,25 @@ public class RegulatorReportingTests
     [Fact]
     public void Notifying_the_regulator_is_recorded() =>
         AfterInfection()
-            .When(new RecordRegulatorNotification(PatientId, SideEffectId, At(3, 14), "INF-2025-0042"))
+            .When(new RecordRegulatorNotification(PatientId, SideEffectId, At(3, 14), "INF-2025-0042", Now))
             .ThenEmits(new RegulatorNotified(PatientId, SideEffectId, At(3, 14), "INF-2025-0042"));
 
     [Fact]
     public void A_mild_side_effect_is_not_notified() =>
         Given.Patient([.. ReadyForSession(), Reported(Bruising())])
-            .When(new RecordRegulatorNotification(PatientId, SideEffectId, At(3, 14), null))
+            .When(new RecordRegulatorNotification(PatientId, SideEffectId, At(3, 14), null, Now))
             .ThenRefuses(RefusalCodes.NotificationNotRequired);
 
     [Fact]
     public void The_regulator_is_notified_once() =>
         AfterInfection(Notified)
-            .When(new RecordRegulatorNotification(PatientId, SideEffectId, At(3, 15), null))
+            .When(new RecordRegulatorNotification(PatientId, SideEffectId, At(3, 15), null, Now))
             .ThenRefuses(RefusalCodes.RegulatorAlreadyNotified);
 
     [Fact]
     public void Notifying_about_an_unknown_side_effect_is_refused() =>
         AfterInfection()
-            .When(new RecordRegulatorNotification(PatientId, Guid.NewGuid(), At(3, 14), null))
+            .When(new RecordRegulatorNotification(PatientId, Guid.NewGuid(), At(3, 14), null, Now))
             .ThenRefuses(RefusalCodes.SideEffectNotFound);
 
     [Fact]

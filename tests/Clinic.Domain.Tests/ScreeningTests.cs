@@ -10,7 +10,7 @@ namespace Clinic.Domain.Tests;
 public class ScreeningTests
 {
     private static ScreenPatient Screen(ScreeningAnswers answers, DateOnly? screenedOn = null, ClinicPolicy? policy = null) =>
-        new(PatientId, ScreeningId, screenedOn ?? On(3, 1), answers, policy ?? Policy);
+        new(PatientId, ScreeningId, screenedOn ?? On(3, 1), answers, policy ?? Policy, Now);
 
     private static PatientRegistered BornOn(DateOnly dateOfBirth) =>
         Registered with { Details = MariaDetails with { DateOfBirth = dateOfBirth } };

@@ -22,13 +22,13 @@ public class SideEffectFollowUpCorrectionTests
         [.. ReadyForSession(), Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 3)), Reported(Infection(SessionId)), .. extra];
 
     private static CorrectSideEffectResolution CorrectResolution(DateTimeOffset? resolvedAt = null, SideEffectOutcome outcome = SideEffectOutcome.RecoveredWithSequelae) =>
-        new(PatientId, CorrectedEventId, Reason, SideEffectId, resolvedAt ?? At(3, 24), outcome, "Small scar left");
+        new(PatientId, CorrectedEventId, Reason, SideEffectId, resolvedAt ?? At(3, 24), outcome, "Small scar left", Now);
 
     private static CorrectSideEffectReview CorrectReview(ReviewDecision decision = ReviewDecision.Resume, string notes = "Cleared after dermatology consult") =>
         new(PatientId, CorrectedEventId, Reason, SideEffectId, decision, notes);
 
     private static CorrectRegulatorNotification CorrectNotification() =>
-        new(PatientId, CorrectedEventId, Reason, SideEffectId, At(3, 14), "REF-2025-010");
+        new(PatientId, CorrectedEventId, Reason, SideEffectId, At(3, 14), "REF-2025-010", Now);
 
     [Fact]
     public void Correcting_a_resolution_replaces_its_time_outcome_and_notes()

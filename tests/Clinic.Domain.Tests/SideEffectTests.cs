@@ -12,7 +12,7 @@ public class SideEffectTests
         Given.Patient([.. ReadyForSession(), Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 3)), .. extra]);
 
     private static ReportSideEffect Report(SideEffectDetails details, ClinicPolicy? policy = null) =>
-        new(PatientId, SideEffectId, details, ReportedBy.Patient, policy ?? Policy);
+        new(PatientId, SideEffectId, details, ReportedBy.Patient, policy ?? Policy, Now);
 
     [Fact]
     public void A_mild_side_effect_is_recorded_without_review_or_reporting_clock() =>
@@ -112,7 +112,7 @@ public class SideEffectTests
     [Fact]
     public void Resolving_records_the_outcome() =>
         AfterFirstSession(Reported(Bruising()))
-            .When(new ResolveSideEffect(PatientId, SideEffectId, At(3, 9), SideEffectOutcome.Recovered, "Faded completely."))
+            .When(new ResolveSideEffect(PatientId, SideEffectId, At(3, 9), SideEffectOutcome.Recovered, "Faded completely.", Now))
             .ThenEmits(new SideEffectResolved(PatientId, SideEffectId, At(3, 9), SideEffectOutcome.Recovered, "Faded completely."));
 
     [Fact]
@@ -123,18 +123,18 @@ public class SideEffectTests
     [Fact]
     public void A_side_effect_resolves_once() =>
         AfterFirstSession(Reported(Bruising()), new SideEffectResolved(PatientId, SideEffectId, At(3, 9), SideEffectOutcome.Recovered, null))
-            .When(new ResolveSideEffect(PatientId, SideEffectId, At(3, 10), SideEffectOutcome.Recovered, null))
+            .When(new ResolveSideEffect(PatientId, SideEffectId, At(3, 10), SideEffectOutcome.Recovered, null, Now))
             .ThenRefuses(RefusalCodes.SideEffectAlreadyResolved);
 
     [Fact]
     public void A_side_effect_does_not_resolve_before_its_onset() =>
         AfterFirstSession(Reported(Bruising()))
-            .When(new ResolveSideEffect(PatientId, SideEffectId, At(3, 3, 12), SideEffectOutcome.Recovered, null))
+            .When(new ResolveSideEffect(PatientId, SideEffectId, At(3, 3, 12), SideEffectOutcome.Recovered, null, Now))
             .ThenRefuses(RefusalCodes.InvalidResolution);
 
     [Fact]
     public void Resolving_an_unknown_side_effect_is_refused() =>
         AfterFirstSession()
-            .When(new ResolveSideEffect(PatientId, SideEffectId, At(3, 9), SideEffectOutcome.Recovered, null))
+            .When(new ResolveSideEffect(PatientId, SideEffectId, At(3, 9), SideEffectOutcome.Recovered, null, Now))
             .ThenRefuses(RefusalCodes.SideEffectNotFound);
 }

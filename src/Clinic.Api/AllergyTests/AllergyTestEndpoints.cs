@@ -14,10 +14,11 @@ internal static class AllergyTestEndpoints
         tests.MapPost("/", async (Guid patientId, AllergyTestRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            return await request.SendAsync<IPatientCommand>(new RecordAllergyTest(patientId, id, body.Substances, body.AppliedAt), r => r.Created($"/api/patients/{patientId}/history", id), ct);
-        });
+            return await request.SendAsync<IPatientCommand>(new RecordAllergyTest(patientId, id, body.Substances, body.AppliedAt, request.Now), r => r.Created($"/api/patients/{patientId}/history", id), ct);
+        }).Creates<CreatedResponse>();
 
         tests.MapPost("/{testId}/reading", async (Guid patientId, Guid testId, AllergyReadingRequest body, ClinicRequest request, CancellationToken ct) =>
-            await request.SendAsync<IPatientCommand>(new ReadAllergyTest(patientId, testId, body.ToReading(), await request.PolicyAsync(ct)), r => r.Ok(), ct));
+            await request.SendAsync<IPatientCommand>(new ReadAllergyTest(patientId, testId, body.ToReading(), await request.PolicyAsync(ct), request.Now), r => r.Ok(), ct))
+            .Records();
     }
 }

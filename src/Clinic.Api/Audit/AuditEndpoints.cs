@@ -35,5 +35,5 @@ internal static class AuditEndpoints
             var found = await query.OrderBy(e => e.Position).Take(pageSize + 1).ToListAsync(ct);
             var entries = found.Take(pageSize).ToList();
             return Results.Ok(new AuditPage(entries, entries.Count > 0 ? entries[^1].Position : after ?? 0, found.Count > pageSize));
-        }).WithTags("Audit").RequireAuthorization(Permissions.ReadAudit);
+        }).Returns<AuditPage>().WithTags("Audit").RequireAuthorization(Permissions.ReadAudit);
 }

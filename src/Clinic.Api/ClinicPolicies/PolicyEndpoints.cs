@@ -11,10 +11,10 @@ internal static class PolicyEndpoints
         var policy = api.MapGroup("/clinic/policy").WithTags("Clinic policy");
 
         policy.MapGet("/", async (ClinicRequest request, CancellationToken ct) => Results.Ok(await request.PolicyAsync(ct)))
-            .RequireAuthorization(Permissions.RegisterPatients);
+            .Returns<ClinicPolicy>().RequireAuthorization(Permissions.RegisterPatients);
 
         policy.MapPut("/", async (PolicyRequest body, ClinicRequest request, CancellationToken ct) =>
             await request.SendAsync<IClinicCommand>(new SetClinicPolicy(request.User.ClinicId, body.ToPolicy()), r => r.Ok(), ct))
-            .RequireAuthorization(Permissions.ManagePolicy);
+            .Records().RequireAuthorization(Permissions.ManagePolicy);
     }
 }

@@ -11,6 +11,6 @@ internal static class ConsentEndpoints
         patients.MapPost("/{patientId}/consents", async (Guid patientId, ConsentRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            return await request.SendAsync<IPatientCommand>(new RecordConsent(patientId, id, body.ToTerms()), r => r.Created($"/api/patients/{patientId}/history", id), ct);
-        }).WithTags("Consent").RequireAuthorization(Permissions.RecordCare);
+            return await request.SendAsync<IPatientCommand>(new RecordConsent(patientId, id, body.ToTerms(), request.Now), r => r.Created($"/api/patients/{patientId}/history", id), ct);
+        }).Creates<CreatedResponse>().WithTags("Consent").RequireAuthorization(Permissions.RecordCare);
 }

@@ -3,5 +3,9 @@ using Clinic.Domain.ClinicPolicies;
 
 namespace Clinic.Api.Corrections;
 
-/// <summary>Correct the fact that event <paramref name="EventId"/> of a patient's or practitioner's stream recorded.</summary>
-internal sealed record CorrectRecord(string StreamType, Guid StreamId, Guid EventId, string Reason, JsonElement Values, ClinicPolicy Policy);
+/// <summary>
+/// Correct the fact that event <paramref name="EventId"/> of a patient's or practitioner's stream recorded;
+/// <paramref name="RecordedAt"/> is the caller's clock, so that no corrected fact happens later than now.
+/// </summary>
+internal sealed record CorrectRecord(
+    string StreamType, Guid StreamId, Guid EventId, string Reason, JsonElement Values, ClinicPolicy Policy, DateTimeOffset RecordedAt);

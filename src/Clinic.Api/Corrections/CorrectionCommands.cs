@@ -29,11 +29,11 @@ internal static class CorrectionCommands
     public static IPatientCommand? ForPatient(CorrectRecord c, EventEnvelope original, JsonSerializerOptions json) => original.Data switch
     {
         PatientRegistered or PatientDetailsCorrected =>
-            new CorrectPatientDetails(c.StreamId, c.EventId, c.Reason, Read<PatientRequest>(c, json).ToDetails()),
+            new CorrectPatientDetails(c.StreamId, c.EventId, c.Reason, Read<PatientRequest>(c, json).ToDetails(), c.RecordedAt),
         PatientScreened e => Screening(c, e.ScreeningId, json),
         ScreeningCorrected e => Screening(c, e.ScreeningId, json),
-        ConsentRecorded e => new CorrectConsent(c.StreamId, c.EventId, c.Reason, e.ConsentId, Read<ConsentRequest>(c, json).ToTerms()),
-        ConsentCorrected e => new CorrectConsent(c.StreamId, c.EventId, c.Reason, e.ConsentId, Read<ConsentRequest>(c, json).ToTerms()),
+        ConsentRecorded e => new CorrectConsent(c.StreamId, c.EventId, c.Reason, e.ConsentId, Read<ConsentRequest>(c, json).ToTerms(), c.RecordedAt),
+        ConsentCorrected e => new CorrectConsent(c.StreamId, c.EventId, c.Reason, e.ConsentId, Read<ConsentRequest>(c, json).ToTerms(), c.RecordedAt),
         AllergyTestApplied e => Application(c, e.TestId, json),
         AllergyTestApplicationCorrected e => Application(c, e.TestId, json),
         AllergyTestRead e => Reading(c, e.TestId, json),
@@ -64,17 +64,17 @@ internal static class CorrectionCommands
     private static CorrectScreening Screening(CorrectRecord c, Guid screeningId, JsonSerializerOptions json)
     {
         var values = Read<ScreeningRequest>(c, json);
-        return new CorrectScreening(c.StreamId, c.EventId, c.Reason, screeningId, values.ScreenedOn, values.ToAnswers(), c.Policy);
+        return new CorrectScreening(c.StreamId, c.EventId, c.Reason, screeningId, values.ScreenedOn, values.ToAnswers(), c.Policy, c.RecordedAt);
     }
 
     private static CorrectAllergyTestApplication Application(CorrectRecord c, Guid testId, JsonSerializerOptions json)
     {
         var values = Read<AllergyTestRequest>(c, json);
-        return new CorrectAllergyTestApplication(c.StreamId, c.EventId, c.Reason, testId, values.Substances, values.AppliedAt, c.Policy);
+        return new CorrectAllergyTestApplication(c.StreamId, c.EventId, c.Reason, testId, values.Substances, values.AppliedAt, c.Policy, c.RecordedAt);
     }
 
     private static CorrectAllergyTestReading Reading(CorrectRecord c, Guid testId, JsonSerializerOptions json) =>
-        new(c.StreamId, c.EventId, c.Reason, testId, Read<AllergyReadingRequest>(c, json).ToReading(), c.Policy);
+        new(c.StreamId, c.EventId, c.Reason, testId, Read<AllergyReadingRequest>(c, json).ToReading(), c.Policy, c.RecordedAt);
 
     private static CorrectTreatmentPlan Plan(CorrectRecord c, Guid planId, JsonSerializerOptions json) =>
         new(c.StreamId, c.EventId, c.Reason, planId, Read<TreatmentPlanRequest>(c, json).ToDetails(), c.Policy);
@@ -83,12 +83,12 @@ internal static class CorrectionCommands
         new(c.StreamId, c.EventId, c.Reason, sessionId, Read<TreatmentRequest>(c, json).ToTreatment(recorded.DurationMinutes));
 
     private static CorrectSideEffect SideEffect(CorrectRecord c, Guid sideEffectId, DateTimeOffset recordedAwareAt, JsonSerializerOptions json) =>
-        new(c.StreamId, c.EventId, c.Reason, sideEffectId, Read<SideEffectRequest>(c, json).ToDetails(recordedAwareAt), c.Policy);
+        new(c.StreamId, c.EventId, c.Reason, sideEffectId, Read<SideEffectRequest>(c, json).ToDetails(recordedAwareAt), c.Policy, c.RecordedAt);
 
     private static CorrectSideEffectResolution Resolution(CorrectRecord c, Guid sideEffectId, JsonSerializerOptions json)
     {
         var values = Read<ResolutionRequest>(c, json);
-        return new CorrectSideEffectResolution(c.StreamId, c.EventId, c.Reason, sideEffectId, values.ResolvedAt, values.Outcome, values.Notes);
+        return new CorrectSideEffectResolution(c.StreamId, c.EventId, c.Reason, sideEffectId, values.ResolvedAt, values.Outcome, values.Notes, c.RecordedAt);
     }
 
     private static CorrectSideEffectReview Review(CorrectRecord c, Guid sideEffectId, JsonSerializerOptions json)
@@ -100,7 +100,7 @@ internal static class CorrectionCommands
     private static CorrectRegulatorNotification Notification(CorrectRecord c, Guid sideEffectId, DateTimeOffset recordedAt, JsonSerializerOptions json)
     {
         var values = Read<RegulatorNotificationRequest>(c, json);
-        return new CorrectRegulatorNotification(c.StreamId, c.EventId, c.Reason, sideEffectId, values.NotifiedAt ?? recordedAt, values.Reference);
+        return new CorrectRegulatorNotification(c.StreamId, c.EventId, c.Reason, sideEffectId, values.NotifiedAt ?? recordedAt, values.Reference, c.RecordedAt);
     }
 
     private static T Read<T>(CorrectRecord c, JsonSerializerOptions json) =>

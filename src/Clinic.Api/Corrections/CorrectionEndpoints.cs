@@ -10,16 +10,16 @@ internal static class CorrectionEndpoints
     {
         api.MapPost("/patients/{patientId}/corrections", (Guid patientId, CorrectionRequest body, ClinicRequest request, CancellationToken ct) =>
             CorrectAsync(StreamTypes.Patient, patientId, body, request, ct))
-            .WithTags("Corrections").RequireAuthorization(Permissions.RecordCare);
+            .Creates<CorrectionResponse>().WithTags("Corrections").RequireAuthorization(Permissions.RecordCare);
 
         api.MapPost("/practitioners/{practitionerId}/corrections", (Guid practitionerId, CorrectionRequest body, ClinicRequest request, CancellationToken ct) =>
             CorrectAsync(StreamTypes.Practitioner, practitionerId, body, request, ct))
-            .WithTags("Corrections").RequireAuthorization(Permissions.ManagePractitioners);
+            .Creates<CorrectionResponse>().WithTags("Corrections").RequireAuthorization(Permissions.ManagePractitioners);
     }
 
     private static async Task<IResult> CorrectAsync(string streamType, Guid streamId, CorrectionRequest body, ClinicRequest request, CancellationToken ct)
     {
-        var command = new CorrectRecord(streamType, streamId, body.EventId, body.Reason, body.Values, await request.PolicyAsync(ct));
+        var command = new CorrectRecord(streamType, streamId, body.EventId, body.Reason, body.Values, await request.PolicyAsync(ct), request.Now);
         var location = streamType == StreamTypes.Patient ? $"/api/patients/{streamId}/history" : $"/api/practitioners/{streamId}/schedule";
         return await request.SendAsync(command,
             r => r.Created(location, events => new CorrectionResponse(body.EventId, events.Select(EventCatalog.NameOf).ToList())), ct);

@@ -9,5 +9,5 @@ internal static class DashboardEndpoints
     public static void MapDashboard(this RouteGroupBuilder api) =>
         api.MapGet("/dashboard", async (ClinicRequest request, CancellationToken ct) =>
             Results.Ok(DashboardResponse.From(await request.Reads.LoadAsync<ClinicDashboard>(ClinicDashboard.DocumentId, ct) ?? new ClinicDashboard())))
-            .WithTags("Dashboard").RequireAuthorization(Permissions.ReadDashboard);
+            .Returns<DashboardResponse>().WithTags("Dashboard").RequireAuthorization(Permissions.ReadDashboard);
 }

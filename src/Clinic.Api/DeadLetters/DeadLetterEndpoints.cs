@@ -1,6 +1,7 @@
 using Clinic.Api.Auth;
 using Clinic.Api.Http;
 using Clinic.Messaging;
+using Clinic.Messaging.DeadLetters;
 
 namespace Clinic.Api.DeadLetters;
 
@@ -12,11 +13,16 @@ internal static class DeadLetterEndpoints
         var letters = api.MapGroup("/admin/dead-letters").WithTags("Administration").RequireAuthorization(Permissions.ManageMessages);
 
         letters.MapGet("/", async (int? limit, ClinicRequest request, MessageStore messages, CancellationToken ct) =>
-            Results.Ok(await messages.DeadLetters.ListAsync(request.User.ClinicId, Math.Clamp(limit ?? 100, 1, 1000), ct)));
+            Results.Ok(await messages.DeadLetters.ListAsync(request.User.ClinicId, Math.Clamp(limit ?? 100, 1, 1000), ct)))
+            .Returns<IReadOnlyList<DeadLetter>>();
 
         letters.MapPost("/{id}/replay", async (Guid id, ClinicRequest request, MessageStore messages, CancellationToken ct) =>
             await messages.DeadLetters.ReplayAsync(id, request.User.ClinicId, ct)
-                ? Results.Ok(new { replayed = id })
-                : CommandResults.Problem(StatusCodes.Status404NotFound, "dead-letter-not-found", $"No dead letter {id} in this clinic."));
+                ? Results.Ok(new ReplayResponse(id))
+                : CommandResults.Problem(StatusCodes.Status404NotFound, "dead-letter-not-found", $"No dead letter {id} in this clinic."))
+            .Returns<ReplayResponse>();
     }
 }
+
+/// <summary>The dead letter sent again.</summary>
+public sealed record ReplayResponse(Guid Replayed);

@@ -91,19 +91,19 @@ internal sealed class DemoCourse(DemoPatientRecord record, DemoClinic clinic, Tr
             "Urticaria settled with an antihistamine. Resume the protocol; observe for 30 minutes after each session.",
             reviewer.Actor.UserId, details.AwareAt.AddDays(1)), reviewer.Actor, ct);
         await record.RecordAsync(new RecordRegulatorNotification(record.PatientId, id, details.AwareAt.AddDays(2),
-            $"REG-{details.AwareAt:yyyyMMdd}-{record.Number:00}"), reviewer.Actor, ct);
+            $"REG-{details.AwareAt:yyyyMMdd}-{record.Number:00}", clinic.Now), reviewer.Actor, ct);
         await ResolveAsync(id, details.OnsetAt.AddDays(3), "No recurrence.", ct);
     }
 
     private async Task<Guid> ReportAsync(SideEffectDetails details, ReportedBy reportedBy, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
-        await record.RecordAsync(new ReportSideEffect(record.PatientId, id, details, reportedBy, clinic.Policy), CurrentPractitioner.Actor, ct);
+        await record.RecordAsync(new ReportSideEffect(record.PatientId, id, details, reportedBy, clinic.Policy, clinic.Now), CurrentPractitioner.Actor, ct);
         return id;
     }
 
     private Task ResolveAsync(Guid sideEffectId, DateTimeOffset resolvedAt, string notes, CancellationToken ct) =>
-        record.RecordAsync(new ResolveSideEffect(record.PatientId, sideEffectId, resolvedAt, SideEffectOutcome.Recovered, notes), CurrentPractitioner.Actor, ct);
+        record.RecordAsync(new ResolveSideEffect(record.PatientId, sideEffectId, resolvedAt, SideEffectOutcome.Recovered, notes, clinic.Now), CurrentPractitioner.Actor, ct);
 
     private DemoPractitioner CurrentPractitioner => clinic.TreatingOn(clinic.Today, firstPractitioner, record.Number);
 

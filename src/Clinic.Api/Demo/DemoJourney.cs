@@ -19,7 +19,7 @@ internal sealed class DemoJourney(DemoPatientRecord record, DemoClinic clinic, D
 
     public async Task RunAsync(CancellationToken ct)
     {
-        await record.RecordAsync(new RegisterPatient(record.PatientId, record.ClinicId, Details()), DemoActor.Reception, ct);
+        await record.RecordAsync(new RegisterPatient(record.PatientId, record.ClinicId, Details(), clinic.Now), DemoActor.Reception, ct);
         switch (patient.Story)
         {
             case Ineligible ineligible:
@@ -54,7 +54,7 @@ internal sealed class DemoJourney(DemoPatientRecord record, DemoClinic clinic, D
     private async Task ScreenAsync(DateOnly on, IReadOnlyList<string> expectedReasons, CancellationToken ct)
     {
         var answers = DemoAnswers.With(expectedReasons, on, patient.DeclaredAllergy);
-        var events = await record.RecordAsync(new ScreenPatient(record.PatientId, Guid.CreateVersion7(), on, answers, clinic.Policy), Practitioner.Actor, ct);
+        var events = await record.RecordAsync(new ScreenPatient(record.PatientId, Guid.CreateVersion7(), on, answers, clinic.Policy, clinic.Now), Practitioner.Actor, ct);
         var found = events.OfType<PatientScreened>().Single().Assessment.Reasons;
         if (!found.SequenceEqual(expectedReasons))
             throw new InvalidOperationException(
@@ -66,11 +66,11 @@ internal sealed class DemoJourney(DemoPatientRecord record, DemoClinic clinic, D
     {
         await ScreenAsync(on, [], ct);
         var terms = new ConsentTerms([scope], ConsentForm, DemoClinic.At(on, 10, 15));
-        await record.RecordAsync(new RecordConsent(record.PatientId, Guid.CreateVersion7(), terms), Practitioner.Actor, ct);
+        await record.RecordAsync(new RecordConsent(record.PatientId, Guid.CreateVersion7(), terms, clinic.Now), Practitioner.Actor, ct);
         var testId = Guid.CreateVersion7();
-        await record.RecordAsync(new RecordAllergyTest(record.PatientId, testId, substances, DemoClinic.At(on, 10, 30)), Practitioner.Actor, ct);
+        await record.RecordAsync(new RecordAllergyTest(record.PatientId, testId, substances, DemoClinic.At(on, 10, 30), clinic.Now), Practitioner.Actor, ct);
         if (reading != ReadingOutcome.NotYetRead)
-            await record.RecordAsync(new ReadAllergyTest(record.PatientId, testId, Reading(on.AddDays(2), reading), clinic.Policy), Practitioner.Actor, ct);
+            await record.RecordAsync(new ReadAllergyTest(record.PatientId, testId, Reading(on.AddDays(2), reading), clinic.Policy, clinic.Now), Practitioner.Actor, ct);
     }
 
     private async Task<Guid> PlanAsync(DateOnly on, DemoProtocol protocol, CancellationToken ct)

@@ -18,5 +18,5 @@ internal static class HistoryEndpoints
 
             await request.RecordViewAsync("patient-history", patientId, ct);
             return Results.Ok(PatientHistoryResponse.From(history, await request.PolicyAsync(ct), asOf ?? request.Now));
-        }).WithTags("History").RequireAuthorization(Permissions.ReadHistory);
+        }).Returns<PatientHistoryResponse>().WithTags("History").RequireAuthorization(Permissions.ReadHistory);
 }

@@ -59,7 +59,7 @@ public static class ClinicApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseIdempotencyKeys();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapClinicOpenApi();
         app.MapClinicHealth();
         app.MapClinicApi();
     }

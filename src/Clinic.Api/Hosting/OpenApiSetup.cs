@@ -1,19 +1,17 @@
 using Clinic.Api.Records;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Scalar.AspNetCore;
 
 namespace Clinic.Api.Hosting;
 
 /// <summary>
-/// What the generated OpenAPI document cannot know by itself: the bearer scheme every /api operation needs,
-/// and the RFC 9457 problems (with their <c>code</c> member) each operation may answer.
+/// The OpenAPI document at /openapi/v1.json, with what the generator cannot know by itself: the bearer scheme, the
+/// RFC 9457 problems (with their <c>code</c> member) and the headers of each operation (<see cref="OperationContract"/>);
+/// and, in Development, an interactive reference of it at /scalar.
 /// </summary>
 internal static class OpenApiSetup
 {
-    private const string BearerScheme = "Bearer";
-    private const string ProblemSchema = "Problem";
-    private const string ProblemMediaType = "application/problem+json";
+    public const string ReferencePath = "/scalar";
 
     public static void AddClinicOpenApi(this IServiceCollection services) => services.AddOpenApi(options =>
     {
@@ -24,50 +22,25 @@ internal static class OpenApiSetup
             document.Info.Description = "Event-sourced clinical records for mesotherapy clinics. Errors are RFC 9457 problems with a stable `code`.";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            document.Components.SecuritySchemes[OperationContract.BearerScheme] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
                 Description = "A token with the claims sub (user), role and clinic (the tenant).",
             };
             document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-            document.Components.Schemas[ProblemSchema] = Problem();
+            document.Components.Schemas[OperationContract.ProblemSchema] = Problem();
+            OperationContract.AddComponents(document.Components);
             return Task.CompletedTask;
         });
-        options.AddOperationTransformer((operation, context, _) =>
-        {
-            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-            if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any())
-                return Task.CompletedTask;
-            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
-            foreach (var (status, description) in ProblemsOf(context.Description.HttpMethod, context.Description.RelativePath ?? ""))
-            {
-                operation.Responses ??= new OpenApiResponses();
-                operation.Responses.TryAdd(status, new OpenApiResponse
-                {
-                    Description = description,
-                    Content = new Dictionary<string, OpenApiMediaType>
-                    {
-                        [ProblemMediaType] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, context.Document) },
-                    },
-                });
-            }
-            return Task.CompletedTask;
-        });
+        options.AddOperationTransformer(OperationContract.Describe);
     });
 
-    /// <summary>The problems an operation may answer: every one 400, 401 and 403; with an id in its path 404; a command 409 and 422.</summary>
-    private static IEnumerable<(string Status, string Description)> ProblemsOf(string? method, string path)
+    /// <summary>The document for everyone (it holds no data); the interactive reference only in Development.</summary>
+    public static void MapClinicOpenApi(this WebApplication app)
     {
-        yield return ("400", "Malformed request (code: malformed-request and others).");
-        yield return ("401", "No valid bearer token (code: unauthenticated, invalid-token).");
-        yield return ("403", "The token's role may not do this (code: forbidden).");
-        if (path.Contains('{'))
-            yield return ("404", "An id in the path is unknown in the caller's clinic (code: e.g. patient-not-found).");
-        if (method is "POST" or "PUT")
-        {
-            yield return ("409", "A concurrent change or a conflict (code: concurrency-conflict, practitioner-busy).");
-            yield return ("422", "A clinical or business rule refused the command (code: see docs/domain-rules.md).");
-        }
+        app.MapOpenApi().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+            app.MapScalarApiReference(ReferencePath, reference => reference.WithTitle("Clinic API")).AllowAnonymous();
     }
 
     private static OpenApiSchema Problem() => new()

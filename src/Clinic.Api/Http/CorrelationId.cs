@@ -15,7 +15,12 @@ internal static class CorrelationId
             ? given
             : Guid.CreateVersion7().ToString();
         context.Items[Header] = id;
-        context.Response.Headers[Header] = id;
+        // Written as the answer starts, not now: the exception handler clears the headers of a response it rewrites.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
         await next(context);
     });
 }

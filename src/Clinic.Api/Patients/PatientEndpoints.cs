@@ -13,8 +13,8 @@ internal static class PatientEndpoints
         patients.MapPost("/", async (PatientRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            return await request.SendAsync<IPatientCommand>(new RegisterPatient(id, request.User.ClinicId, body.ToDetails()), r => r.Created($"/api/patients/{id}", id), ct);
-        }).RequireAuthorization(Permissions.RegisterPatients);
+            return await request.SendAsync<IPatientCommand>(new RegisterPatient(id, request.User.ClinicId, body.ToDetails(), request.Now), r => r.Created($"/api/patients/{id}", id), ct);
+        }).Creates<CreatedResponse>().RequireAuthorization(Permissions.RegisterPatients);
 
         return patients;
     }

@@ -14,12 +14,12 @@ internal static class PractitionerEndpoints
         {
             var id = Guid.CreateVersion7();
             return await request.SendAsync<IPractitionerCommand>(new RegisterPractitioner(id, request.User.ClinicId, body.ToDetails()), r => r.Created($"/api/practitioners/{id}", id), ct);
-        }).RequireAuthorization(Permissions.ManagePractitioners);
+        }).Creates<CreatedResponse>().RequireAuthorization(Permissions.ManagePractitioners);
 
         practitioners.MapPost("/{practitionerId}/licence", async (Guid practitionerId, LicenceRenewalRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var command = new RenewPractitionerLicence(practitionerId, body.LicenceNumber, body.LicenceExpiresOn);
             return await request.SendAsync<IPractitionerCommand>(command, r => r.Ok(), ct);
-        }).RequireAuthorization(Permissions.ManagePractitioners);
+        }).Records().RequireAuthorization(Permissions.ManagePractitioners);
     }
 }

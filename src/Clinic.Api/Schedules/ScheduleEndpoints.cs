@@ -30,7 +30,7 @@ internal static class ScheduleEndpoints
                 .OrderBy(s => s.StartsAt)
                 .ToListAsync(ct);
             return Results.Ok(new ScheduleResponse(practitionerId, start, end, sessions));
-        }).WithTags("Schedules").RequireAuthorization(Permissions.ReadSchedules);
+        }).Returns<ScheduleResponse>().WithTags("Schedules").RequireAuthorization(Permissions.ReadSchedules);
 
     /// <summary>The end of the default window, or the last instant there is when the window would run past it.</summary>
     private static DateTimeOffset DefaultEnd(DateTimeOffset start) =>

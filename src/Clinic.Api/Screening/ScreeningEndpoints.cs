@@ -10,7 +10,7 @@ internal static class ScreeningEndpoints
     public static void MapScreenings(this RouteGroupBuilder patients) =>
         patients.MapPost("/{patientId}/screenings", async (Guid patientId, ScreeningRequest body, ClinicRequest request, CancellationToken ct) =>
         {
-            var command = new ScreenPatient(patientId, Guid.CreateVersion7(), body.ScreenedOn, body.ToAnswers(), await request.PolicyAsync(ct));
+            var command = new ScreenPatient(patientId, Guid.CreateVersion7(), body.ScreenedOn, body.ToAnswers(), await request.PolicyAsync(ct), request.Now);
             return await request.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", events => ScreeningResponse.From(events.OfType<PatientScreened>().Single())), ct);
-        }).WithTags("Screening").RequireAuthorization(Permissions.RecordCare);
+        }).Creates<ScreeningResponse>().WithTags("Screening").RequireAuthorization(Permissions.RecordCare);
 }

@@ -20,7 +20,7 @@ internal static class SessionEndpoints
             var command = new ScheduleSession(body.PatientId, id, body.PlanId, body.PractitionerId, body.StartsAt, body.DurationMinutes,
                 intervalOverride.Value, await request.PolicyAsync(ct), request.Now);
             return await request.SendAsync<ISessionBookingCommand>(command, r => r.Created($"/api/sessions/{id}", id), ct);
-        }).RequireAuthorization(Permissions.BookSessions);
+        }).Creates<CreatedResponse>().RequireAuthorization(Permissions.BookSessions);
 
         sessions.MapPost("/{sessionId}/reschedule", async (Guid sessionId, RescheduleRequest body, ClinicRequest request, CancellationToken ct) =>
         {
@@ -29,24 +29,24 @@ internal static class SessionEndpoints
             return await WithSessionAsync(sessionId, request, ct, async session =>
                 await request.SendAsync<ISessionBookingCommand>(new RescheduleSession(session.PatientId, sessionId, body.StartsAt, body.Reason,
                     intervalOverride.Value, await request.PolicyAsync(ct), request.Now), r => r.Ok(), ct));
-        }).RequireAuthorization(Permissions.BookSessions);
+        }).Records().RequireAuthorization(Permissions.BookSessions);
 
         sessions.MapPost("/{sessionId}/cancel", (Guid sessionId, CancelRequest body, ClinicRequest request, CancellationToken ct) =>
             WithSessionAsync(sessionId, request, ct, async session =>
                 await request.SendAsync<ISessionBookingCommand>(new CancelSession(session.PatientId, sessionId, request.Now, body.Reason), r => r.Ok(), ct)))
-            .RequireAuthorization(Permissions.BookSessions);
+            .Records().RequireAuthorization(Permissions.BookSessions);
 
         sessions.MapPost("/{sessionId}/no-show", (Guid sessionId, ClinicRequest request, CancellationToken ct) =>
             WithSessionAsync(sessionId, request, ct, async session =>
                 await request.SendAsync<IPatientCommand>(new RecordNoShow(session.PatientId, sessionId, request.Now), r => r.Ok(), ct)))
-            .RequireAuthorization(Permissions.BookSessions);
+            .Records().RequireAuthorization(Permissions.BookSessions);
 
         sessions.MapPost("/{sessionId}/performed", (Guid sessionId, PerformedRequest body, ClinicRequest request, CancellationToken ct) =>
             WithSessionAsync(sessionId, request, ct, async session =>
                 await request.SendAsync<ISessionBookingCommand>(
                     new RecordSessionPerformed(session.PatientId, sessionId, body.PerformedAt, body.ToTreatment(session.BookedMinutes),
                         await request.PolicyAsync(ct), request.Now), r => r.Ok(), ct)))
-            .RequireAuthorization(Permissions.RecordCare);
+            .Records().RequireAuthorization(Permissions.RecordCare);
     }
 
     private static async Task<IResult> WithSessionAsync(Guid sessionId, ClinicRequest request, CancellationToken ct, Func<SessionLocator, Task<IResult>> handle) =>

@@ -14,22 +14,25 @@ internal static class SideEffectEndpoints
         sideEffects.MapPost("/", async (Guid patientId, SideEffectRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            var command = new ReportSideEffect(patientId, id, body.ToDetails(request.Now), body.ReportedBy, await request.PolicyAsync(ct));
+            var now = request.Now;
+            var command = new ReportSideEffect(patientId, id, body.ToDetails(now), body.ReportedBy, await request.PolicyAsync(ct), now);
             return await request.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", id), ct);
-        }).RequireAuthorization(Permissions.RecordCare);
+        }).Creates<CreatedResponse>().RequireAuthorization(Permissions.RecordCare);
 
         sideEffects.MapPost("/{sideEffectId}/resolution", async (Guid patientId, Guid sideEffectId, ResolutionRequest body, ClinicRequest request, CancellationToken ct) =>
-            await request.SendAsync<IPatientCommand>(new ResolveSideEffect(patientId, sideEffectId, body.ResolvedAt, body.Outcome, body.Notes), r => r.Ok(), ct))
-            .RequireAuthorization(Permissions.RecordCare);
+            await request.SendAsync<IPatientCommand>(new ResolveSideEffect(patientId, sideEffectId, body.ResolvedAt, body.Outcome, body.Notes, request.Now), r => r.Ok(), ct))
+            .Records().RequireAuthorization(Permissions.RecordCare);
 
         sideEffects.MapPost("/{sideEffectId}/review", async (Guid patientId, Guid sideEffectId, ReviewRequest body, ClinicRequest request, CancellationToken ct) =>
             await request.SendAsync<IPatientCommand>(
                 new ReviewSideEffect(patientId, sideEffectId, body.Decision, body.Notes, request.User.UserId, request.Now), r => r.Ok(), ct))
-            .RequireAuthorization(Permissions.ReviewSideEffects);
+            .Records().RequireAuthorization(Permissions.ReviewSideEffects);
 
         sideEffects.MapPost("/{sideEffectId}/regulator-notification", async (Guid patientId, Guid sideEffectId, RegulatorNotificationRequest body, ClinicRequest request, CancellationToken ct) =>
-            await request.SendAsync<IPatientCommand>(
-                new RecordRegulatorNotification(patientId, sideEffectId, body.NotifiedAt ?? request.Now, body.Reference), r => r.Ok(), ct))
-            .RequireAuthorization(Permissions.RecordCare);
+        {
+            var now = request.Now;
+            return await request.SendAsync<IPatientCommand>(
+                new RecordRegulatorNotification(patientId, sideEffectId, body.NotifiedAt ?? now, body.Reference, now), r => r.Ok(), ct);
+        }).Records().RequireAuthorization(Permissions.RecordCare);
     }
 }

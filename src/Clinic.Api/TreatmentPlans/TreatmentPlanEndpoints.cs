@@ -16,10 +16,10 @@ internal static class TreatmentPlanEndpoints
             var id = Guid.CreateVersion7();
             var command = new CreateTreatmentPlan(patientId, id, DateOnly.FromDateTime(request.Now.UtcDateTime), body.ToDetails(), await request.PolicyAsync(ct));
             return await request.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", id), ct);
-        }).RequireAuthorization(Permissions.RecordCare);
+        }).Creates<CreatedResponse>().RequireAuthorization(Permissions.RecordCare);
 
         plans.MapPost("/{planId}/stop", async (Guid patientId, Guid planId, StopPlanRequest body, ClinicRequest request, CancellationToken ct) =>
             await request.SendAsync<IPatientCommand>(new StopTreatmentPlan(patientId, planId, request.Now, body.Reason), r => r.Ok(), ct))
-            .RequireAuthorization(Permissions.StopTreatment);
+            .Records().RequireAuthorization(Permissions.StopTreatment);
     }
 }

@@ -7,7 +7,7 @@ internal static class AllergyTestDecisions
 {
     public static Decision Record(RecordAllergyTest command, PatientState state) =>
         (Check.IsNew(state.FindAllergyTest(command.TestId), "Allergy test", command.TestId)
-         ?? AllergyTestRules.ValidateApplication(command.Substances, command.AppliedAt)) is { } refusal
+         ?? AllergyTestRules.ValidateApplication(command.Substances, command.AppliedAt, command.RecordedAt)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new AllergyTestApplied(command.PatientId, command.TestId, command.Substances, command.AppliedAt));
 
@@ -17,7 +17,7 @@ internal static class AllergyTestDecisions
         if (test is null)
             return Decision.Refuse(AllergyTestRules.NotFound(command.TestId));
         return (CheckNotRead(test)
-                ?? AllergyTestRules.ValidateReading(test, command.Reading, command.Policy)) is { } refusal
+                ?? AllergyTestRules.ValidateReading(test, command.Reading, command.Policy, command.RecordedAt)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new AllergyTestRead(command.PatientId, command.TestId, command.Reading));
     }

@@ -11,8 +11,9 @@ internal static class AllergyTestRules
 
     public static Refusal NotFound(Guid testId) => Check.NotFound(RefusalCodes.AllergyTestNotFound, "Allergy test", testId);
 
-    public static Refusal? ValidateApplication(IReadOnlyList<string> substances, DateTimeOffset appliedAt) =>
+    public static Refusal? ValidateApplication(IReadOnlyList<string> substances, DateTimeOffset appliedAt, DateTimeOffset now) =>
         Check.InCalendar(appliedAt, "The time the test dose was applied")
+        ?? Check.NotInFuture(appliedAt, now, "The time the test dose was applied")
         ?? Check.That(substances.Count > 0, RefusalCodes.InvalidAllergyTest, "An allergy test must name the substances tested.")
         ?? Check.That(substances.All(substance => !string.IsNullOrWhiteSpace(substance)), RefusalCodes.InvalidAllergyTest,
             "A tested substance cannot be blank.");
@@ -21,8 +22,9 @@ internal static class AllergyTestRules
     /// A reading of no reaction after the reading window proves nothing and is refused (a new test is needed); a
     /// reaction is recorded whenever it is read, since refusing it would lose what bars a substance.
     /// </summary>
-    public static Refusal? ValidateReading(AllergyTest test, AllergyReading reading, ClinicPolicy policy) =>
-        Check.That(reading.ReadAt > test.AppliedAt, RefusalCodes.InvalidAllergyReading,
+    public static Refusal? ValidateReading(AllergyTest test, AllergyReading reading, ClinicPolicy policy, DateTimeOffset now) =>
+        Check.NotInFuture(reading.ReadAt, now, "The time the test was read")
+        ?? Check.That(reading.ReadAt > test.AppliedAt, RefusalCodes.InvalidAllergyReading,
             $"A reading must come after the test dose was applied ({test.AppliedAt:O}).")
         ?? Check.That(reading.Reaction || reading.ReadAt <= test.ReadableUntil(policy), RefusalCodes.AllergyReadingTooLate,
             $"Allergy test {test.TestId} had to be read by {test.ReadableUntil(policy):O} ({policy.AllergyReadingWindowDays} days "

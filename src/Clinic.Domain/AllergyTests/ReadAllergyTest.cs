@@ -3,4 +3,5 @@ using Clinic.Domain.Patients;
 
 namespace Clinic.Domain.AllergyTests;
 
-public sealed record ReadAllergyTest(Guid PatientId, Guid TestId, AllergyReading Reading, ClinicPolicy Policy) : IPatientCommand;
+public sealed record ReadAllergyTest(
+    Guid PatientId, Guid TestId, AllergyReading Reading, ClinicPolicy Policy, DateTimeOffset RecordedAt) : IPatientCommand;

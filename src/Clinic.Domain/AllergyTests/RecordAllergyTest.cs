@@ -7,4 +7,5 @@ public sealed record RecordAllergyTest(
     Guid PatientId,
     Guid TestId,
     IReadOnlyList<string> Substances,
-    DateTimeOffset AppliedAt) : IPatientCommand;
+    DateTimeOffset AppliedAt,
+    DateTimeOffset RecordedAt) : IPatientCommand;

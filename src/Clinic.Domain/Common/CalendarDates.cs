@@ -17,5 +17,14 @@ internal static class CalendarDates
     /// </summary>
     public static DateOnly CalendarDate(this DateTimeOffset instant) => DateOnly.FromDateTime(instant.DateTime);
 
+    /// <summary>The offset where dates begin first (UTC+14, the Line Islands).</summary>
+    private static readonly TimeSpan FirstOffset = TimeSpan.FromHours(14);
+
+    /// <summary>
+    /// The latest calendar date anywhere at <paramref name="instant"/>: the date where dates begin first. A caller's
+    /// clock may be read in any offset (the API's is UTC), so a stated date is compared with this one.
+    /// </summary>
+    public static DateOnly LatestDateAt(DateTimeOffset instant) => instant.ToOffset(FirstOffset).CalendarDate();
+
     public static int DaysBetween(DateOnly first, DateOnly second) => Math.Abs(first.DayNumber - second.DayNumber);
 }

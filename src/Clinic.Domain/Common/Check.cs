@@ -19,6 +19,16 @@ internal static class Check
 
     public static Refusal? InCalendar(DateTimeOffset instant, string what) => InCalendar(instant.CalendarDate(), what);
 
+    /// <summary>
+    /// Whether what a caller records as having happened at <paramref name="instant"/> can have happened by
+    /// <paramref name="now"/>, the caller's clock (<see cref="ClockSkew"/>).
+    /// </summary>
+    public static Refusal? NotInFuture(DateTimeOffset instant, DateTimeOffset now, string what) =>
+        That(!ClockSkew.IsInFuture(instant, now), RefusalCodes.DateInFuture, $"{what} ({instant:O}) is later than now ({now:O}).");
+
+    public static Refusal? NotInFuture(DateOnly date, DateTimeOffset now, string what) =>
+        That(!ClockSkew.IsInFuture(date, now), RefusalCodes.DateInFuture, $"{what} ({date:yyyy-MM-dd}) is later than today ({now:O}).");
+
     public static Refusal? Defined<TEnum>(TEnum value, string code, string what) where TEnum : struct, Enum =>
         That(Enum.IsDefined(value), code, $"{what} '{value}' is not a known value.");
 

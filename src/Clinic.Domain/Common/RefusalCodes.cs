@@ -51,6 +51,14 @@ public static class RefusalCodes
     /// <summary>A date too close to the ends of the calendar for the rules to compute from it.</summary>
     public const string DateOutOfRange = "date-out-of-range";
 
+    // Dates that cannot be true.
+    /// <summary>A fact recorded as having happened (a birth, a screening, a reading ...) is dated later than now, beyond the clock skew.</summary>
+    public const string DateInFuture = "date-in-future";
+    /// <summary>A date of birth more than <c>PatientRules.MaximumAgeYears</c> years back.</summary>
+    public const string ImplausibleDateOfBirth = "implausible-date-of-birth";
+    /// <summary>A regulator notification dated before the clinic became aware of the side effect.</summary>
+    public const string NotifiedBeforeAware = "notified-before-aware";
+
     // Practitioner.
     public const string LicenceExpired = "licence-expired";
 

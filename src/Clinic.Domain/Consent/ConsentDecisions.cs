@@ -7,7 +7,7 @@ internal static class ConsentDecisions
 {
     public static Decision Record(RecordConsent command, PatientState state) =>
         (Check.IsNew(state.FindConsent(command.ConsentId), "Consent", command.ConsentId)
-         ?? ConsentRules.Validate(command.Terms)) is { } refusal
+         ?? ConsentRules.Validate(command.Terms, command.RecordedAt)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new ConsentRecorded(command.PatientId, command.ConsentId, command.Terms));
 }

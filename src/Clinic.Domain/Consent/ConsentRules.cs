@@ -6,10 +6,11 @@ namespace Clinic.Domain.Consent;
 
 internal static class ConsentRules
 {
-    public static Refusal? Validate(ConsentTerms terms) =>
+    public static Refusal? Validate(ConsentTerms terms, DateTimeOffset now) =>
         Check.That(terms.Scopes.Count > 0, RefusalCodes.InvalidConsent, "A consent must name at least one scope.")
         ?? Check.AllDefined(terms.Scopes, RefusalCodes.InvalidConsent, "Consent scope")
-        ?? Check.NotBlank(terms.FormVersion, RefusalCodes.InvalidConsent, "The consent form version");
+        ?? Check.NotBlank(terms.FormVersion, RefusalCodes.InvalidConsent, "The consent form version")
+        ?? Check.NotInFuture(terms.SignedAt, now, "The time the consent was signed");
 
     public static ConsentScope ScopeOf(TreatmentArea area) => area switch
     {

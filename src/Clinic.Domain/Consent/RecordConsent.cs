@@ -2,4 +2,4 @@ using Clinic.Domain.Patients;
 
 namespace Clinic.Domain.Consent;
 
-public sealed record RecordConsent(Guid PatientId, Guid ConsentId, ConsentTerms Terms) : IPatientCommand;
+public sealed record RecordConsent(Guid PatientId, Guid ConsentId, ConsentTerms Terms, DateTimeOffset RecordedAt) : IPatientCommand;

@@ -11,4 +11,5 @@ public sealed record CorrectAllergyTestApplication(
     Guid TestId,
     IReadOnlyList<string> Substances,
     DateTimeOffset AppliedAt,
-    ClinicPolicy Policy) : IPatientCommand, ICorrection;
+    ClinicPolicy Policy,
+    DateTimeOffset RecordedAt) : IPatientCommand, ICorrection;

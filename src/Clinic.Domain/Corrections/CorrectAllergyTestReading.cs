@@ -10,4 +10,5 @@ public sealed record CorrectAllergyTestReading(
     string Reason,
     Guid TestId,
     AllergyReading Reading,
-    ClinicPolicy Policy) : IPatientCommand, ICorrection;
+    ClinicPolicy Policy,
+    DateTimeOffset RecordedAt) : IPatientCommand, ICorrection;

@@ -8,4 +8,5 @@ public sealed record CorrectConsent(
     Guid CorrectedEventId,
     string Reason,
     Guid ConsentId,
-    ConsentTerms Terms) : IPatientCommand, ICorrection;
+    ConsentTerms Terms,
+    DateTimeOffset RecordedAt) : IPatientCommand, ICorrection;

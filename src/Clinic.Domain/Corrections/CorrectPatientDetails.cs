@@ -6,4 +6,5 @@ public sealed record CorrectPatientDetails(
     Guid PatientId,
     Guid CorrectedEventId,
     string Reason,
-    PatientDetails Details) : IPatientCommand, ICorrection;
+    PatientDetails Details,
+    DateTimeOffset RecordedAt) : IPatientCommand, ICorrection;

@@ -9,4 +9,5 @@ public sealed record CorrectRegulatorNotification(
     string Reason,
     Guid SideEffectId,
     DateTimeOffset NotifiedAt,
-    string? Reference) : IPatientCommand, ICorrection;
+    string? Reference,
+    DateTimeOffset RecordedAt) : IPatientCommand, ICorrection;

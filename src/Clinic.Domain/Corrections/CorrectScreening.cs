@@ -12,4 +12,5 @@ public sealed record CorrectScreening(
     Guid ScreeningId,
     DateOnly ScreenedOn,
     ScreeningAnswers Answers,
-    ClinicPolicy Policy) : IPatientCommand, ICorrection;
+    ClinicPolicy Policy,
+    DateTimeOffset RecordedAt) : IPatientCommand, ICorrection;

@@ -11,4 +11,5 @@ public sealed record CorrectSideEffect(
     string Reason,
     Guid SideEffectId,
     SideEffectDetails Details,
-    ClinicPolicy Policy) : IPatientCommand, ICorrection;
+    ClinicPolicy Policy,
+    DateTimeOffset RecordedAt) : IPatientCommand, ICorrection;

@@ -10,4 +10,5 @@ public sealed record CorrectSideEffectResolution(
     Guid SideEffectId,
     DateTimeOffset ResolvedAt,
     SideEffectOutcome Outcome,
-    string? Notes) : IPatientCommand, ICorrection;
+    string? Notes,
+    DateTimeOffset RecordedAt) : IPatientCommand, ICorrection;

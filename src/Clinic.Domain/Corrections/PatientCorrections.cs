@@ -16,7 +16,7 @@ internal static class PatientCorrections
 {
     /// <summary>A corrected date of birth can change who was under 18 when screened: those screenings are reassessed.</summary>
     public static Decision CorrectDetails(CorrectPatientDetails command, PatientState state) =>
-        (CorrectionRules.Validate(command) ?? PatientRules.Validate(command.Details)) is { } refusal
+        (CorrectionRules.Validate(command) ?? PatientRules.Validate(command.Details, command.RecordedAt)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept([
                 new PatientDetailsCorrected(command.PatientId, command.CorrectedEventId, command.Reason, command.Details),
@@ -26,7 +26,7 @@ internal static class PatientCorrections
     public static Decision CorrectScreening(CorrectScreening command, PatientState state) =>
         (CorrectionRules.Validate(command)
          ?? Check.Found(state.FindScreening(command.ScreeningId), RefusalCodes.ScreeningNotFound, "Screening", command.ScreeningId)
-         ?? ScreeningRules.Validate(command.ScreenedOn, command.Answers)) is { } refusal
+         ?? ScreeningRules.Validate(command.ScreenedOn, command.Answers, command.RecordedAt)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new ScreeningCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.ScreeningId, command.ScreenedOn, command.Answers,
@@ -36,7 +36,7 @@ internal static class PatientCorrections
     public static Decision CorrectConsent(CorrectConsent command, PatientState state) =>
         (CorrectionRules.Validate(command)
          ?? Check.Found(state.FindConsent(command.ConsentId), RefusalCodes.ConsentNotFound, "Consent", command.ConsentId)
-         ?? ConsentRules.Validate(command.Terms)) is { } refusal
+         ?? ConsentRules.Validate(command.Terms, command.RecordedAt)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new ConsentCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.ConsentId, command.Terms));
@@ -51,8 +51,10 @@ internal static class PatientCorrections
             return Decision.Refuse(AllergyTestRules.NotFound(command.TestId));
         var corrected = recorded with { Substances = command.Substances, AppliedAt = command.AppliedAt };
         return (CorrectionRules.Validate(command)
-                ?? AllergyTestRules.ValidateApplication(command.Substances, command.AppliedAt)
-                ?? (corrected.Reading is { } reading ? AllergyTestRules.ValidateReading(corrected, reading, command.Policy) : null)) is { } refusal
+                ?? AllergyTestRules.ValidateApplication(command.Substances, command.AppliedAt, command.RecordedAt)
+                ?? (corrected.Reading is { } reading
+                    ? AllergyTestRules.ValidateReading(corrected, reading, command.Policy, command.RecordedAt)
+                    : null)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new AllergyTestApplicationCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.TestId, command.Substances, command.AppliedAt,
@@ -66,7 +68,7 @@ internal static class PatientCorrections
             return Decision.Refuse(AllergyTestRules.NotFound(command.TestId));
         return (CorrectionRules.Validate(command)
                 ?? Check.That(test.IsRead, RefusalCodes.AllergyTestPending, $"Allergy test {test.TestId} has no reading to correct.")
-                ?? AllergyTestRules.ValidateReading(test, command.Reading, command.Policy)) is { } refusal
+                ?? AllergyTestRules.ValidateReading(test, command.Reading, command.Policy, command.RecordedAt)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new AllergyTestReadingCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.TestId, command.Reading));
@@ -119,15 +121,17 @@ internal static class PatientCorrections
             : Decision.Accept(new NoShowRetracted(command.PatientId, command.CorrectedEventId, command.Reason, session.SessionId));
     }
 
+    /// <summary>The corrected details follow the reporting rules, and what was recorded after the side effect must still fit them.</summary>
     public static Decision CorrectSideEffect(CorrectSideEffect command, PatientState state) =>
-        (CorrectionRules.Validate(command)
-         ?? Check.Found(state.FindSideEffect(command.SideEffectId), RefusalCodes.SideEffectNotFound, "Side effect", command.SideEffectId)
-         ?? SideEffectRules.Validate(command.Details, state)) is { } refusal
-            ? Decision.Refuse(refusal)
-            : Decision.Accept(new SideEffectCorrected(
-                command.PatientId, command.CorrectedEventId, command.Reason, command.SideEffectId, command.Details,
-                SideEffectRules.RequiresReview(command.Details),
-                SideEffectRules.ReportDueAt(command.Details, command.Policy)));
+        SideEffectDecisions.WithSideEffect(command.SideEffectId, state, sideEffect =>
+            (CorrectionRules.Validate(command)
+             ?? SideEffectRules.Validate(command.Details, state, command.RecordedAt)
+             ?? SideEffectRules.CheckFollowUps(sideEffect, command.Details)) is { } refusal
+                ? Decision.Refuse(refusal)
+                : Decision.Accept(new SideEffectCorrected(
+                    command.PatientId, command.CorrectedEventId, command.Reason, sideEffect.SideEffectId, command.Details,
+                    SideEffectRules.RequiresReview(command.Details),
+                    SideEffectRules.ReportDueAt(command.Details, command.Policy))));
 
     private static IEnumerable<ScreeningReassessed> Reassessments(PatientState state, DateOnly correctedDateOfBirth) =>
         from screening in state.Screenings

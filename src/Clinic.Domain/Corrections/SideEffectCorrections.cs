@@ -12,7 +12,7 @@ internal static class SideEffectCorrections
             (CorrectionRules.Validate(command)
              ?? Check.That(!sideEffect.IsOpen, RefusalCodes.SideEffectNotResolved,
                  $"Side effect {sideEffect.SideEffectId} has no resolution to correct.")
-             ?? SideEffectRules.ValidateResolution(sideEffect, command.ResolvedAt, command.Outcome)) is { } refusal
+             ?? SideEffectRules.ValidateResolution(sideEffect, command.ResolvedAt, command.Outcome, command.RecordedAt)) is { } refusal
                 ? Decision.Refuse(refusal)
                 : Decision.Accept(new SideEffectResolutionCorrected(
                     command.PatientId, command.CorrectedEventId, command.Reason, sideEffect.SideEffectId,
@@ -39,7 +39,8 @@ internal static class SideEffectCorrections
         SideEffectDecisions.WithSideEffect(command.SideEffectId, state, sideEffect =>
             (CorrectionRules.Validate(command)
              ?? Check.That(sideEffect.Notification is not null, RefusalCodes.RegulatorNotNotified,
-                 $"The regulator was not notified of side effect {sideEffect.SideEffectId}; there is nothing to correct.")) is { } refusal
+                 $"The regulator was not notified of side effect {sideEffect.SideEffectId}; there is nothing to correct.")
+             ?? SideEffectRules.ValidateNotification(sideEffect, command.NotifiedAt, command.RecordedAt)) is { } refusal
                 ? Decision.Refuse(refusal)
                 : Decision.Accept(new RegulatorNotificationCorrected(
                     command.PatientId, command.CorrectedEventId, command.Reason, sideEffect.SideEffectId,

@@ -127,7 +127,7 @@ public static class PatientDecider
 
     private static Decision Register(RegisterPatient command, PatientState state) =>
         (Check.That(!state.IsRegistered, RefusalCodes.AlreadyRegistered, $"Patient {state.PatientId} is already registered.")
-         ?? PatientRules.Validate(command.Details)) is { } refusal
+         ?? PatientRules.Validate(command.Details, command.RecordedAt)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new PatientRegistered(command.PatientId, command.ClinicId, command.Details));
 

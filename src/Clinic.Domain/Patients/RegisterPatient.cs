@@ -1,3 +1,4 @@
 namespace Clinic.Domain.Patients;
 
-public sealed record RegisterPatient(Guid PatientId, string ClinicId, PatientDetails Details) : IPatientCommand;
+/// <summary><see cref="RecordedAt"/> is the caller's clock when registering: a date of birth is not after it.</summary>
+public sealed record RegisterPatient(Guid PatientId, string ClinicId, PatientDetails Details, DateTimeOffset RecordedAt) : IPatientCommand;

@@ -8,4 +8,5 @@ public sealed record ScreenPatient(
     Guid ScreeningId,
     DateOnly ScreenedOn,
     ScreeningAnswers Answers,
-    ClinicPolicy Policy) : IPatientCommand;
+    ClinicPolicy Policy,
+    DateTimeOffset RecordedAt) : IPatientCommand;

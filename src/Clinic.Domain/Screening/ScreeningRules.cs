@@ -11,8 +11,9 @@ internal static class ScreeningRules
     /// <summary>NSAIDs and aspirin must be stopped at least a week before treatment (primer 001, 002).</summary>
     public const int NsaidWashoutDays = 7;
 
-    public static Refusal? Validate(DateOnly screenedOn, ScreeningAnswers answers) =>
+    public static Refusal? Validate(DateOnly screenedOn, ScreeningAnswers answers, DateTimeOffset now) =>
         Check.InCalendar(screenedOn, "The screening date")
+        ?? Check.NotInFuture(screenedOn, now, "The screening date")
         ?? Check.That(answers.LastNsaidDoseOn is null || answers.LastNsaidDoseOn <= screenedOn, RefusalCodes.InvalidScreening,
             "The last NSAID dose cannot be after the screening date.")
         ?? Check.That(answers.Allergies.All(allergy => !string.IsNullOrWhiteSpace(allergy)), RefusalCodes.InvalidScreening,

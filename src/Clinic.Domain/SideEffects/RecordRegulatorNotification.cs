@@ -7,4 +7,5 @@ public sealed record RecordRegulatorNotification(
     Guid PatientId,
     Guid SideEffectId,
     DateTimeOffset NotifiedAt,
-    string? Reference) : IPatientCommand;
+    string? Reference,
+    DateTimeOffset RecordedAt) : IPatientCommand;

@@ -8,4 +8,5 @@ public sealed record ReportSideEffect(
     Guid SideEffectId,
     SideEffectDetails Details,
     ReportedBy ReportedBy,
-    ClinicPolicy Policy) : IPatientCommand;
+    ClinicPolicy Policy,
+    DateTimeOffset RecordedAt) : IPatientCommand;

@@ -7,4 +7,5 @@ public sealed record ResolveSideEffect(
     Guid SideEffectId,
     DateTimeOffset ResolvedAt,
     SideEffectOutcome Outcome,
-    string? Notes) : IPatientCommand;
+    string? Notes,
+    DateTimeOffset RecordedAt) : IPatientCommand;

@@ -9,7 +9,7 @@ internal static class SideEffectDecisions
     public static Decision Report(ReportSideEffect command, PatientState state) =>
         (Check.IsNew(state.FindSideEffect(command.SideEffectId), "Side effect", command.SideEffectId)
          ?? Check.Defined(command.ReportedBy, RefusalCodes.InvalidSideEffect, "Reported by")
-         ?? SideEffectRules.Validate(command.Details, state)) is { } refusal
+         ?? SideEffectRules.Validate(command.Details, state, command.RecordedAt)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new SideEffectReported(
                 command.PatientId,
@@ -23,7 +23,7 @@ internal static class SideEffectDecisions
         WithSideEffect(command.SideEffectId, state, sideEffect =>
             (Check.That(sideEffect.IsOpen, RefusalCodes.SideEffectAlreadyResolved,
                     $"Side effect {sideEffect.SideEffectId} is already resolved.")
-             ?? SideEffectRules.ValidateResolution(sideEffect, command.ResolvedAt, command.Outcome)) is { } refusal
+             ?? SideEffectRules.ValidateResolution(sideEffect, command.ResolvedAt, command.Outcome, command.RecordedAt)) is { } refusal
                 ? Decision.Refuse(refusal)
                 : Decision.Accept(new SideEffectResolved(
                     command.PatientId, sideEffect.SideEffectId, command.ResolvedAt, command.Outcome, command.Notes)));
@@ -44,7 +44,8 @@ internal static class SideEffectDecisions
 
     public static Decision RecordRegulatorNotification(RecordRegulatorNotification command, PatientState state) =>
         WithSideEffect(command.SideEffectId, state, sideEffect =>
-            CheckAwaitsNotification(sideEffect) is { } refusal
+            (CheckAwaitsNotification(sideEffect)
+             ?? SideEffectRules.ValidateNotification(sideEffect, command.NotifiedAt, command.RecordedAt)) is { } refusal
                 ? Decision.Refuse(refusal)
                 : Decision.Accept(new RegulatorNotified(
                     command.PatientId, sideEffect.SideEffectId, command.NotifiedAt, command.Reference)));

@@ -49,6 +49,7 @@ public class FollowUpFactCorrectionTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task A_corrected_resolution_sits_beside_the_original_and_follows_the_resolution_rules()
     {
         var (journey, sideEffect) = await SideEffectAsync(serious: false);
+        using var later = journey.ClockAt(Journey.Slot(9));
         await journey.Practitioner.PostOkAsync($"{journey.PatientPath}/side-effects/{sideEffect}/resolution",
             new { resolvedAt = Journey.Slot(6), outcome = "recovered" }, HttpStatusCode.OK);
         var resolved = await EventIdAsync(journey, "side-effect-resolved.v1");
@@ -91,6 +92,7 @@ public class FollowUpFactCorrectionTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task A_corrected_regulator_notification_sits_beside_the_original()
     {
         var (journey, sideEffect) = await SideEffectAsync(serious: true);
+        using var later = journey.ClockAt(Journey.Slot(6));
         await journey.Practitioner.PostOkAsync($"{journey.PatientPath}/side-effects/{sideEffect}/regulator-notification",
             new { notifiedAt = Journey.Slot(5), reference = "REF-1" }, HttpStatusCode.OK);
 

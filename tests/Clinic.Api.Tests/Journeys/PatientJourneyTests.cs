@@ -17,11 +17,13 @@ public class PatientJourneyTests(ApiHost host) : IClassFixture<ApiHost>
         using (journey.AfterSession(Journey.Slot(3)))
             await journey.Practitioner.PostOkAsync($"/api/sessions/{first}/performed",
                 Journey.Performed(Journey.Slot(3).AddMinutes(5)), HttpStatusCode.OK);
-        var sideEffect = await journey.Practitioner.CreateAsync($"/api/patients/{journey.PatientId}/side-effects", new
-        {
-            sessionId = first, kind = "infection", severity = "severe", serious = true, seriousness = new[] { "hospitalisation" },
-            onsetAt = Journey.Slot(4), awareAt = Journey.Slot(5), description = "Abscess at an injection site", reportedBy = "patient",
-        });
+        Guid sideEffect;
+        using (journey.ClockAt(Journey.Slot(5, hour: 11)))
+            sideEffect = await journey.Practitioner.CreateAsync($"/api/patients/{journey.PatientId}/side-effects", new
+            {
+                sessionId = first, kind = "infection", severity = "severe", serious = true, seriousness = new[] { "hospitalisation" },
+                onsetAt = Journey.Slot(4), awareAt = Journey.Slot(5), description = "Abscess at an injection site", reportedBy = "patient",
+            });
 
         var suspended = await journey.Practitioner.GetOkAsync($"/api/patients/{journey.PatientId}/history");
         suspended["status"]!["treatmentSuspended"]!.GetValue<bool>().ShouldBeTrue();

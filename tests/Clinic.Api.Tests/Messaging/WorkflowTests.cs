@@ -44,13 +44,17 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
     {
         var journey = await new Support.Journey(host, "clinic-event-privacy").ReadyForTreatmentAsync();
         var session = await journey.PerformedSessionAsync(Support.Journey.Slot(3));
-        var sideEffect = await journey.ReportSideEffectAsync(session, serious: false, Support.Journey.Slot(4));
+        var reportedAt = Support.Journey.Slot(4).AddHours(3);
+        Guid sideEffect;
+        using (journey.ClockAt(reportedAt))
+            sideEffect = await journey.Practitioner.CreateAsync($"{journey.PatientPath}/side-effects",
+                Support.Journey.SideEffect(session, serious: false, Support.Journey.Slot(4)));
 
         var notice = await Eventually.WaitForAsync(() => host.Webhook.OfKind("event").FirstOrDefault(n => n["clinic"]!.GetValue<string>() == "clinic-event-privacy"));
 
         notice["data"]!.AsObject().Select(field => field.Key).ShouldBe(["eventType"]);
         notice["data"]!["eventType"]!.GetValue<string>().ShouldBe("side-effect-reported.v1");
-        notice["occurredAt"]!.GetValue<DateTimeOffset>().ShouldBeInRange(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
+        notice["occurredAt"]!.GetValue<DateTimeOffset>().ShouldBeInRange(reportedAt, reportedAt.AddMinutes(1), "the API's clock when it was reported");
         var json = notice.ToJsonString();
         foreach (var personal in new[] { journey.PatientId.ToString(), session.ToString(), sideEffect.ToString(), "Maria", "Lopez", "bruise", "mild" })
             json.ShouldNotContain(personal, Case.Insensitive);

@@ -97,7 +97,8 @@ public class NullValueTests(ApiHost host) : IClassFixture<ApiHost>
         var journey = await new Journey(host).ReadyForTreatmentAsync();
         var sessionId = await journey.PerformedSessionAsync(Journey.Slot(3));
         var sideEffect = Journey.SideEffect(sessionId, serious: false, Journey.Slot(3).AddHours(2));
-        await journey.Practitioner.CreateAsync($"{journey.PatientPath}/side-effects", sideEffect);
+        using (journey.AfterSideEffect(Journey.Slot(3).AddHours(2)))
+            await journey.Practitioner.CreateAsync($"{journey.PatientPath}/side-effects", sideEffect);
         object values = eventType switch
         {
             "patient-screened.v1" => Journey.Screening(),

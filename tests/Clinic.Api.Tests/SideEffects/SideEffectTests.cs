@@ -14,6 +14,7 @@ public class SideEffectTests(ApiHost host) : IClassFixture<ApiHost>
         var session = await journey.PerformedSessionAsync(Journey.Slot(3));
         var sideEffect = await journey.ReportSideEffectAsync(session, serious: false, onsetAt: Journey.Slot(4));
         var path = $"{journey.PatientPath}/side-effects/{sideEffect}";
+        using var later = journey.ClockAt(Journey.Slot(8));
 
         await journey.Clinician.PostProblemAsync($"{path}/review", new { decision = "resume", notes = "Fine" }, Unprocessable, "review-not-required");
         await journey.Practitioner.PostProblemAsync($"{path}/resolution", new { resolvedAt = Journey.Slot(3), outcome = "recovered" },
@@ -64,6 +65,7 @@ public class SideEffectTests(ApiHost host) : IClassFixture<ApiHost>
         var mild = await journey.ReportSideEffectAsync(session, serious: false, Journey.Slot(4));
         var serious = await journey.ReportSideEffectAsync(session, serious: true, Journey.Slot(4));
         string Notification(Guid sideEffect) => $"{journey.PatientPath}/side-effects/{sideEffect}/regulator-notification";
+        using var afterward = journey.AfterSideEffect(Journey.Slot(4));
 
         await journey.Practitioner.PostProblemAsync(Notification(mild), new { reference = "REG-1" }, Unprocessable, "notification-not-required");
         await journey.Practitioner.PostOkAsync(Notification(serious), new { reference = "REG-2" }, HttpStatusCode.OK);
@@ -76,6 +78,7 @@ public class SideEffectTests(ApiHost host) : IClassFixture<ApiHost>
     {
         var journey = await new Journey(host).ReadyForTreatmentAsync();
         var session = await journey.PerformedSessionAsync(Journey.Slot(3));
+        using var afterward = journey.ClockAt(Journey.Slot(3).AddHours(3));
         await journey.Practitioner.CreateAsync($"{journey.PatientPath}/side-effects", new
         {
             sessionId = session, kind = "allergic-reaction", severity = "life-threatening", serious = true,
@@ -94,6 +97,7 @@ public class SideEffectTests(ApiHost host) : IClassFixture<ApiHost>
         var journey = await new Journey(host).ReadyForTreatmentAsync();
         var scheduled = await journey.ScheduleAsync(Journey.Slot(3));
         var sideEffects = $"{journey.PatientPath}/side-effects";
+        using var afterward = journey.AfterSideEffect(Journey.Slot(4));
 
         await journey.Practitioner.PostProblemAsync(sideEffects, Journey.SideEffect(scheduled, false, Journey.Slot(4)), Unprocessable, "session-not-performed");
         await journey.Practitioner.PostProblemAsync(sideEffects, Journey.SideEffect(Guid.NewGuid(), false, Journey.Slot(4)),

@@ -28,7 +28,7 @@ public class ApiHost : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.ConnectionStringAsync();
-        _app = await ClinicApp.CreateAsync(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], builder =>
+        _app = await ClinicApp.CreateAsync(["--urls", "http://127.0.0.1:0", "--environment", EnvironmentName], builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings());
             builder.Services.AddSingleton<TimeProvider>(Clock);
@@ -60,6 +60,9 @@ public class ApiHost : IAsyncLifetime
             settings[key] = value;
         return settings;
     }
+
+    /// <summary>The hosting environment: Testing, unless a derived host runs as a developer would.</summary>
+    protected virtual string EnvironmentName => "Testing";
 
     /// <summary>What a derived host configures on top (webhooks, messaging limits...).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];

@@ -156,8 +156,15 @@ public sealed class Journey(ApiHost host, string clinic)
         description = serious ? "Abscess at an injection site" : "Small bruise", reportedBy = "patient",
     };
 
-    public Task<Guid> ReportSideEffectAsync(Guid sessionId, bool serious, DateTimeOffset onsetAt) =>
-        Practitioner.CreateAsync($"{PatientPath}/side-effects", SideEffect(sessionId, serious, onsetAt));
+    /// <summary>Reports <see cref="SideEffect"/> once the clinic knows of it: a side effect is not recorded before it happens.</summary>
+    public async Task<Guid> ReportSideEffectAsync(Guid sessionId, bool serious, DateTimeOffset onsetAt)
+    {
+        using (AfterSideEffect(onsetAt))
+            return await Practitioner.CreateAsync($"{PatientPath}/side-effects", SideEffect(sessionId, serious, onsetAt));
+    }
+
+    /// <summary>The API's clock an hour after the clinic learned of a <see cref="SideEffect"/> of onset <paramref name="onsetAt"/>.</summary>
+    public IDisposable AfterSideEffect(DateTimeOffset onsetAt) => ClockAt(onsetAt.AddHours(3));
 
     public Task<JsonNode> HistoryAsync(string? asOf = null) =>
         Practitioner.GetOkAsync(asOf is null ? $"{PatientPath}/history" : $"{PatientPath}/history?asOf={Uri.EscapeDataString(asOf)}");

@@ -68,7 +68,7 @@ internal static class Sample
         new(Indication.SkinRejuvenation, [TreatmentArea.Face, TreatmentArea.Neck], Technique.Nappage, plannedSessions, intervalDays);
 
     public static ReadAllergyTest Read(DateTimeOffset readAt, bool reaction = false, params string[] reacted) =>
-        new(PatientId, TestId, new AllergyReading(readAt, reaction, reacted, Notes: null), Policy);
+        new(PatientId, TestId, new AllergyReading(readAt, reaction, reacted, Notes: null), Policy, Now);
 
     public static TreatmentPlanCreated PlanCreated(PlanDetails? details = null) =>
         new(PatientId, PlanId, On(3, 1), details ?? FacePlan());
@@ -97,6 +97,9 @@ internal static class Sample
 
     public static PractitionerBooked Booked(Guid sessionId, DateTimeOffset startsAt, int minutes = 30) =>
         new(PractitionerId, sessionId, PatientId, startsAt, startsAt.AddMinutes(minutes));
+
+    /// <summary>The clinician's clock when recording a fact that happened: the last day of 2025, after every sample date.</summary>
+    public static readonly DateTimeOffset Now = At(12, 31, 18);
 
     /// <summary>The reception's clock when it books or moves a session: noon on the day of the consultation.</summary>
     public static readonly DateTimeOffset BookedAt = At(3, 1, 12);
