@@ -24,6 +24,7 @@ public class AllergyTestTests(ApiHost host) : IClassFixture<ApiHost>
         var allergy = (await journey.HistoryAsync())["status"]!["allergy"]!;
         allergy["state"]!.GetValue<string>().ShouldBe("read");
         allergy["reactedSubstances"]!.AsArray().Select(s => s!.GetValue<string>()).ShouldBe(["lidocaine"]);
+        allergy["clearedSubstances"]!.AsArray().ShouldBeEmpty("a reaction read an hour after the dose clears none of the others");
     }
 
     [Fact]
@@ -54,6 +55,9 @@ public class AllergyTestTests(ApiHost host) : IClassFixture<ApiHost>
             Unprocessable, "allergy-reading-too-early");
         using var dayAfterTheDose = journey.ClockAt(Journey.TestDoseAt.AddDays(1));
         await journey.Practitioner.PostOkAsync(reading, new { readAt = Journey.TestDoseAt.AddDays(1), reaction = false }, HttpStatusCode.OK);
+
+        (await journey.HistoryAsync())["status"]!["allergy"]!["clearedSubstances"]!.AsArray().Select(s => s!.GetValue<string>())
+            .ShouldBe(["lidocaine", "hyaluronic acid"]);
     }
 
     [Fact]
