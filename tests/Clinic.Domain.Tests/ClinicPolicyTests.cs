@@ -12,7 +12,7 @@ public class ClinicPolicyTests
     public void A_clinic_that_never_set_its_policy_runs_on_the_defaults() =>
         Given.Clinic().State.Policy.ShouldBe(new ClinicPolicy(
             ScreeningValidityDays: 180, MinimumIntervalDays: 7, SeriousReportingDays: 15, FatalOrLifeThreateningReportingDays: 7,
-            AllergyReadingWindowDays: 4));
+            AllergyReadingWindowDays: 4, AllergyTestValidityMonths: 12));
 
     [Fact]
     public void Setting_a_policy_records_it()
@@ -55,16 +55,21 @@ public class ClinicPolicyTests
             .ThenEmitsSingle<ClinicPolicySet>();
 
     [Theory]
-    [InlineData(1, false)]
-    [InlineData(2, true)]
-    [InlineData(14, true)]
-    [InlineData(15, false)]
-    public void The_allergy_reading_window_is_2_to_14_days(int days, bool accepted) =>
-        Given.Clinic().When(new SetClinicPolicy(ClinicId, new ClinicPolicy(AllergyReadingWindowDays: days)))
+    [InlineData(1, 12, false)]
+    [InlineData(2, 12, true)]
+    [InlineData(14, 12, true)]
+    [InlineData(15, 12, false)]
+    [InlineData(4, 0, false)]
+    [InlineData(4, 1, true)]
+    [InlineData(4, 13, false)]
+    public void The_allergy_reading_window_is_2_to_14_days_and_a_clean_test_clears_for_1_to_12_months(
+        int readingWindowDays, int testValidityMonths, bool accepted) =>
+        Given.Clinic()
+            .When(new SetClinicPolicy(ClinicId, new ClinicPolicy(AllergyReadingWindowDays: readingWindowDays, AllergyTestValidityMonths: testValidityMonths)))
             .ThenAcceptsOrRefuses(accepted, RefusalCodes.InvalidPolicy);
 
     [Fact]
-    public void A_policy_stored_before_the_reading_window_existed_reads_with_the_default_window()
+    public void A_policy_stored_before_the_reading_window_and_test_validity_existed_reads_with_their_defaults()
     {
         const string storedBefore = """
             {"clinicId": "clinic-lyon", "policy": {"screeningValidityDays": 90, "minimumIntervalDays": 10,
@@ -72,6 +77,7 @@ public class ClinicPolicyTests
             """;
 
         JsonSerializer.Deserialize<ClinicPolicySet>(storedBefore, new JsonSerializerOptions(JsonSerializerDefaults.Web))!
-            .Policy.ShouldBe(new ClinicPolicy(ScreeningValidityDays: 90, MinimumIntervalDays: 10, AllergyReadingWindowDays: 4));
+            .Policy.ShouldBe(new ClinicPolicy(ScreeningValidityDays: 90, MinimumIntervalDays: 10, AllergyReadingWindowDays: 4,
+                AllergyTestValidityMonths: 12));
     }
 }

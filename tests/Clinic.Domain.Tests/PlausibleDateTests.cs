@@ -35,9 +35,9 @@ public class PlausibleDateTests
             at => new RecordConsent(PatientId, ConsentId, FullConsent.Terms with { SignedAt = at }, RecordingNow)),
         ["consent signature corrected"] = ([Registered, FullConsent],
             at => new CorrectConsent(PatientId, CorrectedEventId, "Wrong time", ConsentId, FullConsent.Terms with { SignedAt = at }, RecordingNow)),
-        ["allergy test dose applied"] = ([Registered],
+        ["allergy test dose applied"] = ([.. ScreenedAndConsented],
             at => new RecordAllergyTest(PatientId, TestId, TestedSubstances, at, RecordingNow)),
-        ["allergy test dose corrected"] = ([Registered, TestApplied],
+        ["allergy test dose corrected"] = ([.. ScreenedAndConsented, TestApplied],
             at => new CorrectAllergyTestApplication(PatientId, CorrectedEventId, "Wrong time", TestId, TestedSubstances, at, Policy, RecordingNow)),
         // A reaction is read whenever it is read, so the reading window does not decide these two.
         ["allergy test read"] = ([Registered, TestApplied],

@@ -119,8 +119,8 @@ public class RecordSessionPerformedTests
 
     [Fact]
     public void A_reaction_with_no_listed_substance_bars_every_tested_substance() =>
-        Given.Patient(Registered, EligibleScreening, FullConsent, TestApplied, TestRead(reaction: true), PlanCreated(),
-                Scheduled(SessionId, At(3, 3)))
+        Given.Patient([.. ScreenedAndConsented, TestApplied, TestRead(reaction: true), .. SecondTest(At(3, 1), false, "Biotin"),
+                PlanCreated(), Scheduled(SessionId, At(3, 3))])
             .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(3, 3)))
             .When(Perform(Treatment(Product(substances: ["VITAMIN C"]))))
             .ThenRefuses(RefusalCodes.AllergyReaction);
@@ -223,10 +223,9 @@ public class RecordSessionPerformedTests
     [Fact]
     public void A_session_is_performed_at_least_24_hours_after_the_test_dose()
     {
-        var dosedAt10On2March = Given.Patient(Registered, EligibleScreening, FullConsent, TestApplied with { AppliedAt = At(3, 2, 10) },
-                new AllergyTestRead(PatientId, TestId, new AllergyReading(At(3, 2, 18), false, [], null)), PlanCreated(),
-                Scheduled(SessionId, At(3, 3)))
-            .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(3, 3)));
+        var dosedAt10On2March = Booked3March(
+            new AllergyTestApplied(PatientId, SecondTestId, ["Collagenase"], At(3, 2, 10)),
+            new AllergyTestRead(PatientId, SecondTestId, new AllergyReading(At(3, 2, 18), true, [], null)));
 
         dosedAt10On2March.When(Perform(performedAt: At(3, 3, 9, 50))).ThenRefuses(RefusalCodes.AllergyTestPending);
         dosedAt10On2March.When(Perform(performedAt: At(3, 3, 10))).ThenAccepts();

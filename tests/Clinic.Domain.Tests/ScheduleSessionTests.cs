@@ -174,16 +174,38 @@ public class ScheduleSessionTests
             .ThenRefuses(RefusalCodes.AllergyTestPending);
 
     [Fact]
-    public void A_session_starts_at_least_24_hours_after_the_test_dose()
+    public void A_session_starts_at_least_24_hours_after_every_test_dose_even_one_whose_reaction_showed_early()
     {
-        var early = Given.Patient(Registered, EligibleScreening, FullConsent,
-            TestApplied with { AppliedAt = At(3, 2, 10) },
-            new AllergyTestRead(PatientId, TestId, new AllergyReading(At(3, 2, 18), false, [], null)),
-            PlanCreated());
+        var reactedEarlyOn2March = Ready(
+            new AllergyTestApplied(PatientId, SecondTestId, ["Collagenase"], At(3, 2, 10)),
+            new AllergyTestRead(PatientId, SecondTestId, new AllergyReading(At(3, 2, 18), true, [], null)));
 
-        early.AndPractitioner(PractitionerRegistered()).When(Schedule(At(3, 3, 9, 59))).ThenRefuses(RefusalCodes.AllergyTestPending);
-        early.AndPractitioner(PractitionerRegistered()).When(Schedule(At(3, 3, 10))).ThenAccepts();
+        reactedEarlyOn2March.When(Schedule(At(3, 3, 9, 59))).ThenRefuses(RefusalCodes.AllergyTestPending);
+        reactedEarlyOn2March.When(Schedule(At(3, 3, 10))).ThenAccepts();
     }
+
+    [Fact]
+    public void A_patient_whose_test_reacted_to_everything_is_not_booked() =>
+        Given.Patient([.. ScreenedAndConsented, TestApplied, TestRead(reaction: true), PlanCreated()])
+            .AndPractitioner(PractitionerRegistered())
+            .When(Schedule())
+            .ThenRefuses(RefusalCodes.NoClearedSubstance);
+
+    [Fact]
+    public void A_patient_whose_clean_substances_are_all_declared_allergies_is_not_booked() =>
+        Given.Patient([Registered, EligibleScreening with { Answers = HealthyAnswers with { Allergies = [.. TestedSubstances] } },
+                FullConsent, TestApplied, TestRead(), PlanCreated()])
+            .AndPractitioner(PractitionerRegistered())
+            .When(Schedule())
+            .ThenRefuses(RefusalCodes.NoClearedSubstance);
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    public void A_patient_is_booked_while_a_clean_test_still_clears_a_substance_at_the_start(int minutesAfterExpiry, bool accepted) =>
+        Ready()
+            .When(Schedule(At(4, 1, 10, minutesAfterExpiry)) with { Policy = Policy with { AllergyTestValidityMonths = 1 } })
+            .ThenAcceptsOrRefuses(accepted, RefusalCodes.NoClearedSubstance);
 
     [Fact]
     public void A_reaction_does_not_block_booking_it_bars_the_substance() =>

@@ -12,6 +12,10 @@ public sealed record PolicyRequest
     /// <summary>Optional, since clients written before it existed leave it out: they get the default.</summary>
     public int AllergyReadingWindowDays { get; init; } = ClinicPolicy.Default.AllergyReadingWindowDays;
 
+    /// <summary>Optional, for the same reason.</summary>
+    public int AllergyTestValidityMonths { get; init; } = ClinicPolicy.Default.AllergyTestValidityMonths;
+
     public ClinicPolicy ToPolicy() =>
-        new(ScreeningValidityDays, MinimumIntervalDays, SeriousReportingDays, FatalOrLifeThreateningReportingDays, AllergyReadingWindowDays);
+        new(ScreeningValidityDays, MinimumIntervalDays, SeriousReportingDays, FatalOrLifeThreateningReportingDays, AllergyReadingWindowDays,
+            AllergyTestValidityMonths);
 }

@@ -80,7 +80,7 @@ internal static class CorrectionCommands
         new(c.StreamId, c.EventId, c.Reason, planId, Read<TreatmentPlanRequest>(c, json).ToDetails(), c.Policy);
 
     private static CorrectSessionRecord SessionRecord(CorrectRecord c, Guid sessionId, PerformedTreatment recorded, JsonSerializerOptions json) =>
-        new(c.StreamId, c.EventId, c.Reason, sessionId, Read<TreatmentRequest>(c, json).ToTreatment(recorded.DurationMinutes));
+        new(c.StreamId, c.EventId, c.Reason, sessionId, Read<TreatmentRequest>(c, json).ToTreatment(recorded.DurationMinutes), c.Policy);
 
     private static CorrectSideEffect SideEffect(CorrectRecord c, Guid sideEffectId, DateTimeOffset recordedAwareAt, JsonSerializerOptions json) =>
         new(c.StreamId, c.EventId, c.Reason, sideEffectId, Read<SideEffectRequest>(c, json).ToDetails(recordedAwareAt), c.Policy, c.RecordedAt);

@@ -22,7 +22,7 @@ public sealed record PatientStatus(
         return new PatientStatus(
             record.CurrentScreening is { } screening ? EligibilityStatus.Of(screening, today) : null,
             record.ConsentScopes.Order().ToList(),
-            AllergyStatus.Of(record),
+            AllergyStatus.Of(record, policy, at),
             record.ActivePlan is { } plan ? PlanStatus.Of(plan, record.ProgressOf(plan, policy)) : null,
             record.IsTreatmentSuspended,
             record.OpenSideEffects.Select(sideEffect => OpenSideEffect.Of(sideEffect, at)).ToList());
@@ -47,11 +47,14 @@ public sealed record EligibilityStatus(
     }
 }
 
-public sealed record AllergyStatus(string State, IReadOnlyList<string> ReactedSubstances, IReadOnlyList<AllergyTestStatus> Tests)
+/// <summary><see cref="ClearedSubstances"/> are the ones a session may use at the moment asked about.</summary>
+public sealed record AllergyStatus(
+    string State, IReadOnlyList<string> ReactedSubstances, IReadOnlyList<string> ClearedSubstances, IReadOnlyList<AllergyTestStatus> Tests)
 {
-    public static AllergyStatus Of(PatientState record) => new(
+    public static AllergyStatus Of(PatientState record, ClinicPolicy policy, DateTimeOffset at) => new(
         record.AllergyTests.Count == 0 ? "none" : record.HasAllergyTestPending ? "pending" : "read",
         record.ReactedSubstances,
+        record.SubstancesClearedAt(at, policy),
         record.AllergyTests.Select(test => new AllergyTestStatus(test.TestId, test.Substances, test.AppliedAt, test.ReadingDueAt,
             test.ReadingFlaggedDue && !test.IsRead, test.Reading?.ReadAt, test.Reading?.Reaction)).ToList());
 }

@@ -23,7 +23,7 @@ public static class EventSummaries
     {
         ClinicPolicySet e => $"Clinic policy set: screening valid {e.Policy.ScreeningValidityDays} d, minimum interval {e.Policy.MinimumIntervalDays} d, "
                              + $"serious reports within {e.Policy.SeriousReportingDays} d ({e.Policy.FatalOrLifeThreateningReportingDays} d if fatal or life-threatening), "
-                             + $"allergy tests read within {e.Policy.AllergyReadingWindowDays} d",
+                             + $"allergy tests read within {e.Policy.AllergyReadingWindowDays} d and clear for {e.Policy.AllergyTestValidityMonths} months",
         PractitionerRegistered e => $"Practitioner registered: {Name(e.Details.Profession)}, licence valid until {e.Details.LicenceExpiresOn:yyyy-MM-dd}",
         PractitionerLicenceRenewed e => $"Licence renewed until {e.ExpiresOn:yyyy-MM-dd}",
         PractitionerBooked e => $"Booked for session {e.SessionId} at {e.StartsAt:u}",

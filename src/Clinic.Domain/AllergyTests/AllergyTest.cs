@@ -26,6 +26,21 @@ public sealed record AllergyTest(
     /// <summary>Never read, and its reading window closed before <paramref name="at"/>: it can no longer clear anyone.</summary>
     public bool HasLapsedBy(DateTimeOffset at, ClinicPolicy policy) => !IsRead && at > ReadableUntil(policy);
 
+    /// <summary>
+    /// The last moment a clean reading clears the tested substances: the clinic's validity after the dose (policy),
+    /// since what the test shows is how the patient took the dose then.
+    /// </summary>
+    public DateTimeOffset ClearsUntil(ClinicPolicy policy) => AppliedAt.AddMonths(policy.AllergyTestValidityMonths);
+
+    /// <summary>
+    /// Whether the test clears <paramref name="substance"/> at <paramref name="at"/>: the substance was tested, the
+    /// test read by then, a full day after the dose, with no reaction to it, and the clearance has not expired.
+    /// A reaction read earlier bars what reacted, but says nothing yet of the others.
+    /// </summary>
+    public bool Clears(string substance, DateTimeOffset at, ClinicPolicy policy) =>
+        Reading is { } reading && reading.ReadAt <= at && reading.ReadAt >= ReadingDueAt && at <= ClearsUntil(policy)
+        && Substances.HasSubstance(substance) && !ReactedSubstances.HasSubstance(substance);
+
     public IReadOnlyList<string> ReactedSubstances => Reading switch
     {
         { Reaction: true, ReactedSubstances.Count: > 0 } reading => reading.ReactedSubstances,

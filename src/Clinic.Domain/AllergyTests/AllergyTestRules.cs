@@ -1,6 +1,8 @@
 using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
+using Clinic.Domain.Consent;
 using Clinic.Domain.Patients;
+using Clinic.Domain.Screening;
 
 namespace Clinic.Domain.AllergyTests;
 
@@ -19,25 +21,36 @@ internal static class AllergyTestRules
             "A tested substance cannot be blank.");
 
     /// <summary>
-    /// A reading of no reaction after the reading window proves nothing and is refused (a new test is needed); a
+    /// The test dose is the patient's first injection: it needs what treatment needs before it, a current eligible
+    /// screening on the dose's date (primer 2) and the patient's consent signed by then (primer 3).
+    /// </summary>
+    public static Refusal? CheckPatientReadyForDose(PatientState state, DateTimeOffset appliedAt) =>
+        ScreeningRules.CheckEligibleOn(state, appliedAt.CalendarDate())
+        ?? ConsentRules.CheckSignedBy(state, appliedAt);
+
+    /// <summary>
+    /// A reading of no reaction proves something only a full day after the dose, when a reaction has had time to
+    /// show (primer 002), and only within the reading window: later it proves nothing, and a new test is needed. A
     /// reaction is recorded whenever it is read, since refusing it would lose what bars a substance.
     /// </summary>
     public static Refusal? ValidateReading(AllergyTest test, AllergyReading reading, ClinicPolicy policy, DateTimeOffset now) =>
         Check.NotInFuture(reading.ReadAt, now, "The time the test was read")
         ?? Check.That(reading.ReadAt > test.AppliedAt, RefusalCodes.InvalidAllergyReading,
             $"A reading must come after the test dose was applied ({test.AppliedAt:O}).")
-        ?? Check.That(reading.Reaction || reading.ReadAt <= test.ReadableUntil(policy), RefusalCodes.AllergyReadingTooLate,
-            $"Allergy test {test.TestId} had to be read by {test.ReadableUntil(policy):O} ({policy.AllergyReadingWindowDays} days "
-            + "after the dose); apply a new test.")
         ?? Check.That(reading.Reaction || reading.ReactedSubstances.Count == 0, RefusalCodes.InvalidAllergyReading,
             "Reacted substances can only be listed when there was a reaction.")
-        ?? CheckTested(test, reading.ReactedSubstances);
+        ?? CheckTested(test, reading.ReactedSubstances)
+        ?? Check.That(reading.Reaction || reading.ReadAt >= test.ReadingDueAt, RefusalCodes.AllergyReadingTooEarly,
+            $"Allergy test {test.TestId} can be read as showing no reaction from {test.ReadingDueAt:O}, 24 hours after the dose.")
+        ?? Check.That(reading.Reaction || reading.ReadAt <= test.ReadableUntil(policy), RefusalCodes.AllergyReadingTooLate,
+            $"Allergy test {test.TestId} had to be read by {test.ReadableUntil(policy):O} ({policy.AllergyReadingWindowDays} days "
+            + "after the dose); apply a new test.");
 
     /// <summary>
     /// No session at <paramref name="at"/> before every test is read by then and a day has passed since its dose
-    /// (primer 000, 002). A test that lapsed unread is left aside: it can no longer be read clean, so it would
-    /// otherwise block the patient for good; the patient needs another test instead.
-    /// A reaction does not block scheduling: it bars the substances that reacted (checked when performed).
+    /// (primer 000, 002), nor while no substance is cleared for the patient then. A test that lapsed unread is left
+    /// aside: it can no longer be read clean, so it would otherwise block the patient for good; the patient needs
+    /// another test instead. Which substances a session may use is checked when it is performed.
     /// </summary>
     public static Refusal? CheckReadyFor(PatientState state, DateTimeOffset at, ClinicPolicy policy)
     {
@@ -51,22 +64,39 @@ internal static class AllergyTestRules
         if (tests.FirstOrDefault(test => at < test.ReadingDueAt) is { } recent)
             return new Refusal(RefusalCodes.AllergyTestPending,
                 $"A session must start at least 24 hours after the test dose of allergy test {recent.TestId} ({recent.AppliedAt:O}).");
-        return null;
+        return Check.That(state.SubstancesClearedAt(at, policy).Count > 0, RefusalCodes.NoClearedSubstance,
+            $"No substance is cleared for the patient at {at:O}: every tested one reacted, was declared an allergy, or its clean "
+            + $"test is over {policy.AllergyTestValidityMonths} months old; a new test is needed.");
     }
 
-    /// <summary>A substance that reacted may not be used in the patient's sessions (primer, allergy test).</summary>
-    public static Refusal? CheckNoReaction(PatientState state, IEnumerable<(string Product, string Substance)> substancesUsed)
+    /// <summary>
+    /// Every substance injected at <paramref name="at"/> was cleared for the patient (primer 4): none declared an
+    /// allergy at a screening by then, none that reacted in any test, and each cleared then by a test read with no
+    /// reaction to it (<see cref="AllergyTest.Clears"/>).
+    /// </summary>
+    public static Refusal? CheckSubstancesCleared(
+        PatientState state, IReadOnlyList<(string Product, string Substance)> substancesUsed, DateTimeOffset at, ClinicPolicy policy)
     {
+        var declared = state.DeclaredAllergiesOn(at.CalendarDate());
         var reacted = state.ReactedSubstances;
-        return substancesUsed
-            .Where(used => reacted.Contains(used.Substance, SubstanceNameComparer.Instance))
-            .Select(used => new Refusal(RefusalCodes.AllergyReaction,
-                $"{used.Product} contains {used.Substance}, which reacted in the patient's allergy test."))
-            .FirstOrDefault();
+        var cleared = state.SubstancesClearedAt(at, policy);
+        return FirstUsed(substancesUsed, substance => declared.HasSubstance(substance), RefusalCodes.DeclaredAllergy,
+                   "which the patient declared an allergy to at screening")
+               ?? FirstUsed(substancesUsed, substance => reacted.HasSubstance(substance), RefusalCodes.AllergyReaction,
+                   "which reacted in the patient's allergy test")
+               ?? FirstUsed(substancesUsed, substance => !cleared.HasSubstance(substance), RefusalCodes.SubstanceNotTested,
+                   $"which no allergy test clears at {at:O} (tested, read with no reaction at least 24 hours after the dose, "
+                   + $"and at most {policy.AllergyTestValidityMonths} months ago)");
     }
+
+    private static Refusal? FirstUsed(
+        IReadOnlyList<(string Product, string Substance)> substancesUsed, Func<string, bool> barred, string code, string why) =>
+        substancesUsed.Where(used => barred(used.Substance))
+            .Select(used => new Refusal(code, $"{used.Product} contains {used.Substance}, {why}."))
+            .FirstOrDefault();
 
     private static Refusal? CheckTested(AllergyTest test, IReadOnlyList<string> reactedSubstances) =>
-        reactedSubstances.FirstOrDefault(substance => !test.Substances.Contains(substance, SubstanceNameComparer.Instance)) is { } untested
+        reactedSubstances.FirstOrDefault(substance => !test.Substances.HasSubstance(substance)) is { } untested
             ? new Refusal(RefusalCodes.InvalidAllergyReading, $"'{untested}' was not tested in allergy test {test.TestId}.")
             : null;
 }

@@ -1,12 +1,26 @@
 namespace Clinic.Domain.AllergyTests;
 
-/// <summary>Substance names are compared ignoring case and surrounding spaces.</summary>
+/// <summary>
+/// The one way substance names are compared. They are free text typed by different people (the test dose, the
+/// reading, the product, the declared allergy), so case, surrounding spaces and runs of spaces inside a name
+/// ("Hyaluronic  acid") do not tell two substances apart.
+/// </summary>
 internal sealed class SubstanceNameComparer : IEqualityComparer<string>
 {
     public static SubstanceNameComparer Instance { get; } = new();
 
     public bool Equals(string? x, string? y) =>
-        string.Equals(x?.Trim(), y?.Trim(), StringComparison.OrdinalIgnoreCase);
+        string.Equals(Normalize(x), Normalize(y), StringComparison.OrdinalIgnoreCase);
 
-    public int GetHashCode(string obj) => StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Trim());
+    public int GetHashCode(string obj) => StringComparer.OrdinalIgnoreCase.GetHashCode(Normalize(obj)!);
+
+    private static string? Normalize(string? name) =>
+        name is null ? null : string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
+
+internal static class SubstanceNames
+{
+    /// <summary>Whether <paramref name="names"/> holds <paramref name="substance"/>, as <see cref="SubstanceNameComparer"/> compares them.</summary>
+    public static bool HasSubstance(this IEnumerable<string> names, string substance) =>
+        names.Contains(substance, SubstanceNameComparer.Instance);
 }

@@ -35,5 +35,7 @@ public static class ClinicDecider
             Math.Min(ClinicPolicyLimits.MaximumFatalOrLifeThreateningReportingDays, policy.SeriousReportingDays),
             RefusalCodes.InvalidPolicy, "Fatal or life-threatening reporting days")
         ?? Check.InRange(policy.AllergyReadingWindowDays, ClinicPolicyLimits.MinimumAllergyReadingWindowDays,
-            ClinicPolicyLimits.MaximumAllergyReadingWindowDays, RefusalCodes.InvalidPolicy, "Allergy reading window days");
+            ClinicPolicyLimits.MaximumAllergyReadingWindowDays, RefusalCodes.InvalidPolicy, "Allergy reading window days")
+        ?? Check.InRange(policy.AllergyTestValidityMonths, ClinicPolicyLimits.MinimumAllergyTestValidityMonths,
+            ClinicPolicyLimits.MaximumAllergyTestValidityMonths, RefusalCodes.InvalidPolicy, "Allergy test validity months");
 }

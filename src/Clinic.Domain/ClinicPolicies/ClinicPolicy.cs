@@ -9,7 +9,8 @@ public sealed record ClinicPolicy(
     int MinimumIntervalDays = 7,
     int SeriousReportingDays = 15,
     int FatalOrLifeThreateningReportingDays = 7,
-    int AllergyReadingWindowDays = 4)
+    int AllergyReadingWindowDays = 4,
+    int AllergyTestValidityMonths = 12)
 {
     public static ClinicPolicy Default { get; } = new();
 }

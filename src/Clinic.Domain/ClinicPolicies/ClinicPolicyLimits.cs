@@ -22,4 +22,12 @@ public static class ClinicPolicyLimits
     public const int MinimumAllergyReadingWindowDays = 2;
 
     public const int MaximumAllergyReadingWindowDays = 14;
+
+    /// <summary>
+    /// A clean allergy test clears its substances for at most a year after the dose (choice: no source says how long
+    /// tolerance lasts, and a patient may become sensitised since), so a clinic may only be stricter.
+    /// </summary>
+    public const int MinimumAllergyTestValidityMonths = 1;
+
+    public const int MaximumAllergyTestValidityMonths = 12;
 }

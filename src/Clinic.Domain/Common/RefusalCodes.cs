@@ -74,8 +74,12 @@ public static class RefusalCodes
     public const string AllergyTestAlreadyRead = "allergy-test-already-read";
     public const string AllergyReadingNotDue = "allergy-reading-not-due";
     public const string AllergyReadingAlreadyFlagged = "allergy-reading-already-flagged";
+    public const string AllergyReadingTooEarly = "allergy-reading-too-early";
     public const string AllergyReadingTooLate = "allergy-reading-too-late";
     public const string AllergyReaction = "allergy-reaction";
+    public const string DeclaredAllergy = "declared-allergy";
+    public const string SubstanceNotTested = "substance-not-tested";
+    public const string NoClearedSubstance = "no-cleared-substance";
 
     // Treatment plans.
     public const string PlanActive = "plan-active";

@@ -19,6 +19,11 @@ internal static class ConsentRules
         _ => ConsentScope.Body,
     };
 
+    /// <summary>The patient had signed a consent by <paramref name="at"/>, whatever its scopes.</summary>
+    public static Refusal? CheckSignedBy(PatientState state, DateTimeOffset at) =>
+        Check.That(state.ConsentScopesSignedBy(at).Count > 0, RefusalCodes.ConsentMissing,
+            $"The patient had signed no consent by {at:O}.");
+
     /// <summary>Consent signed by <paramref name="at"/> covers every area (primer 3: every step discussed before treatment).</summary>
     public static Refusal? CheckCovers(PatientState state, IEnumerable<TreatmentArea> areas, DateTimeOffset at)
     {

@@ -1,3 +1,4 @@
+using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Sessions;
 
@@ -9,4 +10,5 @@ public sealed record CorrectSessionRecord(
     Guid CorrectedEventId,
     string Reason,
     Guid SessionId,
-    PerformedTreatment Treatment) : IPatientCommand, ICorrection;
+    PerformedTreatment Treatment,
+    ClinicPolicy Policy) : IPatientCommand, ICorrection;

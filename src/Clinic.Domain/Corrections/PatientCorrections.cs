@@ -42,8 +42,9 @@ internal static class PatientCorrections
                 command.PatientId, command.CorrectedEventId, command.Reason, command.ConsentId, command.Terms));
 
     /// <summary>
-    /// The corrected dose follows the test rules, and a reading already taken must still fit it (after the dose, in the
-    /// reading window, reacted substances among the tested ones). A reading still awaited falls due from the new dose.
+    /// The corrected dose follows the test rules (the patient screened eligible and consented by then), and a reading
+    /// already taken must still fit it (after the dose, a clean one from 24 hours after it and in the reading window,
+    /// reacted substances among the tested ones). A reading still awaited falls due from the new dose.
     /// </summary>
     public static Decision CorrectAllergyTestApplication(CorrectAllergyTestApplication command, PatientState state)
     {
@@ -52,9 +53,8 @@ internal static class PatientCorrections
         var corrected = recorded with { Substances = command.Substances, AppliedAt = command.AppliedAt };
         return (CorrectionRules.Validate(command)
                 ?? AllergyTestRules.ValidateApplication(command.Substances, command.AppliedAt, command.RecordedAt)
-                ?? (corrected.Reading is { } reading
-                    ? AllergyTestRules.ValidateReading(corrected, reading, command.Policy, command.RecordedAt)
-                    : null)) is { } refusal
+                ?? AllergyTestRules.CheckPatientReadyForDose(state, command.AppliedAt)
+                ?? (corrected.Reading is { } reading ? AllergyTestRules.ValidateReading(corrected, reading, command.Policy, command.RecordedAt) : null)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new AllergyTestApplicationCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.TestId, command.Substances, command.AppliedAt,
@@ -98,7 +98,7 @@ internal static class PatientCorrections
                 ?? Check.That(session.Status == SessionStatus.Performed, RefusalCodes.SessionNotPerformed,
                     $"Session {session.SessionId} has no performed record to correct.")
                 ?? PerformedTreatmentRules.CheckRecord(command.Treatment)
-                ?? PerformedTreatmentRules.CheckForPatient(state, command.Treatment, session.HappensAt)) is { } refusal
+                ?? PerformedTreatmentRules.CheckForPatient(state, command.Treatment, session.HappensAt, command.Policy)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new SessionRecordCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.SessionId, command.Treatment));

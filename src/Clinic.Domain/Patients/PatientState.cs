@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Clinic.Domain.AllergyTests;
 using Clinic.Domain.ClinicPolicies;
+using Clinic.Domain.Common;
 using Clinic.Domain.Consent;
 using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
@@ -57,6 +58,25 @@ public sealed record PatientState
     /// <summary>Every substance that reacted in any allergy test; none of them may be used in a session.</summary>
     public IReadOnlyList<string> ReactedSubstances =>
         AllergyTests.SelectMany(test => test.ReactedSubstances).Distinct(SubstanceNameComparer.Instance).ToList();
+
+    /// <summary>The allergies the patient declared in the screenings dated on or before <paramref name="date"/>.</summary>
+    public IReadOnlyList<string> DeclaredAllergiesOn(DateOnly date) =>
+        Screenings.Where(screening => screening.ScreenedOn <= date)
+            .SelectMany(screening => screening.Answers.Allergies).Distinct(SubstanceNameComparer.Instance).ToList();
+
+    /// <summary>
+    /// The substances that may be injected at <paramref name="at"/>: cleared by an allergy test then, and neither
+    /// reacted in any test nor declared an allergy by then.
+    /// </summary>
+    public IReadOnlyList<string> SubstancesClearedAt(DateTimeOffset at, ClinicPolicy policy)
+    {
+        var barred = ReactedSubstances.Concat(DeclaredAllergiesOn(at.CalendarDate())).ToList();
+        return AllergyTests
+            .SelectMany(test => test.Substances.Where(substance => test.Clears(substance, at, policy)))
+            .Distinct(SubstanceNameComparer.Instance)
+            .Where(substance => !barred.HasSubstance(substance))
+            .ToList();
+    }
 
     /// <summary>The plan neither stopped nor complete; there is at most one.</summary>
     public TreatmentPlan? ActivePlan => Plans.FirstOrDefault(plan =>

@@ -1,4 +1,5 @@
 using Clinic.Domain.AllergyTests;
+using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
 using Clinic.Domain.Consent;
 using Clinic.Domain.Patients;
@@ -22,11 +23,12 @@ internal static class PerformedTreatmentRules
         ?? Check.AllDefined(treatment.Areas, RefusalCodes.InvalidTreatment, "Treatment area")
         ?? SessionRules.CheckDuration(treatment.DurationMinutes);
 
-    /// <summary>What was done at <paramref name="performedAt"/> was consented to by then, and used no substance that reacted.</summary>
-    public static Refusal? CheckForPatient(PatientState state, PerformedTreatment treatment, DateTimeOffset performedAt) =>
+    /// <summary>What was done at <paramref name="performedAt"/> was consented to by then, and used only substances cleared then.</summary>
+    public static Refusal? CheckForPatient(PatientState state, PerformedTreatment treatment, DateTimeOffset performedAt, ClinicPolicy policy) =>
         ConsentRules.CheckCovers(state, treatment.Areas, performedAt)
-        ?? AllergyTestRules.CheckNoReaction(state,
-            treatment.Products.SelectMany(product => product.Substances.Select(substance => (product.Name, substance))));
+        ?? AllergyTestRules.CheckSubstancesCleared(state,
+            treatment.Products.SelectMany(product => product.Substances.Select(substance => (product.Name, substance))).ToList(),
+            performedAt, policy);
 
     private static Refusal? CheckProduct(ProductUsed product) =>
         Check.NotBlank(product.Name, RefusalCodes.InvalidProduct, "A product's name")

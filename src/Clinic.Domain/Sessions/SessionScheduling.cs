@@ -29,13 +29,13 @@ internal static class SessionScheduling
     /// <summary>
     /// A session performed: the plan still open, the patient ready at the performed time, the interval measured with
     /// the performed date (under the session's own override, if a clinician gave one), and what was done consented
-    /// to by then and free of substances that reacted.
+    /// to by then and made of substances cleared then.
     /// </summary>
     public static Refusal? CheckPerformance(PatientState state, Session session, RecordSessionPerformed command) =>
         WithPlan(state, session.PlanId, plan =>
             CheckPlanOpen(state, plan)
             ?? CheckPatientReadyAt(state, plan, session.SessionId, command.PerformedAt, session.IntervalOverride, command.Policy)
-            ?? PerformedTreatmentRules.CheckForPatient(state, command.Treatment, command.PerformedAt));
+            ?? PerformedTreatmentRules.CheckForPatient(state, command.Treatment, command.PerformedAt, command.Policy));
 
     private static Refusal? WithPlan(PatientState state, Guid planId, Func<TreatmentPlan, Refusal?> check) =>
         state.FindPlan(planId) is { } plan ? check(plan) : TreatmentPlanRules.NotFound(planId);

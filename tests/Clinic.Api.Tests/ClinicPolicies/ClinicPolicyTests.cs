@@ -17,22 +17,20 @@ public class ClinicPolicyTests(ApiHost host) : IClassFixture<ApiHost>
         policy["seriousReportingDays"]!.GetValue<int>().ShouldBe(15);
         policy["fatalOrLifeThreateningReportingDays"]!.GetValue<int>().ShouldBe(7);
         policy["allergyReadingWindowDays"]!.GetValue<int>().ShouldBe(4);
+        policy["allergyTestValidityMonths"]!.GetValue<int>().ShouldBe(12);
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(15)]
-    public async Task An_allergy_reading_window_outside_2_to_14_days_is_refused_invalid_policy(int allergyReadingWindowDays)
+    [Fact]
+    public async Task A_clean_allergy_test_clears_its_substances_for_the_clinics_validity_only()
     {
         var journey = new Journey(host);
+        await journey.Admin.PutOkAsync("/api/clinic/policy", Policy(allergyTestValidityMonths: 1));
+        (await journey.Reception.GetOkAsync("/api/clinic/policy"))["allergyTestValidityMonths"]!.GetValue<int>().ShouldBe(1);
+        await journey.ReadyForTreatmentAsync();
 
-        var response = await journey.Admin.PutAsync("/api/clinic/policy", System.Net.Http.Json.JsonContent.Create(new
-        {
-            screeningValidityDays = 180, minimumIntervalDays = 7, seriousReportingDays = 15, fatalOrLifeThreateningReportingDays = 7,
-            allergyReadingWindowDays,
-        }));
-
-        await HttpJson.ProblemAsync(response, HttpStatusCode.UnprocessableEntity, "invalid-policy");
+        await journey.Reception.PostProblemAsync("/api/sessions", journey.Booking(Journey.TestDoseAt.AddMonths(1).AddMinutes(1)),
+            HttpStatusCode.UnprocessableEntity, "no-cleared-substance");
+        await journey.ScheduleAsync(Journey.TestDoseAt.AddMonths(1));
     }
 
     [Fact]
@@ -53,22 +51,33 @@ public class ClinicPolicyTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Theory]
-    [InlineData(0, 7, 15, 7)]
-    [InlineData(180, 6, 15, 7)]
-    [InlineData(180, 7, 16, 7)]
-    [InlineData(180, 7, 5, 6)]
-    public async Task A_policy_laxer_than_the_rules_allow_is_refused_invalid_policy(
-        int screeningValidityDays, int minimumIntervalDays, int seriousReportingDays, int fatalOrLifeThreateningReportingDays)
+    [InlineData(0, 7, 15, 7, 4, 12)]
+    [InlineData(180, 6, 15, 7, 4, 12)]
+    [InlineData(180, 7, 16, 7, 4, 12)]
+    [InlineData(180, 7, 5, 6, 4, 12)]
+    [InlineData(180, 7, 15, 7, 1, 12)]
+    [InlineData(180, 7, 15, 7, 15, 12)]
+    [InlineData(180, 7, 15, 7, 4, 0)]
+    [InlineData(180, 7, 15, 7, 4, 13)]
+    public async Task A_policy_outside_the_ranges_the_rules_allow_is_refused_invalid_policy(
+        int screeningValidityDays, int minimumIntervalDays, int seriousReportingDays, int fatalOrLifeThreateningReportingDays,
+        int allergyReadingWindowDays, int allergyTestValidityMonths)
     {
         var journey = new Journey(host);
 
         var response = await journey.Admin.PutAsync("/api/clinic/policy", System.Net.Http.Json.JsonContent.Create(
-            Policy(screeningValidityDays, minimumIntervalDays, seriousReportingDays, fatalOrLifeThreateningReportingDays)));
+            Policy(screeningValidityDays, minimumIntervalDays, seriousReportingDays, fatalOrLifeThreateningReportingDays,
+                allergyReadingWindowDays, allergyTestValidityMonths)));
 
         await HttpJson.ProblemAsync(response, HttpStatusCode.UnprocessableEntity, "invalid-policy");
     }
 
     private static object Policy(
-        int screeningValidityDays = 180, int minimumIntervalDays = 7, int seriousReportingDays = 15, int fatalOrLifeThreateningReportingDays = 7) =>
-        new { screeningValidityDays, minimumIntervalDays, seriousReportingDays, fatalOrLifeThreateningReportingDays };
+        int screeningValidityDays = 180, int minimumIntervalDays = 7, int seriousReportingDays = 15, int fatalOrLifeThreateningReportingDays = 7,
+        int allergyReadingWindowDays = 4, int allergyTestValidityMonths = 12) =>
+        new
+        {
+            screeningValidityDays, minimumIntervalDays, seriousReportingDays, fatalOrLifeThreateningReportingDays, allergyReadingWindowDays,
+            allergyTestValidityMonths,
+        };
 }

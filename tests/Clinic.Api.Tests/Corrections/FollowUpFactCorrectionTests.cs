@@ -16,9 +16,9 @@ public class FollowUpFactCorrectionTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task A_corrected_allergy_test_sits_beside_the_original_and_its_unread_reading_falls_due_from_the_corrected_dose()
     {
         var journey = new Journey(host);
-        await journey.RegisterPatientAsync();
+        await journey.ConsultedAsync();
         var testId = await journey.AllergyTestAsync(read: false);
-        var appliedAt = Journey.Now.AddHours(-3);
+        var appliedAt = Journey.TestDoseAt.AddMinutes(20);
 
         var history = await CorrectAsync(journey, "allergy-test-applied.v1", "Vitamin C was tested, not hyaluronic acid",
             new { substances = new[] { "lidocaine", "vitamin c" }, appliedAt }, "allergy-test-application-corrected.v1");
@@ -36,12 +36,13 @@ public class FollowUpFactCorrectionTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task A_corrected_allergy_test_still_holds_the_substance_that_reacted()
     {
         var journey = new Journey(host);
-        await journey.RegisterPatientAsync();
+        await journey.ConsultedAsync();
         await journey.AllergyTestAsync(reaction: true, reacted: ["lidocaine"]);
         var applied = await EventIdAsync(journey, "allergy-test-applied.v1");
+        using var afterTheReading = journey.ClockAt(Journey.TestDoseAt.AddDays(1));
 
         await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/corrections",
-            new { eventId = applied, reason = "Typo", values = new { substances = new[] { "hyaluronic acid" }, appliedAt = Journey.Now.AddHours(-1) } },
+            new { eventId = applied, reason = "Typo", values = new { substances = new[] { "hyaluronic acid" }, appliedAt = Journey.TestDoseAt } },
             Unprocessable, "invalid-allergy-reading");
     }
 

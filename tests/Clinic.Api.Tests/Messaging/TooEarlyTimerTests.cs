@@ -9,8 +9,8 @@ public class TooEarlyTimerTests(LaggingClockApiHost host) : IClassFixture<Laggin
     public async Task A_timer_refused_as_too_early_waits_for_its_due_time_without_spending_attempts_then_fires()
     {
         var journey = new Journey(host);
-        await journey.RegisterPatientAsync();
         var dueAt = DateTimeOffset.UtcNow - LaggingClockApiHost.Lag / 2; // due by the database's clock, not yet by the node's
+        await journey.ConsultedAsync(dueAt.AddDays(-1));
         var test = await journey.AllergyTestAsync(read: false, appliedAt: dueAt.AddDays(-1));
 
         var putBack = await Eventually.WaitForAsync(async () =>

@@ -119,9 +119,10 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
     public async Task An_allergy_test_left_unread_past_its_due_time_is_flagged_on_the_patients_status_until_it_is_read()
     {
         var journey = new Support.Journey(host, "clinic-allergy-due");
-        await journey.RegisterPatientAsync();
+        var appliedAt = DateTimeOffset.UtcNow.AddDays(-2);
+        await journey.ConsultedAsync(appliedAt);
         var testId = await journey.Practitioner.CreateAsync($"/api/patients/{journey.PatientId}/allergy-tests",
-            new { substances = new[] { "lidocaine" }, appliedAt = DateTimeOffset.UtcNow.AddDays(-2) });
+            new { substances = new[] { "lidocaine" }, appliedAt });
 
         await Eventually.WaitForAsync(async () => await ReadingOverdueAsync(journey) ? true : (bool?)null);
         await journey.Practitioner.PostOkAsync($"/api/patients/{journey.PatientId}/allergy-tests/{testId}/reading",

@@ -40,9 +40,7 @@ public class SessionLifecycleTests(ApiHost host) : IClassFixture<ApiHost>
     {
         var journey = new Journey(host);
         await journey.RegisterPractitionerAsync();
-        await journey.RegisterPatientAsync();
-        await journey.ScreenAsync(Journey.Screening(screenedOn: Journey.Today.AddDays(-2)));
-        await journey.ConsentAsync();
+        await journey.ConsultedAsync(Journey.Now.AddDays(-2));
         await journey.AllergyTestAsync(appliedAt: Journey.Now.AddDays(-2));
         await journey.PlanAsync();
         var missed = await journey.ScheduleAsync(Journey.Slot(1));

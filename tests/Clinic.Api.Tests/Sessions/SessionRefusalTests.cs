@@ -100,7 +100,42 @@ public class SessionRefusalTests(ApiHost host) : IClassFixture<ApiHost>
         await journey.Practitioner.PostProblemAsync($"/api/sessions/{session}/performed",
             Journey.Performed(Journey.Slot(3), substances: [" Hyaluronic Acid "]), Unprocessable, "allergy-reaction");
         await journey.Practitioner.PostOkAsync($"/api/sessions/{session}/performed",
-            Journey.Performed(Journey.Slot(3), substances: ["vitamin c"]), HttpStatusCode.OK);
+            Journey.Performed(Journey.Slot(3), substances: ["lidocaine"]), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Performing_with_a_substance_no_test_cleared_is_refused_substance_not_tested()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var session = await journey.ScheduleAsync(Journey.Slot(3));
+
+        using var afterSession = journey.AfterSession(Journey.Slot(3));
+        await journey.Practitioner.PostProblemAsync($"/api/sessions/{session}/performed",
+            Journey.Performed(Journey.Slot(3), substances: ["hyaluronic acid", "vitamin c"]), Unprocessable, "substance-not-tested");
+    }
+
+    [Fact]
+    public async Task Performing_with_a_substance_declared_an_allergy_is_refused_declared_allergy_even_when_tested_clean()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        await journey.ScreenAsync(Journey.Screening(allergies: ["Lidocaine"]));
+        var session = await journey.ScheduleAsync(Journey.Slot(3));
+
+        using var afterSession = journey.AfterSession(Journey.Slot(3));
+        await journey.Practitioner.PostProblemAsync($"/api/sessions/{session}/performed",
+            Journey.Performed(Journey.Slot(3), substances: ["lidocaine"]), Unprocessable, "declared-allergy");
+    }
+
+    [Fact]
+    public async Task Booking_a_patient_whose_test_reacted_to_everything_is_refused_no_cleared_substance()
+    {
+        var journey = new Journey(host);
+        await journey.RegisterPractitionerAsync();
+        await journey.ConsultedAsync();
+        await journey.AllergyTestAsync(reaction: true);
+        await journey.PlanAsync();
+
+        await journey.Reception.PostProblemAsync("/api/sessions", journey.Booking(Journey.Slot(3)), Unprocessable, "no-cleared-substance");
     }
 
     [Fact]

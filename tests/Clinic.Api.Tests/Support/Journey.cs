@@ -9,8 +9,16 @@ namespace Clinic.Api.Tests.Support;
 /// </summary>
 public sealed class Journey(ApiHost host, string clinic)
 {
-    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
     public static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    /// <summary>
+    /// When the journey's allergy test dose is applied: an hour ago, so that its reading falls due after the tests have
+    /// run (no timer fires during a test) and a session a day from now comes a full day after it.
+    /// </summary>
+    public static readonly DateTimeOffset TestDoseAt = Now.AddHours(-1);
+
+    /// <summary>The journey's screening date: the test dose's, so that the dose finds the patient screened even just after midnight.</summary>
+    public static readonly DateOnly Today = DateOnly.FromDateTime(TestDoseAt.UtcDateTime);
 
     /// <summary>A journey at a clinic of its own.</summary>
     public Journey(ApiHost host) : this(host, TestClinic.Unique())
@@ -59,36 +67,60 @@ public sealed class Journey(ApiHost host, string clinic)
     };
 
     public static object Screening(
-        DateOnly? screenedOn = null, bool pregnant = false, bool strokeHistory = false, bool liverDisorder = false, DateOnly? lastNsaidDoseOn = null) => new
+        DateOnly? screenedOn = null, bool pregnant = false, bool strokeHistory = false, bool liverDisorder = false, DateOnly? lastNsaidDoseOn = null,
+        string[]? allergies = null) => new
     {
         screenedOn = screenedOn ?? Today, pregnant, breastfeeding = false, insulinDependentDiabetes = false,
         cancerOnMultiDrugTherapy = false, heartDiseaseOnMultiDrugTherapy = false, strokeHistory, liverDisorder,
-        kidneyDisorder = false, lastNsaidDoseOn, allergies = Array.Empty<string>(),
+        kidneyDisorder = false, lastNsaidDoseOn, allergies = allergies ?? [],
     };
 
     /// <summary>Screens the patient (eligible today unless told otherwise) and returns the screening's outcome.</summary>
     public async Task<JsonNode> ScreenAsync(object? screening = null) =>
         await Practitioner.PostOkAsync($"{PatientPath}/screenings", screening ?? Screening());
 
-    public async Task<Journey> ConsentAsync(params string[] scope)
+    /// <summary>Consent to the scopes (face unless told), signed half an hour before the journey's test dose.</summary>
+    public Task<Journey> ConsentAsync(params string[] scope) => ConsentAsync(TestDoseAt.AddMinutes(-30), scope);
+
+    public async Task<Journey> ConsentAsync(DateTimeOffset signedAt, params string[] scope)
     {
         await Practitioner.CreateAsync($"{PatientPath}/consents",
-            new { scope = scope.Length == 0 ? ["face"] : scope, formVersion = "v3", signedAt = Now.AddMinutes(-30) });
+            new { scope = scope.Length == 0 ? ["face"] : scope, formVersion = "v3", signedAt });
         return this;
     }
 
     /// <summary>
-    /// Applies an allergy test an hour ago unless told when (an hour ago, its reading falls due tomorrow, so no timer
-    /// fires during a test); reads it now unless told not to.
+    /// The patient registered, screened eligible on the day of <paramref name="testDoseAt"/> and consented before it:
+    /// what an allergy test dose then needs (the journey's test dose unless told when).
+    /// </summary>
+    public async Task<Journey> ConsultedAsync(DateTimeOffset? testDoseAt = null)
+    {
+        var doseAt = testDoseAt ?? TestDoseAt;
+        await RegisterPatientAsync();
+        await ScreenAsync(Screening(screenedOn: DateOnly.FromDateTime(doseAt.UtcDateTime)));
+        return await ConsentAsync(doseAt.AddMinutes(-30));
+    }
+
+    /// <summary>
+    /// Applies an allergy test of lidocaine and hyaluronic acid at the journey's test dose time unless told when, and
+    /// unless told not to, reads it a full day after the dose, when a reading of no reaction counts: with the API's
+    /// clock moved there if that is still to come.
     /// </summary>
     public async Task<Guid> AllergyTestAsync(bool read = true, bool reaction = false, string[]? reacted = null, DateTimeOffset? appliedAt = null)
     {
+        var doseAt = appliedAt ?? TestDoseAt;
         var testId = await Practitioner.CreateAsync($"{PatientPath}/allergy-tests",
-            new { substances = new[] { "lidocaine", "hyaluronic acid" }, appliedAt = appliedAt ?? Now.AddHours(-1) });
+            new { substances = new[] { "lidocaine", "hyaluronic acid" }, appliedAt = doseAt });
         if (read)
-            await Practitioner.PostOkAsync($"{PatientPath}/allergy-tests/{testId}/reading",
-                new { readAt = Now, reaction, reactedSubstances = reacted ?? [] }, HttpStatusCode.OK);
+            await ReadAllergyTestAsync(testId, doseAt.AddDays(1), reaction, reacted ?? []);
         return testId;
+    }
+
+    private async Task ReadAllergyTestAsync(Guid testId, DateTimeOffset readAt, bool reaction, string[] reacted)
+    {
+        using var clock = readAt > DateTimeOffset.UtcNow ? ClockAt(readAt) : null;
+        await Practitioner.PostOkAsync($"{PatientPath}/allergy-tests/{testId}/reading",
+            new { readAt, reaction, reactedSubstances = reacted }, HttpStatusCode.OK);
     }
 
     public async Task<Journey> PlanAsync(int plannedSessions = 6, int intervalDays = 7, string area = "face")
@@ -100,7 +132,10 @@ public sealed class Journey(ApiHost host, string clinic)
     public static object Plan(int plannedSessions = 6, int intervalDays = 7, string area = "face") =>
         new { indication = "skin-rejuvenation", areas = new[] { area }, technique = "nappage", plannedSessions, intervalDays };
 
-    /// <summary>Practitioner and patient registered, screened eligible, consented, allergy test read clean, plan created.</summary>
+    /// <summary>
+    /// Practitioner and patient registered, screened eligible, consented, allergy test read clean (a day after the dose,
+    /// so sessions are booked from a day from now), plan created.
+    /// </summary>
     public async Task<Journey> ReadyForTreatmentAsync()
     {
         await RegisterPractitionerAsync();
@@ -110,12 +145,9 @@ public sealed class Journey(ApiHost host, string clinic)
     /// <summary>The patient part of <see cref="ReadyForTreatmentAsync"/>, for a practitioner already registered.</summary>
     public async Task<Journey> PatientReadyAsync()
     {
-        await RegisterPatientAsync();
-        await ScreenAsync();
-        await ConsentAsync();
+        await ConsultedAsync();
         await AllergyTestAsync();
-        await PlanAsync();
-        return this;
+        return await PlanAsync();
     }
 
     public object Booking(DateTimeOffset startsAt, int durationMinutes = 30, Guid? practitionerId = null, object? intervalOverride = null) =>

@@ -68,6 +68,7 @@ public sealed class BenchDesk
     private static async Task<BenchPatient> PatientReadyAsync(HttpClient reception, HttpClient practitioner, string name, CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow;
+        var consultedAt = now.AddDays(-2); // screened, consented and given the test dose two days ago; read today
         var patientId = await Call("/api/patients", new
         {
             firstName = "Bench", lastName = $"Patient {name}", dateOfBirth = new DateOnly(1985, 6, 15), sex = "female",
@@ -76,12 +77,12 @@ public sealed class BenchDesk
         var path = $"/api/patients/{patientId}";
         await Call($"{path}/screenings", new
         {
-            screenedOn = Today, pregnant = false, breastfeeding = false, insulinDependentDiabetes = false,
+            screenedOn = DateOnly.FromDateTime(consultedAt.UtcDateTime), pregnant = false, breastfeeding = false, insulinDependentDiabetes = false,
             cancerOnMultiDrugTherapy = false, heartDiseaseOnMultiDrugTherapy = false, strokeHistory = false,
             liverDisorder = false, kidneyDisorder = false, lastNsaidDoseOn = (DateOnly?)null, allergies = Array.Empty<string>(),
         }).SendAsync(practitioner, ct);
-        await Call($"{path}/consents", new { scope = new[] { "face" }, formVersion = "v3", signedAt = now.AddMinutes(-30) }).SendAsync(practitioner, ct);
-        var testId = await Call($"{path}/allergy-tests", new { substances = new[] { "lidocaine", "hyaluronic acid" }, appliedAt = now.AddDays(-2) })
+        await Call($"{path}/consents", new { scope = new[] { "face" }, formVersion = "v3", signedAt = consultedAt.AddMinutes(-30) }).SendAsync(practitioner, ct);
+        var testId = await Call($"{path}/allergy-tests", new { substances = new[] { "lidocaine", "hyaluronic acid" }, appliedAt = consultedAt })
             .CreateAsync(practitioner, ct);
         await Call($"{path}/allergy-tests/{testId}/reading", new { readAt = now.AddMinutes(-5), reaction = false, reactedSubstances = Array.Empty<string>() })
             .SendAsync(practitioner, ct, HttpStatusCode.OK);

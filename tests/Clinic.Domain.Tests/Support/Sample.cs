@@ -27,6 +27,7 @@ internal static class Sample
     public static readonly Guid ScreeningId = Guid.Parse("50000000-0000-0000-0000-000000000001");
     public static readonly Guid ConsentId = Guid.Parse("c1000000-0000-0000-0000-000000000001");
     public static readonly Guid TestId = Guid.Parse("a1000000-0000-0000-0000-000000000001");
+    public static readonly Guid SecondTestId = Guid.Parse("a1000000-0000-0000-0000-000000000002");
     public static readonly Guid PlanId = Guid.Parse("b1000000-0000-0000-0000-000000000001");
     public static readonly Guid SessionId = Guid.Parse("5e000000-0000-0000-0000-000000000001");
     public static readonly Guid SecondSessionId = Guid.Parse("5e000000-0000-0000-0000-000000000002");
@@ -57,12 +58,22 @@ internal static class Sample
 
     public static readonly ConsentRecorded FullConsent = ConsentTo(ConsentScope.Face, ConsentScope.Body, ConsentScope.Hair);
 
+    /// <summary>Registered, screened eligible and consented on 1 March: what a test dose needs.</summary>
+    public static readonly IDomainEvent[] ScreenedAndConsented = [Registered, EligibleScreening, FullConsent];
+
     public static readonly IReadOnlyList<string> TestedSubstances = ["Hyaluronic acid", "Vitamin C", "Lidocaine"];
 
     public static readonly AllergyTestApplied TestApplied = new(PatientId, TestId, TestedSubstances, At(3, 1));
 
     public static AllergyTestRead TestRead(bool reaction = false, params string[] reactedSubstances) =>
         new(PatientId, TestId, new AllergyReading(At(3, 2), reaction, reactedSubstances, Notes: null));
+
+    /// <summary>A second test of <paramref name="substances"/> applied at <paramref name="appliedAt"/>, read a day later: every substance reacted, or none.</summary>
+    public static IDomainEvent[] SecondTest(DateTimeOffset appliedAt, bool reaction, params string[] substances) =>
+    [
+        new AllergyTestApplied(PatientId, SecondTestId, substances, appliedAt),
+        new AllergyTestRead(PatientId, SecondTestId, new AllergyReading(appliedAt.AddDays(1), reaction, [], Notes: null)),
+    ];
 
     public static PlanDetails FacePlan(int plannedSessions = 6, int intervalDays = 7) =>
         new(Indication.SkinRejuvenation, [TreatmentArea.Face, TreatmentArea.Neck], Technique.Nappage, plannedSessions, intervalDays);
@@ -74,7 +85,7 @@ internal static class Sample
         new(PatientId, PlanId, On(3, 1), details ?? FacePlan());
 
     public static IDomainEvent[] ReadyForSession(PlanDetails? plan = null) =>
-        [Registered, EligibleScreening, FullConsent, TestApplied, TestRead(), PlanCreated(plan)];
+        [.. ScreenedAndConsented, TestApplied, TestRead(), PlanCreated(plan)];
 
     public static SessionScheduled Scheduled(Guid sessionId, DateTimeOffset startsAt, int minutes = 30) =>
         new(PatientId, sessionId, PlanId, PractitionerId, startsAt, startsAt.AddMinutes(minutes), IntervalOverride: null);
