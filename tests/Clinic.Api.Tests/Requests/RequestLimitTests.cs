@@ -112,7 +112,7 @@ public class RequestLimitTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task A_body_of_more_than_256_KB_is_413_whether_its_length_is_declared_or_it_comes_in_chunks()
+    public async Task A_body_of_more_than_256_KB_is_413_whether_its_length_is_declared_or_it_comes_in_chunks_with_an_idempotency_key_or_not()
     {
         var journey = new Journey(host);
         var atTheLimit = Padded(Patient("firstName", "Maria"), RequestLimits.BodyBytes);
@@ -121,6 +121,9 @@ public class RequestLimitTests(ApiHost host) : IClassFixture<ApiHost>
             HttpStatusCode.RequestEntityTooLarge, "request-too-large");
         await HttpJson.ProblemAsync(await journey.Reception.SendAsync(Post("/api/patients", Padded(Patient("firstName", "Maria"), RequestLimits.BodyBytes + 1), chunked: true)),
             HttpStatusCode.RequestEntityTooLarge, "request-too-large");
+        var withKey = Post("/api/patients", Padded(Patient("firstName", "Maria"), RequestLimits.BodyBytes + 1), chunked: false);
+        withKey.Headers.Add(IdempotencyKeys.Header, "too-large-1");
+        await HttpJson.ProblemAsync(await journey.Reception.SendAsync(withKey), HttpStatusCode.RequestEntityTooLarge, "request-too-large");
         (await AuditTrail.RecordedAsync(host, journey.Admin)).ShouldBeEmpty();
 
         (await journey.Reception.SendAsync(Post("/api/patients", atTheLimit, chunked: false))).StatusCode.ShouldBe(HttpStatusCode.Created);
