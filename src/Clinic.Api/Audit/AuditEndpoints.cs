@@ -12,8 +12,8 @@ internal static class AuditEndpoints
     private const int MaxLimit = 1000;
 
     public static void MapAudit(this RouteGroupBuilder api) =>
-        api.MapGet("/audit", async (Guid? patientId, [MaxLength(RequestLimits.Name)] string? actor, [MaxLength(RequestLimits.Name)] string? type, DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit,
-            ClinicRequest request, CancellationToken ct) =>
+        api.MapGet("/audit", async (Guid? patientId, [MaxLength(RequestLimits.Name)] string? actor, [MaxLength(RequestLimits.Name)] string? type,
+            DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit, ClinicRequest request, CancellationToken ct) =>
         {
             var pageSize = limit ?? DefaultLimit;
             if (pageSize is < 1 or > MaxLimit)
