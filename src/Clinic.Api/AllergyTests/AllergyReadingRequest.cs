@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Http;
 using Clinic.Domain.AllergyTests;
 
 namespace Clinic.Api.AllergyTests;
@@ -6,7 +8,9 @@ public sealed record AllergyReadingRequest
 {
     public required DateTimeOffset ReadAt { get; init; }
     public required bool Reaction { get; init; }
+    [MaxLength(RequestLimits.Items)]
     public IReadOnlyList<string> ReactedSubstances { get; init; } = [];
+    [MaxLength(RequestLimits.Text)]
     public string? Notes { get; init; }
 
     public AllergyReading ToReading() => new(ReadAt, Reaction, ReactedSubstances, Notes);

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Clinic.Api.Auth;
+using Clinic.Api.Hosting;
 using Clinic.Api.Http;
 using Clinic.EventStore.Documents;
 
@@ -10,14 +12,14 @@ internal static class AuditEndpoints
     private const int MaxLimit = 1000;
 
     public static void MapAudit(this RouteGroupBuilder api) =>
-        api.MapGet("/audit", async (Guid? patientId, string? actor, string? type, DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit,
-            ClinicRequest request, CancellationToken ct) =>
+        api.MapGet("/audit", async (Guid? patientId, [MaxLength(RequestLimits.Name)] string? actor, [MaxLength(RequestLimits.Name)] string? type,
+            DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit, ClinicRequest request, CancellationToken ct) =>
         {
             var pageSize = limit ?? DefaultLimit;
             if (pageSize is < 1 or > MaxLimit)
                 return CommandResults.Problem(StatusCodes.Status400BadRequest, "invalid-limit", $"limit must be between 1 and {MaxLimit}.");
-            if (!StorableText.IsStorable(actor) || !StorableText.IsStorable(type))
-                return CommandResults.Problem(StatusCodes.Status400BadRequest, "malformed-request", "actor and type cannot contain a NUL character.");
+            if ((FilterProblem(nameof(actor), actor) ?? FilterProblem(nameof(type), type)) is { } problem)
+                return CommandResults.Problem(StatusCodes.Status400BadRequest, "malformed-request", problem);
 
             await request.RecordViewAsync("audit-trail", patientId, ct);
             var query = request.Reads.Query<AuditEntry>().Where(e => e.Position, Comparison.GreaterThan, after ?? 0);
@@ -36,4 +38,8 @@ internal static class AuditEndpoints
             var entries = found.Take(pageSize).ToList();
             return Results.Ok(new AuditPage(entries, entries.Count > 0 ? entries[^1].Position : after ?? 0, found.Count > pageSize));
         }).Returns<AuditPage>().WithTags("Audit").RequireAuthorization(Permissions.ReadAudit);
+
+    /// <summary>A user id or an event type name is a name: stored text of at most <see cref="RequestLimits.Name"/> characters.</summary>
+    private static string? FilterProblem(string name, string? value) =>
+        value is not null && RequestValueChecks.TextProblem(value, RequestLimits.Name) is { } problem ? $"{name} {problem}." : null;
 }

@@ -1,3 +1,4 @@
+using Clinic.Api.Http;
 using System.Security.Claims;
 
 namespace Clinic.Api.Auth;
@@ -9,8 +10,7 @@ namespace Clinic.Api.Auth;
 /// </summary>
 internal static class IdentityClaims
 {
-    /// <summary>The identifier limit of docs/api.md.</summary>
-    public const int MaxLength = 200;
+    private const int MaxLength = RequestLimits.Name;
 
     private static readonly string[] Types = [ClinicClaims.Subject, ClinicClaims.Role, ClinicClaims.Clinic];
 

@@ -1,10 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Http;
 using Clinic.Domain.Consent;
 
 namespace Clinic.Api.Consent;
 
 public sealed record ConsentRequest
 {
+    [MaxLength(RequestLimits.Items)]
     public required IReadOnlyList<ConsentScope> Scope { get; init; }
+    [MaxLength(RequestLimits.Name)]
     public required string FormVersion { get; init; }
     public required DateTimeOffset SignedAt { get; init; }
 

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Clinic.Api.Http;
 
 namespace Clinic.Api.Corrections;
 
@@ -9,6 +11,7 @@ namespace Clinic.Api.Corrections;
 public sealed record CorrectionRequest
 {
     public required Guid EventId { get; init; }
+    [MaxLength(RequestLimits.Text)]
     public required string Reason { get; init; }
     public required JsonElement Values { get; init; }
 }

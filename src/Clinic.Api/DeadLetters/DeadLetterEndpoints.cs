@@ -16,7 +16,7 @@ internal static class DeadLetterEndpoints
             Results.Ok(await messages.DeadLetters.ListAsync(request.User.ClinicId, Math.Clamp(limit ?? 100, 1, 1000), ct)))
             .Returns<IReadOnlyList<DeadLetter>>();
 
-        letters.MapPost("/{id}/replay", async (Guid id, ClinicRequest request, MessageStore messages, CancellationToken ct) =>
+        letters.MapPost("/{id}/replay", async (Guid id, EmptyRequest? body, ClinicRequest request, MessageStore messages, CancellationToken ct) =>
             await messages.DeadLetters.ReplayAsync(id, request.User.ClinicId, ct)
                 ? Results.Ok(new ReplayResponse(id))
                 : CommandResults.Problem(StatusCodes.Status404NotFound, "dead-letter-not-found", $"No dead letter {id} in this clinic."))

@@ -16,6 +16,8 @@ internal static class OpenApiSetup
     public static void AddClinicOpenApi(this IServiceCollection services) => services.AddOpenApi(options =>
     {
         options.AddSchemaTransformer(EnumNameSchema.Describe);
+        options.AddSchemaTransformer(InstantSchema.Describe);
+        options.AddSchemaTransformer(RequestLimitSchema.Describe);
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Clinic API";

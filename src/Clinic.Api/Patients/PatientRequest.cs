@@ -1,14 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Http;
 using Clinic.Domain.Patients;
 
 namespace Clinic.Api.Patients;
 
 public sealed record PatientRequest
 {
+    [MaxLength(RequestLimits.Name)]
     public required string FirstName { get; init; }
+    [MaxLength(RequestLimits.Name)]
     public required string LastName { get; init; }
     public required DateOnly DateOfBirth { get; init; }
     public required Sex Sex { get; init; }
+    [MaxLength(RequestLimits.Name)]
     public string? Phone { get; init; }
+    [MaxLength(RequestLimits.Name)]
     public string? Email { get; init; }
 
     public PatientDetails ToDetails() => new(FirstName, LastName, DateOfBirth, Sex, Phone, Email);

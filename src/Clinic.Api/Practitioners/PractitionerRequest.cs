@@ -1,11 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Http;
 using Clinic.Domain.Practitioners;
 
 namespace Clinic.Api.Practitioners;
 
 public sealed record PractitionerRequest
 {
+    [MaxLength(RequestLimits.Name)]
     public required string Name { get; init; }
     public required Profession Profession { get; init; }
+    [MaxLength(RequestLimits.Name)]
     public required string LicenceNumber { get; init; }
     public required DateOnly LicenceExpiresOn { get; init; }
 

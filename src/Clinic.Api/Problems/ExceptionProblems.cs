@@ -14,7 +14,7 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
     {
         var (status, title, code) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", "malformed-request"),
+            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", FrameworkProblemCodes.OfUnreadable(bad.StatusCode)),
             ConcurrencyException => (StatusCodes.Status409Conflict, "The record changed while the command was decided; retry.", "concurrency-conflict"),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "internal-error"),
         };

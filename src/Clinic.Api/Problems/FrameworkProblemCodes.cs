@@ -17,6 +17,13 @@ internal static class FrameworkProblemCodes
         [StatusCodes.Status415UnsupportedMediaType] = "unsupported-media-type",
     };
 
+    /// <summary>
+    /// The code of a request the framework could not read: a body too large or not JSON has its status's code (also
+    /// when the framework says so by throwing, as it does for a body without a <c>Content-Type</c>), anything else is
+    /// <c>malformed-request</c>.
+    /// </summary>
+    public static string OfUnreadable(int status) => CodesByStatus.GetValueOrDefault(status, "malformed-request");
+
     public static void Add(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;

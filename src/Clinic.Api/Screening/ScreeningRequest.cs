@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Http;
 using Clinic.Domain.Screening;
 
 namespace Clinic.Api.Screening;
@@ -14,7 +16,9 @@ public sealed record ScreeningRequest
     public required bool LiverDisorder { get; init; }
     public required bool KidneyDisorder { get; init; }
     public DateOnly? LastNsaidDoseOn { get; init; }
+    [MaxLength(RequestLimits.Items)]
     public IReadOnlyList<string> Allergies { get; init; } = [];
+    [MaxLength(RequestLimits.Text)]
     public string? Notes { get; init; }
 
     public ScreeningAnswers ToAnswers() => new(Pregnant, Breastfeeding, InsulinDependentDiabetes, CancerOnMultiDrugTherapy,

@@ -36,7 +36,7 @@ internal static class SessionEndpoints
                 await request.SendAsync<ISessionBookingCommand>(new CancelSession(session.PatientId, sessionId, request.Now, body.Reason), r => r.Ok(), ct)))
             .Records().RequireAuthorization(Permissions.BookSessions);
 
-        sessions.MapPost("/{sessionId}/no-show", (Guid sessionId, ClinicRequest request, CancellationToken ct) =>
+        sessions.MapPost("/{sessionId}/no-show", (Guid sessionId, EmptyRequest? body, ClinicRequest request, CancellationToken ct) =>
             WithSessionAsync(sessionId, request, ct, async session =>
                 await request.SendAsync<IPatientCommand>(new RecordNoShow(session.PatientId, sessionId, request.Now), r => r.Ok(), ct)))
             .Records().RequireAuthorization(Permissions.BookSessions);

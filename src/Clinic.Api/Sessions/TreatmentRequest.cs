@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Http;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.TreatmentPlans;
 
@@ -8,8 +10,10 @@ public record TreatmentRequest
 {
     public required decimal DepthMm { get; init; }
     public required Technique Technique { get; init; }
+    [MaxLength(RequestLimits.Items)]
     public required IReadOnlyList<TreatmentArea> Areas { get; init; }
     public required bool AnestheticCream { get; init; }
+    [MaxLength(RequestLimits.Items)]
     public required IReadOnlyList<ProductRequest> Products { get; init; }
 
     /// <summary>How long the session took; the booked duration when not given.</summary>
@@ -18,6 +22,7 @@ public record TreatmentRequest
     /// <summary>Whether the aftercare instructions (primer 002) were given.</summary>
     public bool AftercareGiven { get; init; } = true;
 
+    [MaxLength(RequestLimits.Text)]
     public string? Notes { get; init; }
 
     public PerformedTreatment ToTreatment(int bookedMinutes) => new(

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Http;
+
 namespace Clinic.Api.SideEffects;
 
 public sealed record RegulatorNotificationRequest
@@ -6,5 +9,6 @@ public sealed record RegulatorNotificationRequest
     public DateTimeOffset? NotifiedAt { get; init; }
 
     /// <summary>The regulator's case reference, when it gave one.</summary>
+    [MaxLength(RequestLimits.Name)]
     public string? Reference { get; init; }
 }

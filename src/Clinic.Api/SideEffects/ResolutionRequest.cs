@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Http;
 using Clinic.Domain.SideEffects;
 
 namespace Clinic.Api.SideEffects;
@@ -6,5 +8,6 @@ public sealed record ResolutionRequest
 {
     public required DateTimeOffset ResolvedAt { get; init; }
     public required SideEffectOutcome Outcome { get; init; }
+    [MaxLength(RequestLimits.Text)]
     public string? Notes { get; init; }
 }

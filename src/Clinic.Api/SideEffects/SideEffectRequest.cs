@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Http;
 using Clinic.Domain.SideEffects;
 
 namespace Clinic.Api.SideEffects;
@@ -8,12 +10,14 @@ public sealed record SideEffectRequest
     public required SideEffectKind Kind { get; init; }
     public required Severity Severity { get; init; }
     public required bool Serious { get; init; }
+    [MaxLength(RequestLimits.Items)]
     public IReadOnlyList<Seriousness> Seriousness { get; init; } = [];
     public required DateTimeOffset OnsetAt { get; init; }
 
     /// <summary>When the clinic first learned of it (reporting clocks start here); now when not given.</summary>
     public DateTimeOffset? AwareAt { get; init; }
 
+    [MaxLength(RequestLimits.Text)]
     public required string Description { get; init; }
     public required ReportedBy ReportedBy { get; init; }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Http;
 using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Api.TreatmentPlans;
@@ -5,6 +7,7 @@ namespace Clinic.Api.TreatmentPlans;
 public sealed record TreatmentPlanRequest
 {
     public required Indication Indication { get; init; }
+    [MaxLength(RequestLimits.Items)]
     public required IReadOnlyList<TreatmentArea> Areas { get; init; }
     public required Technique Technique { get; init; }
     public required int PlannedSessions { get; init; }

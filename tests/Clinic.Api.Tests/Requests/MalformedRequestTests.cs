@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Clinic.Api.Tests.Support;
 
 namespace Clinic.Api.Tests.Requests;
@@ -54,6 +57,125 @@ public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Theory]
+    [InlineData("treatment-plans", """{"indication": "acne-scars", "areas": ["face"], "technique": "nappage", "plannedSessions": "5", "intervalDays": 7}""")]
+    [InlineData("treatment-plans", """{"indication": "acne-scars", "areas": ["face"], "technique": "nappage", "plannedSessions": 5, "intervalDays": "7"}""")]
+    [InlineData("consents", """{"scope": ["face"], "formVersion": "v3", "formVersion": "v4", "signedAt": "2025-01-01T10:00:00Z"}""")]
+    [InlineData("consents", """{"scope": ["face"], "formVersion": "v3", "signedAt": "2025-01-01T10:00:00Z", "signedAt": "2025-01-02T10:00:00Z"}""")]
+    [InlineData("consents", """{"scope": ["face"], "formVersion": "v3", "signedAt": "2025-01-01"}""")]
+    [InlineData("consents", """{"scope": ["face"], "formVersion": "v3", "signedAt": "2025-01-01T10:00:00"}""")]
+    [InlineData("consents", """{"scope": ["face"], "formVersion": "v3", "signedAt": "2025-01-01T10:00"}""")]
+    [InlineData("allergy-tests", """{"substances": ["lidocaine"], "appliedAt": "2025-01-01T10:00:00.123"}""")]
+    [InlineData("side-effects", """{"kind": "pain", "severity": "mild", "serious": false, "onsetAt": "2025-01-01T10:00:00Z", "awareAt": "2025-01-02", "description": "x", "reportedBy": "patient"}""")]
+    public async Task Numbers_as_strings_members_given_twice_and_instants_without_a_time_or_an_offset_are_400_and_record_nothing(string resource, string json)
+    {
+        var journey = await new Journey(host).RegisterPatientAsync();
+
+        await journey.Practitioner.PostRawProblemAsync($"{journey.PatientPath}/{resource}", json, HttpStatusCode.BadRequest, Malformed);
+
+        Journey.Types(await journey.HistoryAsync()).ShouldBe(["patient-registered.v1"]);
+    }
+
+    [Fact]
+    public async Task A_volume_a_duration_or_a_policy_sent_as_a_string_is_400_and_records_nothing()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var startsAt = Journey.Slot(3);
+        var session = await journey.ScheduleAsync(startsAt);
+        var booking = JsonNode.Parse(JsonSerializer.Serialize(journey.Booking(Journey.Slot(10)), HttpJson.Options))!;
+        booking["durationMinutes"] = "30";
+        var performed = JsonNode.Parse(JsonSerializer.Serialize(Journey.Performed(startsAt.AddMinutes(5)), HttpJson.Options))!;
+        performed["products"]![0]!["volumeMl"] = "3";
+        var before = Journey.Types(await journey.HistoryAsync());
+        using var afterSession = journey.AfterSession(startsAt);
+
+        await journey.Reception.PostRawProblemAsync("/api/sessions", booking.ToJsonString(), HttpStatusCode.BadRequest, Malformed);
+        await journey.Practitioner.PostRawProblemAsync($"/api/sessions/{session}/performed", performed.ToJsonString(), HttpStatusCode.BadRequest, Malformed);
+        await HttpJson.ProblemAsync(await journey.Admin.PutAsync("/api/clinic/policy", Json(
+            """{"screeningValidityDays": "180", "minimumIntervalDays": 7, "seriousReportingDays": 15, "fatalOrLifeThreateningReportingDays": 7}""")),
+            HttpStatusCode.BadRequest, Malformed);
+
+        Journey.Types(await journey.HistoryAsync()).ShouldBe(before);
+        (await AuditTrail.RecordedAsync(host, journey.Admin)).ShouldNotContain("clinic-policy-set.v1");
+    }
+
+    [Fact]
+    public async Task Corrected_values_with_a_member_given_twice_are_400()
+    {
+        var journey = await new Journey(host).RegisterPatientAsync();
+        var registered = Journey.Entry(await journey.HistoryAsync(), "patient-registered.v1")["eventId"]!.GetValue<Guid>();
+
+        await journey.Practitioner.PostRawProblemAsync($"{journey.PatientPath}/corrections", $$$"""
+            {"eventId": "{{{registered}}}", "reason": "Typo",
+             "values": {"firstName": "Maria", "lastName": "Lopez", "lastName": "Garcia", "dateOfBirth": "1990-04-02", "sex": "female"}}
+            """, HttpStatusCode.BadRequest, Malformed);
+
+        Journey.Types(await journey.HistoryAsync()).ShouldBe(["patient-registered.v1"]);
+    }
+
+    [Fact]
+    public async Task A_body_without_a_content_type_is_415_and_registers_nobody()
+    {
+        var journey = new Journey(host);
+        var body = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"firstName": "Maria", "lastName": "Lopez", "dateOfBirth": "1990-04-02", "sex": "female"}"""));
+
+        await HttpJson.ProblemAsync(await journey.Reception.PostAsync("/api/patients", body), HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+
+        (await AuditTrail.RecordedAsync(host, journey.Admin)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_no_show_refuses_a_body_that_is_not_json_an_object_with_members_deep_nesting_and_a_large_body()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var startsAt = Journey.Slot(3);
+        var session = await journey.ScheduleAsync(startsAt);
+        var noShow = $"/api/sessions/{session}/no-show";
+        using var afterSession = journey.AfterSession(startsAt);
+
+        await HttpJson.ProblemAsync(await journey.Reception.PostAsync(noShow, new StringContent("<noShow/>", Encoding.UTF8, "application/xml")),
+            HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        await HttpJson.ProblemAsync(await journey.Reception.PostAsync(noShow, new ByteArrayContent(Encoding.UTF8.GetBytes("<noShow/>"))),
+            HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        await journey.Reception.PostRawProblemAsync(noShow, "<noShow/>", HttpStatusCode.BadRequest, Malformed);
+        await journey.Reception.PostRawProblemAsync(noShow, """{"reason": "Did not come"}""", HttpStatusCode.BadRequest, Malformed);
+        await journey.Reception.PostRawProblemAsync(noShow, new string('[', 100_000), HttpStatusCode.BadRequest, Malformed);
+        var large = new HttpRequestMessage(HttpMethod.Post, noShow)
+        {
+            Content = new ByteArrayContent(new byte[5_000_000]) { Headers = { ContentType = new("application/json") } },
+            Headers = { ExpectContinue = true },
+        };
+        await HttpJson.ProblemAsync(await journey.Reception.SendAsync(large), HttpStatusCode.RequestEntityTooLarge, "request-too-large");
+        Journey.Types(await journey.HistoryAsync()).ShouldNotContain("session-marked-no-show.v1");
+
+        (await journey.Reception.PostAsync(noShow, content: null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        Journey.Types(await journey.HistoryAsync()).ShouldContain("session-marked-no-show.v1");
+    }
+
+    [Fact]
+    public async Task A_no_show_accepts_an_empty_json_object()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var startsAt = Journey.Slot(3);
+        var session = await journey.ScheduleAsync(startsAt);
+        using var afterSession = journey.AfterSession(startsAt);
+
+        (await journey.Reception.PostAsync($"/api/sessions/{session}/no-show", Json("{}"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_dead_letter_replay_reads_its_body_like_a_no_show()
+    {
+        var journey = new Journey(host);
+        var replay = $"/api/admin/dead-letters/{Guid.NewGuid()}/replay";
+
+        await journey.Admin.PostRawProblemAsync(replay, """{"reason": "fixed"}""", HttpStatusCode.BadRequest, Malformed);
+        await HttpJson.ProblemAsync(await journey.Admin.PostAsync(replay, new StringContent("fixed", Encoding.UTF8, "text/plain")),
+            HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        await HttpJson.ProblemAsync(await journey.Admin.PostAsync(replay, content: null), HttpStatusCode.NotFound, "dead-letter-not-found");
+        await HttpJson.ProblemAsync(await journey.Admin.PostAsync(replay, Json("{}")), HttpStatusCode.NotFound, "dead-letter-not-found");
+    }
+
+    [Theory]
     [InlineData("""{"name": "Dr Ana Silva", "profession": 7, "licenceNumber": "DERM-1", "licenceExpiresOn": "2030-01-01"}""")]
     [InlineData("""{"name": "Dr Ana Silva", "profession": 0, "licenceNumber": "DERM-1", "licenceExpiresOn": "2030-01-01"}""")]
     [InlineData("""{"name": "Dr Ana Silva", "profession": "Nurse", "licenceNumber": "DERM-1", "licenceExpiresOn": "2030-01-01"}""")]
@@ -72,7 +194,7 @@ public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
         var journey = new Journey(host);
         var request = new HttpRequestMessage(new HttpMethod(method), path)
         {
-            Content = method == "POST" ? new StringContent("""{"reason": "Patient is ill"}""", System.Text.Encoding.UTF8, "application/json") : null,
+            Content = method == "POST" ? new StringContent("""{"reason": "Patient is ill"}""", Encoding.UTF8, "application/json") : null,
         };
 
         await HttpJson.ProblemAsync(await journey.Admin.SendAsync(request), HttpStatusCode.BadRequest, Malformed);
@@ -85,12 +207,12 @@ public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
 
         await journey.Reception.GetProblemAsync("/api/nothing-here", HttpStatusCode.NotFound, "unknown-path");
         await HttpJson.ProblemAsync(await journey.Reception.DeleteAsync("/api/patients"), HttpStatusCode.MethodNotAllowed, "method-not-allowed");
-        await HttpJson.ProblemAsync(await journey.Reception.PostAsync("/api/patients", new StringContent("{}", System.Text.Encoding.UTF8, "text/plain")),
+        await HttpJson.ProblemAsync(await journey.Reception.PostAsync("/api/patients", new StringContent("{}", Encoding.UTF8, "text/plain")),
             HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
         // Expect: 100-continue, so that the server refuses the body before the client sends it.
         var tooLarge = new HttpRequestMessage(HttpMethod.Post, "/api/patients")
         {
-            Content = new ByteArrayContent(new byte[30_000_001]) { Headers = { ContentType = new("application/json") } },
+            Content = new ByteArrayContent(new byte[Clinic.Api.Http.RequestLimits.BodyBytes + 1]) { Headers = { ContentType = new("application/json") } },
             Headers = { ExpectContinue = true },
         };
         await HttpJson.ProblemAsync(await journey.Reception.SendAsync(tooLarge), HttpStatusCode.RequestEntityTooLarge, "request-too-large");
@@ -160,4 +282,6 @@ public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
         schedule["to"]!.GetValue<DateTimeOffset>().ShouldBe(DateTimeOffset.MaxValue);
         schedule["sessions"]!.AsArray().ShouldBeEmpty();
     }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }

@@ -75,10 +75,14 @@ public class ApiHost : IAsyncLifetime
     /// <summary><see cref="Settings"/> as command-line arguments (<c>--Key=value</c>), for CLI verbs.</summary>
     public string[] CliArguments() => Settings().Select(setting => $"--{setting.Key}={setting.Value}").ToArray();
 
-    /// <summary>A client whose requests carry a token for <paramref name="role"/> at <paramref name="clinic"/>.</summary>
+    /// <summary>
+    /// A client whose requests carry a token for <paramref name="role"/> at <paramref name="clinic"/>. With
+    /// <c>Expect: 100-continue</c> it waits for the server's word before sending a body, however busy the machine, so
+    /// that a body the server refuses unread (413) is never sent into a closed connection.
+    /// </summary>
     public HttpClient Client(string role, string clinic, string? user = null)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
+        var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, clinic, user ?? $"{role}-user"));
         return client;
     }

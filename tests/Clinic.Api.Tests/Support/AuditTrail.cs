@@ -29,6 +29,13 @@ public static class AuditTrail
     public static IReadOnlyList<JsonNode> Entries(IEnumerable<JsonNode> pages) =>
         pages.SelectMany(page => page["entries"]!.AsArray()).Select(entry => entry!).ToList();
 
+    /// <summary>The event types a clinic recorded, in order, the views of its audit trail (such as this one) aside.</summary>
+    public static async Task<IReadOnlyList<string>> RecordedAsync(ApiHost host, HttpClient admin)
+    {
+        await host.WaitForProjectionsAsync();
+        return Types(await EntriesAsync(admin)).Where(type => type != "record-viewed.v1").ToList();
+    }
+
     public static IReadOnlyList<string> Types(IEnumerable<JsonNode> entries) =>
         entries.Select(entry => entry["eventType"]!.GetValue<string>()).ToList();
 }
