@@ -1,0 +1,23 @@
+using Clinic.EventStore.Daemon;
+using Clinic.Messaging.Delivery;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Clinic.Api.Database;
+
+/// <summary>How the API lives through a database out of reach: outages tracked and logged once.</summary>
+internal static class DatabaseSetup
+{
+    public static void AddDatabaseSupervision(this IServiceCollection services)
+    {
+        services.AddSingleton<DatabaseOutage>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseOutage>());
+        AddOutageQuietLogger(services, typeof(ProjectionDaemon));
+        AddOutageQuietLogger(services, typeof(MessageDispatcher));
+        // Internal to the framework: it logs every unhealthy readiness check at Error.
+        AddOutageQuietLogger(services, typeof(HealthCheckService).Assembly.GetType(
+            "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", throwOnError: true)!);
+    }
+
+    private static void AddOutageQuietLogger(IServiceCollection services, Type category) =>
+        services.AddSingleton(typeof(ILogger<>).MakeGenericType(category), typeof(OutageQuietLogger<>).MakeGenericType(category));
+}
