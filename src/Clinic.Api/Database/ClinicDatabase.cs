@@ -13,16 +13,18 @@ public sealed class ClinicDatabase : IAsyncDisposable
     /// <summary>As in deploy/postgres/postgresql.conf: a forgotten open transaction would hold back every async projection.</summary>
     private static readonly Dictionary<string, string> EmbeddedSettings = new() { ["idle_in_transaction_session_timeout"] = "60s" };
 
-    private readonly PostgresCluster? _embedded;
-
     private ClinicDatabase(string connectionString, PostgresCluster? embedded)
     {
         ConnectionString = connectionString;
-        _embedded = embedded;
+        Embedded = embedded;
     }
 
     public string ConnectionString { get; }
-    public bool IsEmbedded => _embedded is not null;
+
+    /// <summary>The embedded cluster, when no connection string is configured.</summary>
+    public PostgresCluster? Embedded { get; }
+
+    public bool IsEmbedded => Embedded is not null;
 
     public static async Task<ClinicDatabase> OpenAsync(IConfiguration configuration, string contentRoot, ILogger logger, CancellationToken cancellationToken = default)
     {
@@ -38,7 +40,7 @@ public sealed class ClinicDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_embedded is not null)
-            await _embedded.DisposeAsync();
+        if (Embedded is not null)
+            await Embedded.DisposeAsync();
     }
 }

@@ -34,7 +34,7 @@ public static class ClinicApp
     {
         builder.Services.AddSingleton(services);
         builder.Services.AddHostedService<ClinicServicesLifetime>();
-        builder.Services.AddDatabaseSupervision();
+        builder.Services.AddDatabaseSupervision(services.Database);
         builder.Services.AddSingleton(services.Store);
         builder.Services.AddSingleton(services.Messages);
         builder.Services.AddSingleton(provider => services.Store.CreateDaemon(provider.GetRequiredService<ILogger<ProjectionDaemon>>()));
