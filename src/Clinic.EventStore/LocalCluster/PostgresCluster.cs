@@ -209,6 +209,22 @@ public sealed class PostgresCluster : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Whether the server can reach <paramref name="dataDirectory"/>. Run by root, it runs as the <c>postgres</c> account,
+    /// which must be able to search every folder above the data folder (a clone under /root, or in a folder made by
+    /// <c>mktemp -d</c>, is out of its reach). The data folder itself is given to that account when the cluster starts.
+    /// </summary>
+    public static async Task<bool> IsReachableByServerAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    {
+        if (!Environment.IsPrivilegedProcess)
+            return true;
+        var above = Path.GetDirectoryName(Path.GetFullPath(dataDirectory)) ?? "/";
+        while (!Directory.Exists(above))
+            above = Path.GetDirectoryName(above) ?? "/";
+        var search = await RunAsync("runuser", ["-u", ServiceAccount, "--", "test", "-x", above], cancellationToken);
+        return search.ExitCode == 0;
+    }
+
     private static async Task GiveToServiceAccountAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         var result = await RunAsync("chown", ["-R", $"{ServiceAccount}:", dataDirectory], cancellationToken);
