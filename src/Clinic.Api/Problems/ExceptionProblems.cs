@@ -14,7 +14,7 @@ namespace Clinic.Api.Problems;
 internal sealed class ExceptionProblems(IProblemDetailsService problems, DatabaseOutage outage, ILogger<ExceptionProblems> logger) : IExceptionHandler
 {
     /// <summary>Seconds a client is asked to wait before trying again while the database is out of reach.</summary>
-    internal const int RetryAfterSeconds = 5;
+    private const int RetryAfterSeconds = 5;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
