@@ -1,3 +1,4 @@
+using Clinic.Api.Database;
 using Clinic.EventStore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -8,14 +9,22 @@ namespace Clinic.Api.Health;
 /// minute) behind an open transaction: async projections (histories, schedules, the audit trail) are stale
 /// until it ends. Requests are still served, so readiness stays up; the description names the transaction.
 /// </summary>
-internal sealed class HeldBackEventsHealthCheck(DocumentStore store, IConfiguration configuration) : IHealthCheck
+internal sealed class HeldBackEventsHealthCheck(DocumentStore store, DatabaseOutage outage, IConfiguration configuration) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var threshold = configuration.GetValue("Clinic:HeldBackDegradedAfter", TimeSpan.FromMinutes(1));
-        var holdBack = await store.Feed.HoldBackAsync(cancellationToken);
-        return holdBack.IsHoldingBack && holdBack.HeldFor > threshold
-            ? HealthCheckResult.Degraded($"projections are stale: {holdBack}")
-            : HealthCheckResult.Healthy(holdBack.ToString());
+        try
+        {
+            var holdBack = await store.Feed.HoldBackAsync(cancellationToken);
+            return holdBack.IsHoldingBack && holdBack.HeldFor > threshold
+                ? HealthCheckResult.Degraded($"projections are stale: {holdBack}")
+                : HealthCheckResult.Healthy(holdBack.ToString());
+        }
+        catch (Exception failure) when (DatabaseFailures.IsUnreachable(failure))
+        {
+            outage.Began(failure);
+            return HealthCheckResult.Unhealthy(DatabaseHealthCheck.NoAnswer);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Clinic.Api.Auth;
+using Clinic.Api.Database;
 using Clinic.Api.Health;
 using Clinic.Api.Http;
 using Clinic.Api.Problems;
@@ -33,6 +34,7 @@ public static class ClinicApp
     {
         builder.Services.AddSingleton(services);
         builder.Services.AddHostedService<ClinicServicesLifetime>();
+        builder.Services.AddDatabaseSupervision(services.Database);
         builder.Services.AddSingleton(services.Store);
         builder.Services.AddSingleton(services.Messages);
         builder.Services.AddSingleton(provider => services.Store.CreateDaemon(provider.GetRequiredService<ILogger<ProjectionDaemon>>()));

@@ -10,8 +10,7 @@ public sealed record ClinicServices(ClinicDatabase Database, DocumentStore Store
     public static async Task<ClinicServices> OpenAsync(WebApplicationBuilder builder, CancellationToken cancellationToken = default)
     {
         using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
-        var database = await ClinicDatabase.OpenAsync(
-            builder.Configuration, builder.Environment.ContentRootPath, loggers.CreateLogger<ClinicDatabase>(), cancellationToken);
+        var database = await ClinicDatabase.OpenAsync(builder.Configuration, loggers.CreateLogger<ClinicDatabase>(), cancellationToken);
         try
         {
             var store = ClinicStoreFactory.Create(database.ConnectionString, builder.Configuration);

@@ -18,14 +18,17 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private readonly string _binDirectory;
     private readonly bool _asServiceAccount;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
     private ClusterOwnership? _ownership;
 
-    private PostgresCluster(string dataDirectory, string binDirectory, bool asServiceAccount, int port, ClusterOwnership? ownership)
+    private PostgresCluster(
+        string dataDirectory, string binDirectory, bool asServiceAccount, int port, IReadOnlyDictionary<string, string>? settings, ClusterOwnership? ownership)
     {
         DataDirectory = dataDirectory;
         _binDirectory = binDirectory;
         _asServiceAccount = asServiceAccount;
         Port = port;
+        _settings = settings;
         _ownership = ownership;
     }
 
@@ -63,7 +66,7 @@ public sealed class PostgresCluster : IAsyncDisposable
 
         var runningPort = RunningPort(dataDirectory);
         if (runningPort is not null && await IsRunningAsync(binDirectory, dataDirectory, asServiceAccount, cancellationToken))
-            return new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, runningPort.Value, ClusterOwnership.TryTake(dataDirectory));
+            return new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, runningPort.Value, settings, ClusterOwnership.TryTake(dataDirectory));
 
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
             await InitializeAsync(binDirectory, dataDirectory, asServiceAccount, cancellationToken);
@@ -80,11 +83,45 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the server (whoever started it) and gives up this instance's ownership.</summary>
+    /// <summary>Stops the server (whoever started it), if it runs, and gives up this instance's ownership.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        await RunServerProgramAsync("pg_ctl", cancellationToken, "-D", DataDirectory, "-m", "fast", "-w", "stop");
+        if (IsServerRunning())
+            await RunServerProgramAsync("pg_ctl", cancellationToken, "-D", DataDirectory, "-m", "fast", "-w", "stop");
         ReleaseOwnership();
+    }
+
+    /// <summary>
+    /// Whether the server's postmaster is alive: the process postmaster.pid names exists, is a postgres process and has
+    /// not ended (a postmaster killed with SIGKILL leaves its pid file behind).
+    /// </summary>
+    public bool IsServerRunning()
+    {
+        var pid = RunningPid(DataDirectory);
+        return pid is not null && ProcessTable.IsAlive(pid.Value, "postgres");
+    }
+
+    /// <summary>
+    /// Takes this cluster's ownership if nobody holds it (its owner's process has ended); returns whether this instance
+    /// owns it now.
+    /// </summary>
+    public bool TryTakeOwnership()
+    {
+        _ownership ??= ClusterOwnership.TryTake(DataDirectory);
+        return IsOwner;
+    }
+
+    /// <summary>
+    /// Starts the server again, with the settings and on the port it had (connection strings name it), after it stopped
+    /// or died. Only the owner may: see <see cref="TryTakeOwnership"/>.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsOwner)
+            throw new InvalidOperationException($"The PostgreSQL cluster in {DataDirectory} belongs to another process, which restarts it.");
+        var result = await TryStartServerAsync(cancellationToken);
+        if (result.ExitCode != 0)
+            throw ProgramFailed("pg_ctl", result);
     }
 
     /// <summary>Stops the server if this instance owns it; leaves a borrowed one running.</summary>
@@ -110,11 +147,9 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var cluster = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, pickPort(), ownership);
+            var cluster = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, pickPort(), settings, ownership);
             var logStart = cluster.ServerLogLength();
-            var result = await cluster.TryRunServerProgramAsync("pg_ctl", cancellationToken,
-                "-D", dataDirectory, "-l", cluster.ServerLogPath, "-w", "-t", "60",
-                "-o", ServerOptions(cluster.Port, settings), "start");
+            var result = await cluster.TryStartServerAsync(cancellationToken);
             if (result.ExitCode == 0)
                 return cluster;
             if (attempt == StartAttempts || !cluster.ServerLogSince(logStart).Contains("could not bind", StringComparison.Ordinal))
@@ -122,35 +157,49 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
     }
 
-    private static string ServerOptions(int port, IReadOnlyDictionary<string, string>? settings)
+    /// <summary>pg_ctl start on this instance's port, waiting until the server accepts connections.</summary>
+    private Task<ProcessResult> TryStartServerAsync(CancellationToken cancellationToken) =>
+        TryRunServerProgramAsync("pg_ctl", cancellationToken,
+            "-D", DataDirectory, "-l", ServerLogPath, "-w", "-t", "60", "-o", ServerOptions(), "start");
+
+    private string ServerOptions()
     {
-        var options = new List<string> { $"-p {port}", "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=''" };
-        options.AddRange((settings ?? new Dictionary<string, string>()).Select(s => $"-c {s.Key}={s.Value}"));
+        var options = new List<string> { $"-p {Port}", "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=''" };
+        options.AddRange((_settings ?? new Dictionary<string, string>()).Select(s => $"-c {s.Key}={s.Value}"));
         return string.Join(' ', options);
     }
 
     private static async Task InitializeAsync(string binDirectory, string dataDirectory, bool asServiceAccount, CancellationToken cancellationToken)
     {
-        var initializer = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, port: 0, ownership: null);
+        var initializer = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, port: 0, settings: null, ownership: null);
         await initializer.RunServerProgramAsync("initdb", cancellationToken,
             "-D", dataDirectory, "-U", SuperUser, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync");
     }
 
     private static async Task<bool> IsRunningAsync(string binDirectory, string dataDirectory, bool asServiceAccount, CancellationToken cancellationToken)
     {
-        var probe = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, port: 0, ownership: null);
+        var probe = new PostgresCluster(dataDirectory, binDirectory, asServiceAccount, port: 0, settings: null, ownership: null);
         var result = await probe.TryRunServerProgramAsync("pg_ctl", cancellationToken, "-D", dataDirectory, "status");
         return result.ExitCode == 0;
     }
 
     /// <summary>The port recorded by a server that may still be running (line 4 of postmaster.pid).</summary>
-    private static int? RunningPort(string dataDirectory)
+    private static int? RunningPort(string dataDirectory) => PidFileLine(dataDirectory, 3);
+
+    /// <summary>The postmaster's process id recorded by a server that may still be running (line 1 of postmaster.pid).</summary>
+    private static int? RunningPid(string dataDirectory) => PidFileLine(dataDirectory, 0);
+
+    private static int? PidFileLine(string dataDirectory, int index)
     {
-        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
-        if (!File.Exists(pidFile))
-            return null;
-        var lines = File.ReadAllLines(pidFile);
-        return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
+        try
+        {
+            var lines = File.ReadAllLines(Path.Combine(dataDirectory, "postmaster.pid"));
+            return lines.Length > index && int.TryParse(lines[index], out var value) ? value : null;
+        }
+        catch (IOException)
+        {
+            return null; // no pid file: the server is not running (or is between its start and its pid file)
+        }
     }
 
     private static int FreeLoopbackPort()
@@ -158,6 +207,22 @@ public sealed class PostgresCluster : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Whether the server can reach <paramref name="dataDirectory"/>. Run by root, it runs as the <c>postgres</c> account,
+    /// which must be able to search every folder above the data folder (a clone under /root, or in a folder made by
+    /// <c>mktemp -d</c>, is out of its reach). The data folder itself is given to that account when the cluster starts.
+    /// </summary>
+    public static async Task<bool> IsReachableByServerAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    {
+        if (!Environment.IsPrivilegedProcess)
+            return true;
+        var above = Path.GetDirectoryName(Path.GetFullPath(dataDirectory)) ?? "/";
+        while (!Directory.Exists(above))
+            above = Path.GetDirectoryName(above) ?? "/";
+        var search = await RunAsync("runuser", ["-u", ServiceAccount, "--", "test", "-x", above], cancellationToken);
+        return search.ExitCode == 0;
     }
 
     private static async Task GiveToServiceAccountAsync(string dataDirectory, CancellationToken cancellationToken)
@@ -190,7 +255,8 @@ public sealed class PostgresCluster : IAsyncDisposable
             : RunAsync(executable, arguments, cancellationToken);
     }
 
-    private string ServerLogPath => Path.Combine(DataDirectory, "server.log");
+    /// <summary>The server's own log (pg_ctl appends to it on every start).</summary>
+    public string ServerLogPath => Path.Combine(DataDirectory, "server.log");
 
     private string ServerLogTail() =>
         File.Exists(ServerLogPath) ? "\nserver log:\n" + string.Join('\n', File.ReadLines(ServerLogPath).TakeLast(20)) : "";

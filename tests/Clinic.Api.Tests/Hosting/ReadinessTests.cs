@@ -1,6 +1,5 @@
 using System.Net;
 using Clinic.Api.Tests.Support;
-using Npgsql;
 
 namespace Clinic.Api.Tests.Hosting;
 
@@ -27,33 +26,6 @@ public class ReadinessTests
         finally
         {
             await host.DisposeAsync();
-        }
-    }
-
-    /// <summary>The API, reaching the test database through a relay the test can cut.</summary>
-    private sealed class RelayedApiHost : ApiHost
-    {
-        public TcpRelay Relay { get; private set; } = null!;
-
-        public override async Task InitializeAsync()
-        {
-            var database = new NpgsqlConnectionStringBuilder(await Clinic.Testing.TestDatabase.ConnectionStringAsync());
-            Relay = TcpRelay.Start(database.Host!, database.Port);
-            await base.InitializeAsync();
-        }
-
-        public override async Task DisposeAsync()
-        {
-            await base.DisposeAsync();
-            await Relay.DisposeAsync();
-        }
-
-        protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings()
-        {
-            var viaRelay = new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = Relay.Port, Pooling = true };
-            yield return new("ConnectionStrings:Clinic", viaRelay.ConnectionString);
-            yield return new("Clinic:RunDaemon", "false");
-            yield return new("Clinic:RunDispatcher", "false");
         }
     }
 }

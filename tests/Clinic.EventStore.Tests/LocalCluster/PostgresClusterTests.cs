@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Clinic.EventStore.LocalCluster;
@@ -71,6 +72,37 @@ public class PostgresClusterTests
             await adopter.DisposeAsync();
 
             await Should.ThrowAsync<NpgsqlException>(() => ExecuteAsync(starter, "SELECT 1"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_killed_server_is_seen_stopped_and_its_owner_starts_it_again_on_its_port_with_its_data_and_settings()
+    {
+        var folder = NewFolder();
+        try
+        {
+            await using var owner = await PostgresCluster.StartAsync(folder, new Dictionary<string, string> { ["idle_in_transaction_session_timeout"] = "61s" });
+            await ExecuteAsync(owner, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('still here')");
+            var borrower = await PostgresCluster.StartAsync(folder);
+            owner.IsServerRunning().ShouldBeTrue();
+
+            using (var postmaster = Process.GetProcessById(int.Parse(File.ReadLines(Path.Combine(folder, "postmaster.pid")).First())))
+            {
+                postmaster.Kill();
+                await postmaster.WaitForExitAsync();
+            }
+
+            owner.IsServerRunning().ShouldBeFalse();
+            borrower.TryTakeOwnership().ShouldBeFalse();
+            await Should.ThrowAsync<InvalidOperationException>(() => borrower.RestartAsync());
+            await RestartOnceItsOrphansHaveGoneAsync(owner);
+            owner.IsServerRunning().ShouldBeTrue();
+            (await ScalarAsync(owner, "SELECT value FROM kept")).ShouldBe("still here");
+            (await ScalarAsync(owner, "SHOW idle_in_transaction_session_timeout")).ShouldBe("61s");
         }
         finally
         {
@@ -168,11 +200,30 @@ public class PostgresClusterTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task ExecuteAsync(PostgresCluster cluster, string sql)
+    /// <summary>The killed postmaster's backends take a moment to notice and end; until then a new server refuses to start.</summary>
+    private static async Task RestartOnceItsOrphansHaveGoneAsync(PostgresCluster cluster)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await cluster.RestartAsync();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 20)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(PostgresCluster cluster, string sql)
     {
         await using var connection = new NpgsqlConnection(cluster.ConnectionString() + ";Pooling=false");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        return await command.ExecuteScalarAsync();
     }
+
+    private static Task ExecuteAsync(PostgresCluster cluster, string sql) => ScalarAsync(cluster, sql);
 }

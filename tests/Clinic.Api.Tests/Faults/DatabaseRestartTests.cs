@@ -1,0 +1,48 @@
+using Clinic.Api.Tests.Support;
+using Clinic.EventStore.LocalCluster;
+
+namespace Clinic.Api.Tests.Faults;
+
+/// <summary>
+/// PostgreSQL stopped in the middle of concurrent writes, then started again: the API answers 503 while it is away,
+/// logs the outage once, and serves again by itself.
+/// </summary>
+[Collection(FaultsCollection.Name), Trait(FaultsCollection.Category, FaultsCollection.Name)]
+public class DatabaseRestartTests
+{
+    [Fact]
+    public async Task While_the_database_is_stopped_writes_get_503_with_retry_after_and_afterwards_every_acknowledged_one_is_kept()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "clinic-fault-db-" + Guid.NewGuid().ToString("N")[..8]);
+        var database = await PostgresCluster.StartAsync(folder);
+        try
+        {
+            var clinic = TestClinic.Unique("outage");
+            await using var api = await ApiProcess.StartAsync($"--ConnectionStrings:Clinic={database.ConnectionString()}");
+
+            var load = WriteLoad.Start(api, clinic);
+            await using (load)
+            {
+                await load.WaitForMoreAcknowledgedAsync(40);
+                await database.StopAsync();
+                await load.WaitForOutageAnswersAsync(20);
+                database.TryTakeOwnership().ShouldBeTrue();
+                await database.RestartAsync();
+                await load.WaitForMoreAcknowledgedAsync(40);
+            }
+
+            load.WrongAnswers.ShouldBeEmpty();
+            await KeptWrites.ShouldAllBeKeptAsync(api, clinic, [.. load.Acknowledged]);
+            api.LinesContaining("The database cannot be reached").Count.ShouldBe(1, string.Join('\n', api.Log));
+            api.LinesContaining("The database answers again").Count.ShouldBe(1, string.Join('\n', api.Log));
+            api.StackTraceLines().ShouldBeEmpty();
+            // Nor do the daemon, the dispatcher or the readiness checks, failing all the while, add lines of their own.
+            api.Log.Where(line => line.StartsWith("fail:") || line.StartsWith("warn:")).ShouldAllBe(line => line.Contains("DatabaseOutage"), string.Join('\n', api.Log));
+        }
+        finally
+        {
+            await database.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
