@@ -4,7 +4,6 @@ using Clinic.Domain.Consent;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
-using Clinic.Domain.SideEffects;
 using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Domain.Corrections;
@@ -26,7 +25,7 @@ internal static class PatientCorrections
     public static Decision CorrectScreening(CorrectScreening command, PatientState state) =>
         (CorrectionRules.Validate(command)
          ?? Check.Found(state.FindScreening(command.ScreeningId), RefusalCodes.ScreeningNotFound, "Screening", command.ScreeningId)
-         ?? ScreeningRules.Validate(command.ScreenedOn, command.Answers)) is { } refusal
+         ?? ScreeningRules.Validate(command.ScreenedOn, command.Answers, command.Policy)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new ScreeningCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.ScreeningId, command.ScreenedOn, command.Answers,
@@ -120,16 +119,6 @@ internal static class PatientCorrections
             ? Decision.Refuse(refusal)
             : Decision.Accept(new NoShowRetracted(command.PatientId, command.CorrectedEventId, command.Reason, session.SessionId));
     }
-
-    public static Decision CorrectSideEffect(CorrectSideEffect command, PatientState state) =>
-        (CorrectionRules.Validate(command)
-         ?? Check.Found(state.FindSideEffect(command.SideEffectId), RefusalCodes.SideEffectNotFound, "Side effect", command.SideEffectId)
-         ?? SideEffectRules.Validate(command.Details, state)) is { } refusal
-            ? Decision.Refuse(refusal)
-            : Decision.Accept(new SideEffectCorrected(
-                command.PatientId, command.CorrectedEventId, command.Reason, command.SideEffectId, command.Details,
-                SideEffectRules.RequiresReview(command.Details),
-                SideEffectRules.ReportDueAt(command.Details, command.Policy)));
 
     private static IEnumerable<ScreeningReassessed> Reassessments(PatientState state, DateOnly correctedDateOfBirth) =>
         from screening in state.Screenings
