@@ -129,14 +129,14 @@ public sealed class Journey(ApiHost host, string clinic)
             new { readAt, reaction, reactedSubstances = reacted }, HttpStatusCode.OK);
     }
 
-    public async Task<Journey> PlanAsync(int plannedSessions = 6, int intervalDays = 7, string area = "face")
+    public async Task<Journey> PlanAsync(int plannedSessions = 6, int intervalDays = 7, string area = "face", string indication = "skin-rejuvenation")
     {
-        PlanId = await Practitioner.CreateAsync($"{PatientPath}/treatment-plans", Plan(plannedSessions, intervalDays, area));
+        PlanId = await Practitioner.CreateAsync($"{PatientPath}/treatment-plans", Plan(plannedSessions, intervalDays, area, indication));
         return this;
     }
 
-    public static object Plan(int plannedSessions = 6, int intervalDays = 7, string area = "face") =>
-        new { indication = "skin-rejuvenation", areas = new[] { area }, technique = "nappage", plannedSessions, intervalDays };
+    public static object Plan(int plannedSessions = 6, int intervalDays = 7, string area = "face", string indication = "skin-rejuvenation") =>
+        new { indication, areas = new[] { area }, technique = "nappage", plannedSessions, intervalDays };
 
     /// <summary>
     /// Practitioner and patient registered, screened eligible, consented, allergy test read clean (a day after the dose,
