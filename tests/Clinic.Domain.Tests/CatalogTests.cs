@@ -84,23 +84,19 @@ public partial class CatalogTests
     [Fact]
     public void Events_stored_before_a_member_was_added_read_with_its_default()
     {
-        Stored(EligibleScreening, json => json["Answers"]!.AsObject().ShouldSatisfyAllConditions(
-                answers => answers.Remove("PhysicalExaminationOn").ShouldBeTrue(),
-                answers => answers.Remove("BloodUrineTestOn").ShouldBeTrue()))
-            .Answers.ShouldSatisfyAllConditions(
-                answers => answers.PhysicalExaminationOn.ShouldBeNull(),
-                answers => answers.BloodUrineTestOn.ShouldBeNull());
-        Stored(FullConsentToldFatRemovalNotApproved, json => json["Terms"]!.AsObject().Remove("ToldNotApprovedForFatRemoval").ShouldBeTrue())
+        StoredWithout(EligibleScreening, "PhysicalExaminationOn", within: "Answers").Answers.PhysicalExaminationOn.ShouldBeNull();
+        StoredWithout(EligibleScreening, "BloodUrineTestOn", within: "Answers").Answers.BloodUrineTestOn.ShouldBeNull();
+        StoredWithout(FullConsentToldFatRemovalNotApproved, "ToldNotApprovedForFatRemoval", within: "Terms")
             .Terms.ToldNotApprovedForFatRemoval.ShouldBeFalse();
-        Stored(new SideEffectCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, Bruising(), false, null, ClinicianId),
-                json => json.Remove("ClinicianId").ShouldBeTrue())
+        StoredWithout(new SideEffectCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, Bruising(), false, null, ClinicianId), "ClinicianId")
             .ClinicianId.ShouldBeNull();
     }
 
-    private static TEvent Stored<TEvent>(TEvent @event, Action<JsonObject> removeNewMembers) where TEvent : IDomainEvent
+    /// <summary>The event as stored before <paramref name="member"/> (of the object <paramref name="within"/> names, if any) existed.</summary>
+    private static TEvent StoredWithout<TEvent>(TEvent @event, string member, string? within = null) where TEvent : IDomainEvent
     {
         var json = JsonSerializer.SerializeToNode(@event, EventFormat.Options)!.AsObject();
-        removeNewMembers(json);
+        (within is null ? json : json[within]!.AsObject()).Remove(member).ShouldBeTrue();
         return json.Deserialize<TEvent>(EventFormat.Options)!;
     }
 
