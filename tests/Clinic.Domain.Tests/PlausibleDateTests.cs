@@ -50,7 +50,7 @@ public class PlausibleDateTests
         ["side effect awareness"] = ([.. ReadyForSession()],
             at => new ReportSideEffect(PatientId, SideEffectId, Bruising() with { AwareAt = at }, ReportedBy.Patient, Policy, RecordingNow)),
         ["side effect awareness corrected"] = (Infected(),
-            at => new CorrectSideEffect(PatientId, CorrectedEventId, "Wrong time", SideEffectId, Infection(SessionId) with { AwareAt = at }, Policy, RecordingNow)),
+            at => new CorrectSideEffect(PatientId, CorrectedEventId, "Wrong time", SideEffectId, Infection(SessionId) with { AwareAt = at }, ClinicianId, Policy, RecordingNow)),
         ["side effect resolved"] = (Infected(),
             at => new ResolveSideEffect(PatientId, SideEffectId, at, SideEffectOutcome.Recovered, null, RecordingNow)),
         ["side effect resolution corrected"] = (Infected(Resolved),
@@ -95,6 +95,9 @@ public class PlausibleDateTests
 
     public static TheoryData<int, bool> AroundNewYearsDayBeginning => new() { { 0, true }, { -1, false } };
 
+    private static readonly ScreeningAnswers TestedOnNewYearsDay =
+        HealthyAnswers with { PhysicalExaminationOn = NewYearsDay, BloodUrineTestOn = NewYearsDay };
+
     private static DateTimeOffset NewYearsEveUtc(int secondsFrom0955) =>
         new DateTimeOffset(2025, 12, 31, 9, 55, 0, TimeSpan.Zero).AddSeconds(secondsFrom0955);
 
@@ -102,14 +105,14 @@ public class PlausibleDateTests
     [MemberData(nameof(AroundNewYearsDayBeginning))]
     public void A_screening_is_dated_no_later_than_the_latest_today_anywhere(int secondsFrom0955, bool accepted) =>
         Given.Patient(Registered)
-            .When(new ScreenPatient(PatientId, ScreeningId, NewYearsDay, HealthyAnswers, Policy, NewYearsEveUtc(secondsFrom0955)))
+            .When(new ScreenPatient(PatientId, ScreeningId, NewYearsDay, TestedOnNewYearsDay, Policy, NewYearsEveUtc(secondsFrom0955)))
             .ThenAcceptsOrRefuses(accepted, RefusalCodes.DateInFuture);
 
     [Theory]
     [MemberData(nameof(AroundNewYearsDayBeginning))]
     public void A_corrected_screening_date_is_no_later_than_the_latest_today_anywhere(int secondsFrom0955, bool accepted) =>
         Given.Patient(Registered, EligibleScreening)
-            .When(new CorrectScreening(PatientId, CorrectedEventId, "Wrong date", ScreeningId, NewYearsDay, HealthyAnswers, Policy,
+            .When(new CorrectScreening(PatientId, CorrectedEventId, "Wrong date", ScreeningId, NewYearsDay, TestedOnNewYearsDay, Policy,
                 NewYearsEveUtc(secondsFrom0955)))
             .ThenAcceptsOrRefuses(accepted, RefusalCodes.DateInFuture);
 
@@ -176,20 +179,20 @@ public class PlausibleDateTests
     public void Correcting_the_awareness_to_after_the_recorded_notification_is_refused() =>
         Given.Patient(Infected(Notified))
             .When(new CorrectSideEffect(PatientId, CorrectedEventId, "Wrong day", SideEffectId,
-                Infection(SessionId) with { AwareAt = Notified.NotifiedAt.AddMinutes(1) }, Policy, RecordingNow))
+                Infection(SessionId) with { AwareAt = Notified.NotifiedAt.AddMinutes(1) }, ClinicianId, Policy, RecordingNow))
             .ThenRefuses(RefusalCodes.NotifiedBeforeAware);
 
     [Fact]
     public void Correcting_the_awareness_up_to_the_recorded_notification_is_accepted() =>
         Given.Patient(Infected(Notified))
             .When(new CorrectSideEffect(PatientId, CorrectedEventId, "Wrong day", SideEffectId,
-                Infection(SessionId) with { AwareAt = Notified.NotifiedAt }, Policy, RecordingNow))
+                Infection(SessionId) with { AwareAt = Notified.NotifiedAt }, ClinicianId, Policy, RecordingNow))
             .ThenEmitsSingle<SideEffectCorrected>().Details.AwareAt.ShouldBe(Notified.NotifiedAt);
 
     [Fact]
     public void Correcting_the_onset_to_after_the_recorded_resolution_is_refused() =>
         Given.Patient(Infected(Resolved))
             .When(new CorrectSideEffect(PatientId, CorrectedEventId, "Wrong day", SideEffectId,
-                Infection(SessionId) with { OnsetAt = Resolved.ResolvedAt.AddHours(1), AwareAt = Resolved.ResolvedAt.AddHours(2) }, Policy, RecordingNow))
+                Infection(SessionId) with { OnsetAt = Resolved.ResolvedAt.AddHours(1), AwareAt = Resolved.ResolvedAt.AddHours(2) }, ClinicianId, Policy, RecordingNow))
             .ThenRefuses(RefusalCodes.InvalidResolution);
 }

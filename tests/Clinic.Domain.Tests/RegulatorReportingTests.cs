@@ -56,6 +56,24 @@ public class RegulatorReportingTests
         AfterInfection(Notified).When(EscalateAsOf(At(4, 1))).ThenRefuses(RefusalCodes.RegulatorAlreadyNotified);
 
     [Fact]
+    public void A_side_effect_a_clinician_found_reported_in_error_is_neither_notified_nor_escalated()
+    {
+        var inError = new SideEffectReviewed(PatientId, SideEffectId, ReviewDecision.ReportedInError, "Not an infection", ClinicianId, At(3, 12));
+
+        AfterInfection(inError).State.SideEffects.ShouldHaveSingleItem().AwaitsRegulatorNotification.ShouldBeFalse();
+        AfterInfection(inError).When(EscalateAsOf(At(3, 25, 12, 1))).ThenRefuses(RefusalCodes.NotificationNotRequired);
+        AfterInfection(inError)
+            .When(new RecordRegulatorNotification(PatientId, SideEffectId, At(3, 14), null, Now))
+            .ThenRefuses(RefusalCodes.NotificationNotRequired);
+    }
+
+    [Fact]
+    public void A_resumed_side_effect_is_still_notified() =>
+        AfterInfection(new SideEffectReviewed(PatientId, SideEffectId, ReviewDecision.Resume, "Treated", ClinicianId, At(3, 12)))
+            .When(EscalateAsOf(At(3, 25, 12, 1)))
+            .ThenAccepts();
+
+    [Fact]
     public void An_overdue_report_is_escalated_once() =>
         AfterInfection(new SideEffectReportOverdue(PatientId, SideEffectId, At(3, 25, 12), At(3, 25, 13)))
             .When(EscalateAsOf(At(3, 26)))

@@ -37,6 +37,22 @@ public class SideEffectReviewTests
     }
 
     [Fact]
+    public void Reported_in_error_is_recorded_as_a_review_and_lifts_the_suspension()
+    {
+        AfterInfection()
+            .When(Review(ReviewDecision.ReportedInError, notes: "Reported for the wrong patient."))
+            .ThenEmits(new SideEffectReviewed(PatientId, SideEffectId, ReviewDecision.ReportedInError, "Reported for the wrong patient.",
+                ClinicianId, At(3, 12, 15)));
+        AfterInfection(Reviewed(ReviewDecision.ReportedInError)).AndPractitioner(PractitionerRegistered())
+            .When(Schedule(At(3, 13), sessionId: SecondSessionId))
+            .ThenAccepts();
+    }
+
+    [Fact]
+    public void Reported_in_error_leaves_the_plan_active() =>
+        AfterInfection(Reviewed(ReviewDecision.ReportedInError)).State.ActivePlan.ShouldNotBeNull();
+
+    [Fact]
     public void The_plan_stays_suspended_while_another_serious_side_effect_awaits_review() =>
         AfterInfection(Reported(Infection(SessionId), OtherSideEffectId), Reviewed(ReviewDecision.Resume))
             .AndPractitioner(PractitionerRegistered())

@@ -48,7 +48,7 @@ public class SideEffectTests
     public static TheoryData<Severity, Seriousness> FatalOrLifeThreatening => new()
     {
         { Severity.Fatal, Seriousness.Death },
-        { Severity.LifeThreatening, Seriousness.Hospitalisation },
+        { Severity.LifeThreatening, Seriousness.LifeThreatening },
         { Severity.Severe, Seriousness.LifeThreatening },
         { Severity.Moderate, Seriousness.Death },
     };
@@ -59,6 +59,37 @@ public class SideEffectTests
         AfterFirstSession()
             .When(Report(Infection() with { Severity = severity, Seriousness = [seriousness] }))
             .ThenEmitsSingle<SideEffectReported>().ReportDueAt.ShouldBe(At(3, 17, 12));
+
+    public static TheoryData<Severity, Seriousness[]> SeveritiesWithoutTheirCriterion => new()
+    {
+        { Severity.Fatal, [] },
+        { Severity.Fatal, [Seriousness.LifeThreatening, Seriousness.Hospitalisation] },
+        { Severity.LifeThreatening, [] },
+        { Severity.LifeThreatening, [Seriousness.Hospitalisation] },
+        { Severity.LifeThreatening, [Seriousness.Death] },
+    };
+
+    [Theory]
+    [MemberData(nameof(SeveritiesWithoutTheirCriterion))]
+    public void A_fatal_or_life_threatening_side_effect_is_serious_with_its_criterion(Severity severity, Seriousness[] seriousness) =>
+        AfterFirstSession()
+            .When(Report(Infection() with { Severity = severity, Serious = seriousness.Length > 0, Seriousness = seriousness }))
+            .ThenRefuses(RefusalCodes.MissingSeriousnessCriterion);
+
+    public static TheoryData<Severity, Seriousness[]> SeveritiesWithTheirCriterion => new()
+    {
+        { Severity.Fatal, [Seriousness.Death] },
+        { Severity.Fatal, [Seriousness.Hospitalisation, Seriousness.Death] },
+        { Severity.LifeThreatening, [Seriousness.LifeThreatening] },
+        { Severity.Severe, [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(SeveritiesWithTheirCriterion))]
+    public void Below_life_threatening_no_criterion_is_required_and_above_it_the_criterion_suffices(Severity severity, Seriousness[] seriousness) =>
+        AfterFirstSession()
+            .When(Report(Infection() with { Severity = severity, Serious = seriousness.Length > 0, Seriousness = seriousness }))
+            .ThenAccepts();
 
     [Fact]
     public void The_reporting_clock_follows_the_clinic_policy() =>

@@ -26,7 +26,8 @@ namespace Clinic.Api.Corrections;
 /// </summary>
 internal static class CorrectionCommands
 {
-    public static IPatientCommand? ForPatient(CorrectRecord c, EventEnvelope original, JsonSerializerOptions json) => original.Data switch
+    /// <summary><paramref name="clinicianId"/> is the correcting clinician, null when the caller is not one.</summary>
+    public static IPatientCommand? ForPatient(CorrectRecord c, EventEnvelope original, string? clinicianId, JsonSerializerOptions json) => original.Data switch
     {
         PatientRegistered or PatientDetailsCorrected =>
             new CorrectPatientDetails(c.StreamId, c.EventId, c.Reason, Read<PatientRequest>(c, json).ToDetails(), c.RecordedAt),
@@ -43,8 +44,8 @@ internal static class CorrectionCommands
         SessionPerformed e => SessionRecord(c, e.SessionId, e.Treatment, json),
         SessionRecordCorrected e => SessionRecord(c, e.SessionId, e.Treatment, json),
         SessionMarkedNoShow e => new RetractNoShow(c.StreamId, c.EventId, c.Reason, e.SessionId, c.Policy),
-        SideEffectReported e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, json),
-        SideEffectCorrected e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, json),
+        SideEffectReported e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, clinicianId, json),
+        SideEffectCorrected e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, clinicianId, json),
         SideEffectResolved e => Resolution(c, e.SideEffectId, json),
         SideEffectResolutionCorrected e => Resolution(c, e.SideEffectId, json),
         SideEffectReviewed e => Review(c, e.SideEffectId, json),
@@ -82,8 +83,9 @@ internal static class CorrectionCommands
     private static CorrectSessionRecord SessionRecord(CorrectRecord c, Guid sessionId, PerformedTreatment recorded, JsonSerializerOptions json) =>
         new(c.StreamId, c.EventId, c.Reason, sessionId, Read<TreatmentRequest>(c, json).ToTreatment(recorded.DurationMinutes), c.Policy);
 
-    private static CorrectSideEffect SideEffect(CorrectRecord c, Guid sideEffectId, DateTimeOffset recordedAwareAt, JsonSerializerOptions json) =>
-        new(c.StreamId, c.EventId, c.Reason, sideEffectId, Read<SideEffectRequest>(c, json).ToDetails(recordedAwareAt), c.Policy, c.RecordedAt);
+    private static CorrectSideEffect SideEffect(
+        CorrectRecord c, Guid sideEffectId, DateTimeOffset recordedAwareAt, string? clinicianId, JsonSerializerOptions json) =>
+        new(c.StreamId, c.EventId, c.Reason, sideEffectId, Read<SideEffectRequest>(c, json).ToDetails(recordedAwareAt), clinicianId, c.Policy, c.RecordedAt);
 
     private static CorrectSideEffectResolution Resolution(CorrectRecord c, Guid sideEffectId, JsonSerializerOptions json)
     {

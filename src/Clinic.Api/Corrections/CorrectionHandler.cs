@@ -28,14 +28,14 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
         if (events.FirstOrDefault(e => e.Id == command.EventId) is not { } original)
             return CommandResult.Reject(RefusalCodes.EventNotFound, $"No event {command.EventId} in this {command.StreamType}'s record.");
 
-        if (original.Data is SideEffectReviewed or SideEffectReviewCorrected
-            && !Permissions.Allows(Permissions.ReviewSideEffects, context.Command.ActorRole))
+        var byClinician = Permissions.Allows(Permissions.ReviewSideEffects, context.Command.ActorRole);
+        if (original.Data is SideEffectReviewed or SideEffectReviewCorrected && !byClinician)
             return CommandResult.Reject(AuthProblems.Forbidden, "Only a clinician corrects a clinician's review.");
 
         Decision? decision;
         try
         {
-            decision = Decide(command, original, events);
+            decision = Decide(command, original, events, byClinician ? context.Command.ActorId : null);
         }
         catch (JsonException malformed)
         {
@@ -48,9 +48,10 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
         return appender.Apply(context, command.StreamId, command.StreamType, events[^1].Version, decision);
     }
 
-    private Decision? Decide(CorrectRecord command, EventEnvelope original, IReadOnlyList<EventEnvelope> events) => command.StreamType switch
+    /// <summary><paramref name="clinicianId"/> is the caller when a clinician: some corrections only a clinician makes.</summary>
+    private Decision? Decide(CorrectRecord command, EventEnvelope original, IReadOnlyList<EventEnvelope> events, string? clinicianId) => command.StreamType switch
     {
-        StreamTypes.Patient => CorrectionCommands.ForPatient(command, original, _json) is { } correction
+        StreamTypes.Patient => CorrectionCommands.ForPatient(command, original, clinicianId, _json) is { } correction
             ? PatientDecider.Decide(correction, Fold(events, PatientDecider.Initial, PatientDecider.Evolve))
             : null,
         StreamTypes.Practitioner => CorrectionCommands.ForPractitioner(command, original, _json) is { } correction

@@ -2,7 +2,10 @@ using Clinic.Domain.Screening;
 
 namespace Clinic.Api.Demo;
 
-/// <summary>Consultation answers that give the screening reasons a demo story expects (under 18 comes from the date of birth).</summary>
+/// <summary>
+/// Consultation answers that give the screening reasons a demo story expects (under 18 comes from the date of birth).
+/// Every patient is examined at the consultation, with the blood and urine test taken three days before.
+/// </summary>
 internal static class DemoAnswers
 {
     public static ScreeningAnswers With(IReadOnlyList<string> reasons, DateOnly screenedOn, string? declaredAllergy) => new(
@@ -16,5 +19,7 @@ internal static class DemoAnswers
         KidneyDisorder: reasons.Contains(ScreeningReasons.KidneyDisorder),
         LastNsaidDoseOn: reasons.Contains(ScreeningReasons.RecentNsaid) ? screenedOn.AddDays(-2) : null,
         Allergies: declaredAllergy is null ? [] : [declaredAllergy],
-        Notes: reasons.Count == 0 ? "Examination, history and blood and urine tests unremarkable." : null);
+        Notes: reasons.Count == 0 ? "Examination, history and blood and urine tests unremarkable." : null,
+        PhysicalExaminationOn: screenedOn,
+        BloodUrineTestOn: screenedOn.AddDays(-3));
 }

@@ -29,10 +29,12 @@ internal sealed class DemoJourney(DemoPatientRecord record, DemoClinic clinic, D
                 await ScreenAsync(clinic.Today.AddDays(-1), [ScreeningReasons.RecentNsaid], ct);
                 break;
             case Consulted:
-                await ConsultAsync(clinic.Today.AddDays(-4 - record.Number % 10), ConsentScope.Face, [DemoProtocols.Anaesthetic], ReadingOutcome.Clean, ct);
+                await ConsultAsync(clinic.Today.AddDays(-4 - record.Number % 10), ConsentScope.Face, toldNotApprovedForFatRemoval: false,
+                    [DemoProtocols.Anaesthetic], ReadingOutcome.Clean, ct);
                 break;
             case AwaitingAllergyReading awaiting:
-                await ConsultAsync(clinic.Today.AddDays(-1), awaiting.Protocol.Consent, Substances(awaiting.Protocol, reaction: false), ReadingOutcome.NotYetRead, ct);
+                await ConsultAsync(clinic.Today.AddDays(-1), awaiting.Protocol.Consent, awaiting.Protocol.Indication.NeedsFatRemovalDisclosure(),
+                    Substances(awaiting.Protocol, reaction: false), ReadingOutcome.NotYetRead, ct);
                 await PlanAsync(clinic.Today.AddDays(-1), awaiting.Protocol, ct);
                 break;
             case Treated treated:
@@ -45,7 +47,8 @@ internal sealed class DemoJourney(DemoPatientRecord record, DemoClinic clinic, D
     {
         var reaction = treated.Twists.HasFlag(DemoTwist.AllergyReaction);
         var course = new DemoCourse(record, clinic, treated, Practitioner);
-        await ConsultAsync(course.ConsultedOn, treated.Protocol.Consent, Substances(treated.Protocol, reaction),
+        await ConsultAsync(course.ConsultedOn, treated.Protocol.Consent, treated.Protocol.Indication.NeedsFatRemovalDisclosure(),
+            Substances(treated.Protocol, reaction),
             reaction ? ReadingOutcome.Reaction : ReadingOutcome.Clean, ct);
         await course.RunAsync(await PlanAsync(course.ConsultedOn, treated.Protocol, ct), ct);
     }
@@ -61,11 +64,15 @@ internal sealed class DemoJourney(DemoPatientRecord record, DemoClinic clinic, D
                 $"Demo patient {record.Number} was expected to be screened with [{string.Join(", ", expectedReasons)}], not [{string.Join(", ", found)}].");
     }
 
-    /// <summary>The consultation of an eligible patient: screening, informed consent and an allergy test dose, read two days later.</summary>
-    private async Task ConsultAsync(DateOnly on, ConsentScope scope, IReadOnlyList<string> substances, ReadingOutcome reading, CancellationToken ct)
+    /// <summary>
+    /// The consultation of an eligible patient: screening, informed consent (telling those treated for fat or cellulite that
+    /// fat removal is not an approved use) and an allergy test dose, read two days later.
+    /// </summary>
+    private async Task ConsultAsync(
+        DateOnly on, ConsentScope scope, bool toldNotApprovedForFatRemoval, IReadOnlyList<string> substances, ReadingOutcome reading, CancellationToken ct)
     {
         await ScreenAsync(on, [], ct);
-        var terms = new ConsentTerms([scope], ConsentForm, DemoClinic.At(on, 10, 15));
+        var terms = new ConsentTerms([scope], ConsentForm, DemoClinic.At(on, 10, 15), toldNotApprovedForFatRemoval);
         await record.RecordAsync(new RecordConsent(record.PatientId, Guid.CreateVersion7(), terms, clinic.Now), Practitioner.Actor, ct);
         var testId = Guid.CreateVersion7();
         await record.RecordAsync(new RecordAllergyTest(record.PatientId, testId, substances, DemoClinic.At(on, 10, 30), clinic.Now), Practitioner.Actor, ct);

@@ -29,21 +29,22 @@ public sealed record PatientStatus(
     }
 }
 
+/// <summary><see cref="EligibleToday"/> also needs the physical examination and the blood and urine test recorded.</summary>
 public sealed record EligibilityStatus(
     Guid ScreeningId, ScreeningOutcome Outcome, IReadOnlyList<string> Reasons, DateOnly ScreenedOn, DateOnly ValidUntil, DateOnly? DeferredUntil,
-    bool EligibleToday)
+    DateOnly? PhysicalExaminationOn, DateOnly? BloodUrineTestOn, bool EligibleToday)
 {
     public static EligibilityStatus Of(ScreeningRecord screening, DateOnly today)
     {
         var assessment = screening.Assessment;
-        var eligible = today <= assessment.ValidUntil && assessment.Outcome switch
+        var eligible = today <= assessment.ValidUntil && screening.IsComplete && assessment.Outcome switch
         {
             ScreeningOutcome.Eligible => true,
             ScreeningOutcome.Deferred => today >= assessment.DeferredUntil,
             _ => false,
         };
         return new EligibilityStatus(screening.ScreeningId, assessment.Outcome, assessment.Reasons, screening.ScreenedOn,
-            assessment.ValidUntil, assessment.DeferredUntil, eligible);
+            assessment.ValidUntil, assessment.DeferredUntil, screening.Answers.PhysicalExaminationOn, screening.Answers.BloodUrineTestOn, eligible);
     }
 }
 
@@ -71,12 +72,13 @@ public sealed record PlanStatus(
         progress.SessionsPerformed, progress.SessionsScheduled, progress.MinimumIntervalDays, progress.NextAllowedDate);
 }
 
+/// <summary><see cref="ReportedInError"/>: a clinician's review closed the reporting clock without a notification.</summary>
 public sealed record OpenSideEffect(
     Guid SideEffectId, SideEffectKind Kind, Severity Severity, bool Serious, bool AwaitingReview,
-    DateTimeOffset? ReportDueAt, bool RegulatorNotified, bool ReportOverdue)
+    DateTimeOffset? ReportDueAt, bool RegulatorNotified, bool ReportedInError, bool ReportOverdue)
 {
     public static OpenSideEffect Of(SideEffect sideEffect, DateTimeOffset at) => new(
         sideEffect.SideEffectId, sideEffect.Details.Kind, sideEffect.Details.Severity, sideEffect.Details.Serious, sideEffect.AwaitsReview,
-        sideEffect.ReportDueAt, sideEffect.Notification is not null,
+        sideEffect.ReportDueAt, sideEffect.Notification is not null, sideEffect.ReportedInError,
         sideEffect.Escalation is not null || (sideEffect.AwaitsRegulatorNotification && sideEffect.ReportDueAt < at));
 }

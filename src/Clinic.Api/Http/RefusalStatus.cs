@@ -7,9 +7,12 @@ internal static class RefusalStatus
 {
     private static readonly HashSet<string> Conflicts = [Domain.Common.RefusalCodes.PractitionerBusy, CommandResult.ConcurrencyConflict];
 
+    /// <summary>The API's own refusal of a role, and the domain's refusal of an act only a clinician makes.</summary>
+    private static readonly HashSet<string> RolesNotAllowed = [Auth.AuthProblems.Forbidden, Domain.Common.RefusalCodes.ClinicianRequired];
+
     public static int Of(string code) =>
         code.StartsWith("malformed-", StringComparison.Ordinal) ? StatusCodes.Status400BadRequest
-        : code == Auth.AuthProblems.Forbidden ? StatusCodes.Status403Forbidden
+        : RolesNotAllowed.Contains(code) ? StatusCodes.Status403Forbidden
         : code.EndsWith("-not-found", StringComparison.Ordinal) ? StatusCodes.Status404NotFound
         : Conflicts.Contains(code) ? StatusCodes.Status409Conflict
         : StatusCodes.Status422UnprocessableEntity;

@@ -30,9 +30,9 @@ public static class EventSummaries
         PractitionerBookingMoved e => $"Booking of session {e.SessionId} moved to {e.StartsAt:u}",
         PractitionerBookingReleased e => $"Booking of session {e.SessionId} released",
         PatientRegistered => "Patient registered",
-        PatientScreened e => $"Screened on {e.ScreenedOn:yyyy-MM-dd}: {Assessment(e.Assessment)}",
+        PatientScreened e => $"Screened on {e.ScreenedOn:yyyy-MM-dd}: {Assessment(e.Assessment)}; {Examinations(e.Answers)}",
         ScreeningReassessed e => $"Screening reassessed: {Assessment(e.Assessment)}",
-        ConsentRecorded e => $"Consent recorded: {Names(e.Terms.Scopes)} (form {e.Terms.FormVersion})",
+        ConsentRecorded e => $"Consent recorded: {Consent(e.Terms)}",
         AllergyTestApplied e => $"Allergy test applied: {string.Join(", ", e.Substances)}",
         AllergyTestRead e => $"Allergy test read: {Reading(e.Reading)}",
         AllergyReadingFellDue e => $"Allergy test reading due since {e.DueAt:u}",
@@ -59,13 +59,13 @@ public static class EventSummaries
     {
         PractitionerDetailsCorrected e => $"practitioner details ({Name(e.Details.Profession)}, licence until {e.Details.LicenceExpiresOn:yyyy-MM-dd})",
         PatientDetailsCorrected => "patient details",
-        ScreeningCorrected e => $"screening of {e.ScreenedOn:yyyy-MM-dd}, now {Assessment(e.Assessment)}",
-        ConsentCorrected e => $"consent, now {Names(e.Terms.Scopes)} (form {e.Terms.FormVersion})",
+        ScreeningCorrected e => $"screening of {e.ScreenedOn:yyyy-MM-dd}, now {Assessment(e.Assessment)}; {Examinations(e.Answers)}",
+        ConsentCorrected e => $"consent, now {Consent(e.Terms)}",
         AllergyTestApplicationCorrected e => $"allergy test, now {string.Join(", ", e.Substances)} applied at {e.AppliedAt:u}",
         AllergyTestReadingCorrected e => $"allergy test reading, now {Reading(e.Reading)}",
         TreatmentPlanCorrected e => $"treatment plan, now {Plan(e.Details)}",
         SessionRecordCorrected e => $"session record, now {Treatment(e.Treatment)}",
-        SideEffectCorrected e => $"side effect, now {SideEffect(e.Details)}",
+        SideEffectCorrected e => $"side effect{(e.ClinicianId is null ? "" : " by a clinician")}, now {SideEffect(e.Details)}{Due(e.ReportDueAt)}",
         NoShowRetracted => "no-show retracted, the session is scheduled again",
         SideEffectResolutionCorrected e => $"side-effect resolution, now {Name(e.Outcome)} at {e.ResolvedAt:u}",
         SideEffectReviewCorrected => "clinician review notes (the decision stands)",
@@ -79,6 +79,14 @@ public static class EventSummaries
         ScreeningOutcome.Deferred => $"deferred until {a.DeferredUntil:yyyy-MM-dd} ({string.Join(", ", a.Reasons)})",
         _ => $"ineligible ({string.Join(", ", a.Reasons)})",
     };
+
+    private static string Examinations(ScreeningAnswers a) =>
+        $"physical examination {DoneOn(a.PhysicalExaminationOn)}, blood and urine test {DoneOn(a.BloodUrineTestOn)}";
+
+    private static string DoneOn(DateOnly? date) => date is null ? "not recorded" : $"on {date:yyyy-MM-dd}";
+
+    private static string Consent(ConsentTerms t) =>
+        $"{Names(t.Scopes)} (form {t.FormVersion}){(t.ToldNotApprovedForFatRemoval ? ", told fat removal is not an approved use" : "")}";
 
     private static string Reading(AllergyReading r) =>
         !r.Reaction ? "no reaction" : r.ReactedSubstances.Count == 0 ? "reaction to every tested substance" : $"reaction to {string.Join(", ", r.ReactedSubstances)}";

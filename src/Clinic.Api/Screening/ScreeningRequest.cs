@@ -21,6 +21,13 @@ public sealed record ScreeningRequest
     [MaxLength(RequestLimits.Text)]
     public string? Notes { get; init; }
 
+    /// <summary>When the physical examination was done; not given while it is not (treatment needs it).</summary>
+    public DateOnly? PhysicalExaminationOn { get; init; }
+
+    /// <summary>When the blood and urine test was done; not given while it is not (treatment needs it).</summary>
+    public DateOnly? BloodUrineTestOn { get; init; }
+
     public ScreeningAnswers ToAnswers() => new(Pregnant, Breastfeeding, InsulinDependentDiabetes, CancerOnMultiDrugTherapy,
-        HeartDiseaseOnMultiDrugTherapy, StrokeHistory, LiverDisorder, KidneyDisorder, LastNsaidDoseOn, Allergies, Notes);
+        HeartDiseaseOnMultiDrugTherapy, StrokeHistory, LiverDisorder, KidneyDisorder, LastNsaidDoseOn, Allergies, Notes,
+        PhysicalExaminationOn, BloodUrineTestOn);
 }

@@ -65,6 +65,9 @@ internal sealed class FollowUps(Notifiers notifiers, TimeProvider clock)
             case RegulatorNotified e:
                 outbox.CancelScheduled(DeadlineKey(e.SideEffectId));
                 break;
+            case SideEffectReviewed { Decision: ReviewDecision.ReportedInError } e:
+                outbox.CancelScheduled(DeadlineKey(e.SideEffectId));
+                break;
         }
     }
 

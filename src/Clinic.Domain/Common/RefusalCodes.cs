@@ -46,6 +46,8 @@ public static class RefusalCodes
     public const string InvalidVolume = "invalid-volume";
     public const string DepthOutOfRange = "depth-out-of-range";
     public const string InvalidSideEffect = "invalid-side-effect";
+    /// <summary>A fatal or life-threatening severity without its seriousness criterion (death, life-threatening).</summary>
+    public const string MissingSeriousnessCriterion = "missing-seriousness-criterion";
     public const string InvalidResolution = "invalid-resolution";
     public const string InvalidReview = "invalid-review";
     /// <summary>A date too close to the ends of the calendar for the rules to compute from it.</summary>
@@ -66,6 +68,8 @@ public static class RefusalCodes
     public const string NotEligible = "not-eligible";
     public const string ScreeningExpired = "screening-expired";
     public const string Deferred = "deferred";
+    /// <summary>The screening records no physical examination or no blood and urine test (seed 002).</summary>
+    public const string ScreeningIncomplete = "screening-incomplete";
 
     // Consent and allergy tests.
     public const string ConsentMissing = "consent-missing";
@@ -80,6 +84,8 @@ public static class RefusalCodes
     public const string DeclaredAllergy = "declared-allergy";
     public const string SubstanceNotTested = "substance-not-tested";
     public const string NoClearedSubstance = "no-cleared-substance";
+    /// <summary>Localized fat or cellulite treated without a consent recording the patient was told it is not approved for fat removal.</summary>
+    public const string FatRemovalDisclosureMissing = "fat-removal-disclosure-missing";
 
     // Treatment plans.
     public const string PlanActive = "plan-active";
@@ -111,6 +117,8 @@ public static class RefusalCodes
     /// <summary>A review's decision is not corrected: a new decision follows it (stop the plan, or a new plan after a stop).</summary>
     public const string ReviewDecisionFinal = "review-decision-final";
     public const string RegulatorNotNotified = "regulator-not-notified";
+    /// <summary>Lowering a side effect's severity or seriousness is a clinician's act (the API answers 403).</summary>
+    public const string ClinicianRequired = "clinician-required";
 
     /// <summary>Every code above, for documentation and mapping tables.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(RefusalCodes)

@@ -24,6 +24,17 @@ internal static class ConsentRules
         Check.That(state.ConsentScopesSignedBy(at).Count > 0, RefusalCodes.ConsentMissing,
             $"The patient had signed no consent by {at:O}.");
 
+    /// <summary>
+    /// Treating localized fat or cellulite needs a consent signed by <paramref name="at"/> that records the patient was
+    /// told the treatment is not approved or endorsed for fat removal (seed 002: not FDA approved; seed 001: not
+    /// recommended by the American Society of Plastic Surgeons). Checked where consent is, when a session is booked and
+    /// when it is performed: a plan may come before the consent, and either may be corrected after the booking.
+    /// </summary>
+    public static Refusal? CheckFatRemovalDisclosed(PatientState state, Indication indication, DateTimeOffset at) =>
+        Check.That(!indication.NeedsFatRemovalDisclosure() || state.ToldNotApprovedForFatRemovalBy(at),
+            RefusalCodes.FatRemovalDisclosureMissing,
+            $"No consent of the patient signed by {at:O} records that they were told mesotherapy is not approved or endorsed for fat removal.");
+
     /// <summary>Consent signed by <paramref name="at"/> covers every area (primer 3: every step discussed before treatment).</summary>
     public static Refusal? CheckCovers(PatientState state, IEnumerable<TreatmentArea> areas, DateTimeOffset at)
     {

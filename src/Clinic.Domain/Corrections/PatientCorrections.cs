@@ -4,7 +4,6 @@ using Clinic.Domain.Consent;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
-using Clinic.Domain.SideEffects;
 using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Domain.Corrections;
@@ -26,7 +25,7 @@ internal static class PatientCorrections
     public static Decision CorrectScreening(CorrectScreening command, PatientState state) =>
         (CorrectionRules.Validate(command)
          ?? Check.Found(state.FindScreening(command.ScreeningId), RefusalCodes.ScreeningNotFound, "Screening", command.ScreeningId)
-         ?? ScreeningRules.Validate(command.ScreenedOn, command.Answers, command.RecordedAt)) is { } refusal
+         ?? ScreeningRules.Validate(command.ScreenedOn, command.Answers, command.Policy, command.RecordedAt)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new ScreeningCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.ScreeningId, command.ScreenedOn, command.Answers,
@@ -120,18 +119,6 @@ internal static class PatientCorrections
             ? Decision.Refuse(refusal)
             : Decision.Accept(new NoShowRetracted(command.PatientId, command.CorrectedEventId, command.Reason, session.SessionId));
     }
-
-    /// <summary>The corrected details follow the reporting rules, and what was recorded after the side effect must still fit them.</summary>
-    public static Decision CorrectSideEffect(CorrectSideEffect command, PatientState state) =>
-        SideEffectDecisions.WithSideEffect(command.SideEffectId, state, sideEffect =>
-            (CorrectionRules.Validate(command)
-             ?? SideEffectRules.Validate(command.Details, state, command.RecordedAt)
-             ?? SideEffectRules.CheckFollowUps(sideEffect, command.Details)) is { } refusal
-                ? Decision.Refuse(refusal)
-                : Decision.Accept(new SideEffectCorrected(
-                    command.PatientId, command.CorrectedEventId, command.Reason, sideEffect.SideEffectId, command.Details,
-                    SideEffectRules.RequiresReview(command.Details),
-                    SideEffectRules.ReportDueAt(command.Details, command.Policy))));
 
     private static IEnumerable<ScreeningReassessed> Reassessments(PatientState state, DateOnly correctedDateOfBirth) =>
         from screening in state.Screenings

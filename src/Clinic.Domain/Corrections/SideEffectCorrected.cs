@@ -3,6 +3,10 @@ using Clinic.Domain.SideEffects;
 
 namespace Clinic.Domain.Corrections;
 
+/// <summary>
+/// <see cref="RequiresReview"/> and <see cref="ReportDueAt"/> are what the side effect requires after the correction.
+/// <see cref="ClinicianId"/> is the clinician who corrected it, when one did (null in events recorded before it existed).
+/// </summary>
 public sealed record SideEffectCorrected(
     Guid PatientId,
     Guid CorrectedEventId,
@@ -10,4 +14,5 @@ public sealed record SideEffectCorrected(
     Guid SideEffectId,
     SideEffectDetails Details,
     bool RequiresReview,
-    DateTimeOffset? ReportDueAt) : IPatientEvent, ICorrection;
+    DateTimeOffset? ReportDueAt,
+    string? ClinicianId = null) : IPatientEvent, ICorrection;

@@ -4,9 +4,27 @@ using Clinic.Domain.SideEffects;
 
 namespace Clinic.Domain.Corrections;
 
-/// <summary>Corrections of what was recorded after a side effect was reported: its resolution, review and notification.</summary>
+/// <summary>Corrections of a side effect's report, and of what was recorded after it: its resolution, review and notification.</summary>
 internal static class SideEffectCorrections
 {
+    /// <summary>
+    /// The corrected details follow the report's rules and must still fit what was recorded after it (resolution,
+    /// notification); lowering them is a clinician's act, and neither lifts a
+    /// suspension nor stops a reporting clock that the report started (<see cref="SideEffectRules.ReportDueAfterCorrection"/>).
+    /// </summary>
+    public static Decision CorrectSideEffect(CorrectSideEffect command, PatientState state) =>
+        SideEffectDecisions.WithSideEffect(command.SideEffectId, state, recorded =>
+            (CorrectionRules.Validate(command)
+             ?? SideEffectRules.Validate(command.Details, state, command.RecordedAt)
+             ?? SideEffectRules.CheckFollowUps(recorded, command.Details)
+             ?? SideEffectRules.CheckLoweredByClinician(recorded.Details, command.Details, command.ClinicianId)) is { } refusal
+                ? Decision.Refuse(refusal)
+                : Decision.Accept(new SideEffectCorrected(
+                    command.PatientId, command.CorrectedEventId, command.Reason, recorded.SideEffectId, command.Details,
+                    SideEffectRules.RequiresReviewAfterCorrection(recorded, command.Details),
+                    SideEffectRules.ReportDueAfterCorrection(recorded, command.Details, command.Policy),
+                    command.ClinicianId)));
+
     public static Decision CorrectResolution(CorrectSideEffectResolution command, PatientState state) =>
         SideEffectDecisions.WithSideEffect(command.SideEffectId, state, sideEffect =>
             (CorrectionRules.Validate(command)

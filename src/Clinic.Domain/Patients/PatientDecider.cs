@@ -43,7 +43,7 @@ public static class PatientDecider
         ReviewSideEffect review => SideEffectDecisions.Review(review, state),
         RecordRegulatorNotification notification => SideEffectDecisions.RecordRegulatorNotification(notification, state),
         EscalateOverdueReport escalate => SideEffectDecisions.EscalateOverdueReport(escalate, state),
-        CorrectSideEffect correct => PatientCorrections.CorrectSideEffect(correct, state),
+        CorrectSideEffect correct => SideEffectCorrections.CorrectSideEffect(correct, state),
         CorrectSideEffectResolution correct => SideEffectCorrections.CorrectResolution(correct, state),
         CorrectSideEffectReview correct => SideEffectCorrections.CorrectReview(correct, state),
         CorrectRegulatorNotification correct => SideEffectCorrections.CorrectNotification(correct, state),

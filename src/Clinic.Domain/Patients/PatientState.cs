@@ -53,6 +53,10 @@ public sealed record PatientState
     public IReadOnlySet<ConsentScope> ConsentScopesSignedBy(DateTimeOffset at) =>
         Consents.Where(consent => consent.Terms.SignedAt <= at).SelectMany(consent => consent.Terms.Scopes).ToHashSet();
 
+    /// <summary>Whether a consent signed by <paramref name="at"/> records the patient was told fat removal is not approved.</summary>
+    public bool ToldNotApprovedForFatRemovalBy(DateTimeOffset at) =>
+        Consents.Any(consent => consent.Terms.SignedAt <= at && consent.Terms.ToldNotApprovedForFatRemoval);
+
     public bool HasAllergyTestPending => AllergyTests.Any(test => !test.IsRead);
 
     /// <summary>Every substance that reacted in any allergy test; none of them may be used in a session.</summary>

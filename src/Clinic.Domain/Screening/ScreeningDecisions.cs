@@ -7,7 +7,7 @@ internal static class ScreeningDecisions
 {
     public static Decision Screen(ScreenPatient command, PatientState state) =>
         (Check.IsNew(state.FindScreening(command.ScreeningId), "Screening", command.ScreeningId)
-         ?? ScreeningRules.Validate(command.ScreenedOn, command.Answers, command.RecordedAt)) is { } refusal
+         ?? ScreeningRules.Validate(command.ScreenedOn, command.Answers, command.Policy, command.RecordedAt)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new PatientScreened(
                 command.PatientId,

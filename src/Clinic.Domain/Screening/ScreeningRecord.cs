@@ -4,4 +4,8 @@ public sealed record ScreeningRecord(
     Guid ScreeningId,
     DateOnly ScreenedOn,
     ScreeningAnswers Answers,
-    ScreeningAssessment Assessment);
+    ScreeningAssessment Assessment)
+{
+    /// <summary>The physical examination and the blood and urine test were done: what treatment needs besides the outcome.</summary>
+    public bool IsComplete => Answers.PhysicalExaminationOn is not null && Answers.BloodUrineTestOn is not null;
+}

@@ -28,12 +28,13 @@ internal static class SessionScheduling
 
     /// <summary>
     /// A session performed: the plan still open, the patient ready at the performed time, the interval measured with
-    /// the performed date (under the session's own override, if a clinician gave one), and what was done consented
-    /// to by then and made of substances cleared then.
+    /// the performed date (under the session's own override, if a clinician gave one), the plan's indication and what
+    /// was done consented to by then, and what was done made of substances cleared then.
     /// </summary>
     public static Refusal? CheckPerformance(PatientState state, Session session, RecordSessionPerformed command) =>
         WithPlan(state, session.PlanId, plan =>
             CheckPlanOpen(state, plan)
+            ?? ConsentRules.CheckFatRemovalDisclosed(state, plan.Details.Indication, command.PerformedAt)
             ?? CheckPatientReadyAt(state, plan, session.SessionId, command.PerformedAt, session.IntervalOverride, command.Policy)
             ?? PerformedTreatmentRules.CheckForPatient(state, command.Treatment, command.PerformedAt, command.Policy));
 
@@ -52,6 +53,7 @@ internal static class SessionScheduling
         IntervalOverride? intervalOverride,
         ClinicPolicy policy) =>
         ConsentRules.CheckCovers(state, plan.Details.Areas, startsAt)
+        ?? ConsentRules.CheckFatRemovalDisclosed(state, plan.Details.Indication, startsAt)
         ?? CheckPatientReadyAt(state, plan, sessionId, startsAt, intervalOverride, policy);
 
     private static Refusal? CheckPatientReadyAt(

@@ -15,5 +15,8 @@ public sealed record SideEffect(
 
     public bool AwaitsReview => RequiresReview && Review is null;
 
-    public bool AwaitsRegulatorNotification => ReportDueAt is not null && Notification is null;
+    /// <summary>A clinician's review decided the report was made in error: that closes the reporting clock too.</summary>
+    public bool ReportedInError => Review?.Decision == ReviewDecision.ReportedInError;
+
+    public bool AwaitsRegulatorNotification => ReportDueAt is not null && Notification is null && !ReportedInError;
 }

@@ -28,7 +28,10 @@ internal static class SideEffectDecisions
                 : Decision.Accept(new SideEffectResolved(
                     command.PatientId, sideEffect.SideEffectId, command.ResolvedAt, command.Outcome, command.Notes)));
 
-    /// <summary>Resume lifts this side effect's suspension; stop-treatment also stops the active plan.</summary>
+    /// <summary>
+    /// Every decision lifts this side effect's suspension; stop-treatment also stops the active plan, and
+    /// reported-in-error also closes its reporting clock.
+    /// </summary>
     public static Decision Review(ReviewSideEffect command, PatientState state) =>
         WithSideEffect(command.SideEffectId, state, sideEffect =>
             (Check.That(sideEffect.RequiresReview, RefusalCodes.ReviewNotRequired,
@@ -74,7 +77,9 @@ internal static class SideEffectDecisions
         Check.That(sideEffect.ReportDueAt is not null, RefusalCodes.NotificationNotRequired,
             $"Side effect {sideEffect.SideEffectId} is neither serious nor severe; the regulator need not be notified.")
         ?? Check.That(sideEffect.Notification is null, RefusalCodes.RegulatorAlreadyNotified,
-            $"The regulator was already notified of side effect {sideEffect.SideEffectId}.");
+            $"The regulator was already notified of side effect {sideEffect.SideEffectId}.")
+        ?? Check.That(!sideEffect.ReportedInError, RefusalCodes.NotificationNotRequired,
+            $"A clinician's review found side effect {sideEffect.SideEffectId} was reported in error; the regulator need not be notified.");
 
     public static Decision WithSideEffect(Guid sideEffectId, PatientState state, Func<SideEffect, Decision> decide) =>
         state.FindSideEffect(sideEffectId) is { } sideEffect

@@ -25,6 +25,7 @@ internal static class SideEffectRules
         ?? Check.AllDefined(details.Seriousness, RefusalCodes.InvalidSideEffect, "Seriousness")
         ?? Check.That(details.Serious == details.Seriousness.Count > 0, RefusalCodes.InvalidSideEffect,
             "A serious side effect names its seriousness criteria, and only a serious one does.")
+        ?? CheckSeverityCriterion(details)
         ?? Check.InCalendar(details.AwareAt, "The time the clinic became aware of a side effect")
         ?? Check.That(details.AwareAt >= details.OnsetAt, RefusalCodes.InvalidSideEffect,
             "Nobody can be aware of a side effect before its onset.")
@@ -32,6 +33,36 @@ internal static class SideEffectRules
         ?? Check.NotInFuture(details.AwareAt, now, "The time the clinic became aware of a side effect")
         ?? Check.NotBlank(details.Description, RefusalCodes.InvalidSideEffect, "The description")
         ?? CheckSession(state, details.SessionId);
+
+    /// <summary>
+    /// Whether <paramref name="corrected"/> makes less of a side effect than <paramref name="recorded"/>: a lower
+    /// severity, or a seriousness criterion gone.
+    /// </summary>
+    public static bool Lowers(SideEffectDetails recorded, SideEffectDetails corrected) =>
+        corrected.Severity < recorded.Severity || recorded.Seriousness.Except(corrected.Seriousness).Any();
+
+    /// <summary>Lowering a side effect is a clinician's act (the correction's reason is required as for any correction).</summary>
+    public static Refusal? CheckLoweredByClinician(SideEffectDetails recorded, SideEffectDetails corrected, string? clinicianId) =>
+        Check.That(!Lowers(recorded, corrected) || !string.IsNullOrWhiteSpace(clinicianId), RefusalCodes.ClinicianRequired,
+            "Only a clinician lowers a side effect's severity or removes a seriousness criterion.");
+
+    /// <summary>
+    /// A correction never takes away a clinician's review once one was needed: only a review lifts the suspension.
+    /// </summary>
+    public static bool RequiresReviewAfterCorrection(SideEffect recorded, SideEffectDetails corrected) =>
+        recorded.RequiresReview || RequiresReview(corrected);
+
+    /// <summary>
+    /// A reporting clock that started keeps running whatever a correction says, and a correction may bring its deadline
+    /// forward but never push it back: only the regulator's notification or a clinician's reported-in-error decision
+    /// closes it.
+    /// </summary>
+    public static DateTimeOffset? ReportDueAfterCorrection(SideEffect recorded, SideEffectDetails corrected, ClinicPolicy policy) =>
+        (recorded.ReportDueAt, ReportDueAt(corrected, policy)) switch
+        {
+            ({ } started, { } recomputed) => started < recomputed ? started : recomputed,
+            (var started, var recomputed) => started ?? recomputed,
+        };
 
     public static Refusal? ValidateResolution(
         SideEffect sideEffect, DateTimeOffset resolvedAt, SideEffectOutcome outcome, DateTimeOffset now) =>
@@ -59,6 +90,16 @@ internal static class SideEffectRules
     private static Refusal? CheckNotifiedAfterAware(SideEffectDetails details, DateTimeOffset notifiedAt) =>
         Check.That(notifiedAt >= details.AwareAt, RefusalCodes.NotifiedBeforeAware,
             $"The regulator cannot be notified of a side effect ({notifiedAt:O}) before the clinic became aware of it ({details.AwareAt:O}).");
+
+    /// <summary>A fatal side effect is serious by death, a life-threatening one by the life-threatening criterion (ICH E2A).</summary>
+    private static Refusal? CheckSeverityCriterion(SideEffectDetails details) => details.Severity switch
+    {
+        Severity.Fatal => Check.That(details.Seriousness.Contains(Seriousness.Death), RefusalCodes.MissingSeriousnessCriterion,
+            "A fatal side effect is serious, with the criterion death."),
+        Severity.LifeThreatening => Check.That(details.Seriousness.Contains(Seriousness.LifeThreatening),
+            RefusalCodes.MissingSeriousnessCriterion, "A life-threatening side effect is serious, with the criterion life-threatening."),
+        _ => null,
+    };
 
     private static bool IsFatalOrLifeThreatening(SideEffectDetails details) =>
         details.Severity >= Severity.LifeThreatening

@@ -52,6 +52,22 @@ public class CorrectionTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_screening_corrected_with_the_blood_and_urine_test_lets_the_patient_be_treated()
+    {
+        var journey = new Journey(host);
+        await journey.RegisterPatientAsync();
+        await journey.ScreenAsync(Journey.Screening(tested: false));
+        await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/treatment-plans", Journey.Plan(), Unprocessable, "screening-incomplete");
+
+        await journey.Practitioner.PostOkAsync($"{journey.PatientPath}/corrections",
+            new { eventId = await ScreeningEventAsync(journey), reason = "The lab results were left off", values = Journey.Screening() });
+
+        Journey.Entry(await journey.HistoryAsync(), "screening-corrected.v1")["summary"]!.GetValue<string>()
+            .ShouldContain($"blood and urine test on {Journey.Today.AddDays(-1):yyyy-MM-dd}");
+        await journey.Practitioner.CreateAsync($"{journey.PatientPath}/treatment-plans", Journey.Plan());
+    }
+
+    [Fact]
     public async Task Correcting_an_unknown_event_or_another_patients_event_is_404_event_not_found()
     {
         var journey = await ScreenedAsync();

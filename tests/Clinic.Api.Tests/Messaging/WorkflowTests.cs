@@ -116,6 +116,20 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
     }
 
     [Fact]
+    public async Task A_clinician_finding_a_side_effect_reported_in_error_stops_the_reporting_clock()
+    {
+        var journey = await new Support.Journey(host, "clinic-reported-in-error").ReadyForTreatmentAsync();
+        var session = await journey.PerformedSessionAsync(Support.Journey.Slot(3));
+        var sideEffect = await journey.ReportSideEffectAsync(session, serious: true, onsetAt: Support.Journey.Slot(4));
+        (await ScheduledAsync($"report-deadline:{sideEffect}")).ShouldNotBeNull();
+
+        await journey.Clinician.PostOkAsync($"/api/patients/{journey.PatientId}/side-effects/{sideEffect}/review",
+            new { decision = "reported-in-error", notes = "Reported for the wrong patient" }, HttpStatusCode.OK);
+
+        (await ScheduledAsync($"report-deadline:{sideEffect}")).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task An_allergy_test_left_unread_past_its_due_time_is_flagged_on_the_patients_status_until_it_is_read()
     {
         var journey = new Support.Journey(host, "clinic-allergy-due");

@@ -86,6 +86,24 @@ public class ScreeningTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task The_examination_and_the_blood_and_urine_test_are_dated_on_or_before_the_screening_and_shown_on_the_status()
+    {
+        var journey = new Journey(host);
+        await journey.RegisterPatientAsync();
+        var answers = Answers([]);
+
+        answers["bloodUrineTestOn"] = Journey.Today.AddDays(1).ToString("O");
+        await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/screenings", answers, HttpStatusCode.UnprocessableEntity, "invalid-screening");
+        answers["bloodUrineTestOn"] = Journey.Today.ToString("O");
+        await journey.ScreenAsync(answers);
+
+        var eligibility = (await journey.HistoryAsync())["status"]!["eligibility"]!;
+        eligibility["bloodUrineTestOn"]!.GetValue<string>().ShouldBe(Journey.Today.ToString("O"));
+        eligibility["physicalExaminationOn"].ShouldBeNull();
+        eligibility["eligibleToday"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Screening_an_unknown_patient_is_404()
     {
         var journey = new Journey(host);

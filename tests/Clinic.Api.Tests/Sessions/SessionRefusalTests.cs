@@ -44,6 +44,34 @@ public class SessionRefusalTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Booking_after_a_screening_without_the_blood_and_urine_test_is_refused_screening_incomplete()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        await journey.ScreenAsync(Journey.Screening(tested: false));
+
+        await journey.Reception.PostProblemAsync("/api/sessions", journey.Booking(Journey.Slot(3)), Unprocessable, "screening-incomplete");
+    }
+
+    [Theory]
+    [InlineData("localized-fat")]
+    [InlineData("cellulite")]
+    public async Task Booking_fat_or_cellulite_needs_a_consent_telling_the_patient_fat_removal_is_not_approved(string indication)
+    {
+        var journey = new Journey(host);
+        await journey.RegisterPractitionerAsync();
+        await journey.ConsultedAsync();
+        await journey.ConsentAsync("body");
+        await journey.AllergyTestAsync();
+        await journey.PlanAsync(area: "thighs", indication: indication);
+        var booking = journey.Booking(Journey.Slot(3));
+
+        await journey.Reception.PostProblemAsync("/api/sessions", booking, Unprocessable, "fat-removal-disclosure-missing");
+        await journey.Practitioner.PostOkAsync($"{journey.PatientPath}/consents",
+            new { scope = new[] { "body" }, formVersion = "v3", signedAt = Journey.Now, toldNotApprovedForFatRemoval = true });
+        await journey.Reception.PostOkAsync("/api/sessions", booking);
+    }
+
+    [Fact]
     public async Task Booking_an_area_the_consent_does_not_cover_is_refused_consent_missing()
     {
         var journey = new Journey(host);

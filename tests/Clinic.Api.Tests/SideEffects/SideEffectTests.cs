@@ -121,6 +121,51 @@ public class SideEffectTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Theory]
+    [InlineData("fatal", false, new string[0])]
+    [InlineData("fatal", true, new[] { "hospitalisation" })]
+    [InlineData("life-threatening", true, new[] { "death" })]
+    public async Task A_fatal_or_life_threatening_side_effect_is_serious_with_its_criterion(string severity, bool serious, string[] seriousness)
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+
+        await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/side-effects", new
+        {
+            kind = "allergic-reaction", severity, serious, seriousness, onsetAt = Journey.Slot(0), awareAt = Journey.Slot(0).AddHours(1),
+            description = "Anaphylaxis", reportedBy = "staff",
+        }, Unprocessable, "missing-seriousness-criterion");
+    }
+
+    [Fact]
+    public async Task A_side_effect_lowered_by_a_clinician_stays_suspended_and_due_until_reviewed_as_reported_in_error()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var session = await journey.PerformedSessionAsync(Journey.Slot(3));
+        await journey.ReportSideEffectAsync(session, serious: true, onsetAt: Journey.Slot(4));
+        var reported = Journey.Entry(await journey.HistoryAsync(), "side-effect-reported.v1");
+        var lowered = new
+        {
+            eventId = reported["eventId"]!.GetValue<Guid>(), reason = "A bruise, seen by the consultant",
+            values = Journey.SideEffect(session, serious: false, Journey.Slot(4)),
+        };
+
+        await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/corrections", lowered, HttpStatusCode.Forbidden, "clinician-required");
+        await journey.Clinician.PostOkAsync($"{journey.PatientPath}/corrections", lowered);
+
+        var open = (await journey.HistoryAsync())["status"]!["openSideEffects"]!.AsArray().Single()!;
+        open["severity"]!.GetValue<string>().ShouldBe("mild");
+        open["awaitingReview"]!.GetValue<bool>().ShouldBeTrue();
+        open["reportDueAt"]!.GetValue<DateTimeOffset>().ShouldBe(Journey.Slot(4).AddHours(2).AddDays(15));
+        var sideEffect = $"{journey.PatientPath}/side-effects/{open["sideEffectId"]!.GetValue<Guid>()}";
+
+        await journey.Clinician.PostOkAsync($"{sideEffect}/review", new { decision = "reported-in-error", notes = "A bruise only" }, HttpStatusCode.OK);
+
+        var status = (await journey.HistoryAsync())["status"]!;
+        status["treatmentSuspended"]!.GetValue<bool>().ShouldBeFalse();
+        status["openSideEffects"]![0]!["reportedInError"]!.GetValue<bool>().ShouldBeTrue();
+        await journey.Practitioner.PostProblemAsync($"{sideEffect}/regulator-notification", new { }, Unprocessable, "notification-not-required");
+    }
+
+    [Theory]
     [InlineData("resolution")]
     [InlineData("review")]
     public async Task Resolving_or_reviewing_an_unknown_side_effect_is_404(string action)

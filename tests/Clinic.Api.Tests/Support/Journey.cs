@@ -66,14 +66,20 @@ public sealed class Journey(ApiHost host, string clinic)
         firstName = "Maria", lastName, dateOfBirth, sex = "female", phone = "+33 6 00 00 00 00", email = "maria@example.test",
     };
 
+    /// <summary>A screening's answers: examined on the screening date and blood and urine tested the day before, unless told not tested.</summary>
     public static object Screening(
         DateOnly? screenedOn = null, bool pregnant = false, bool strokeHistory = false, bool liverDisorder = false, DateOnly? lastNsaidDoseOn = null,
-        string[]? allergies = null) => new
+        string[]? allergies = null, bool tested = true)
     {
-        screenedOn = screenedOn ?? Today, pregnant, breastfeeding = false, insulinDependentDiabetes = false,
-        cancerOnMultiDrugTherapy = false, heartDiseaseOnMultiDrugTherapy = false, strokeHistory, liverDisorder,
-        kidneyDisorder = false, lastNsaidDoseOn, allergies = allergies ?? [],
-    };
+        var on = screenedOn ?? Today;
+        return new
+        {
+            screenedOn = on, pregnant, breastfeeding = false, insulinDependentDiabetes = false,
+            cancerOnMultiDrugTherapy = false, heartDiseaseOnMultiDrugTherapy = false, strokeHistory, liverDisorder,
+            kidneyDisorder = false, lastNsaidDoseOn, allergies = allergies ?? [],
+            physicalExaminationOn = on, bloodUrineTestOn = tested ? on.AddDays(-1) : (DateOnly?)null,
+        };
+    }
 
     /// <summary>Screens the patient (eligible today unless told otherwise) and returns the screening's outcome.</summary>
     public async Task<JsonNode> ScreenAsync(object? screening = null) =>
@@ -123,14 +129,14 @@ public sealed class Journey(ApiHost host, string clinic)
             new { readAt, reaction, reactedSubstances = reacted }, HttpStatusCode.OK);
     }
 
-    public async Task<Journey> PlanAsync(int plannedSessions = 6, int intervalDays = 7, string area = "face")
+    public async Task<Journey> PlanAsync(int plannedSessions = 6, int intervalDays = 7, string area = "face", string indication = "skin-rejuvenation")
     {
-        PlanId = await Practitioner.CreateAsync($"{PatientPath}/treatment-plans", Plan(plannedSessions, intervalDays, area));
+        PlanId = await Practitioner.CreateAsync($"{PatientPath}/treatment-plans", Plan(plannedSessions, intervalDays, area, indication));
         return this;
     }
 
-    public static object Plan(int plannedSessions = 6, int intervalDays = 7, string area = "face") =>
-        new { indication = "skin-rejuvenation", areas = new[] { area }, technique = "nappage", plannedSessions, intervalDays };
+    public static object Plan(int plannedSessions = 6, int intervalDays = 7, string area = "face", string indication = "skin-rejuvenation") =>
+        new { indication, areas = new[] { area }, technique = "nappage", plannedSessions, intervalDays };
 
     /// <summary>
     /// Practitioner and patient registered, screened eligible, consented, allergy test read clean (a day after the dose,

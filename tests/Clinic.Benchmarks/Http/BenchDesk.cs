@@ -75,11 +75,13 @@ public sealed class BenchDesk
             phone = "+33 6 00 00 00 00", email = $"patient-{name}@example.test",
         }).CreateAsync(reception, ct);
         var path = $"/api/patients/{patientId}";
+        var screenedOn = DateOnly.FromDateTime(consultedAt.UtcDateTime);
         await Call($"{path}/screenings", new
         {
-            screenedOn = DateOnly.FromDateTime(consultedAt.UtcDateTime), pregnant = false, breastfeeding = false, insulinDependentDiabetes = false,
+            screenedOn, pregnant = false, breastfeeding = false, insulinDependentDiabetes = false,
             cancerOnMultiDrugTherapy = false, heartDiseaseOnMultiDrugTherapy = false, strokeHistory = false,
             liverDisorder = false, kidneyDisorder = false, lastNsaidDoseOn = (DateOnly?)null, allergies = Array.Empty<string>(),
+            physicalExaminationOn = screenedOn, bloodUrineTestOn = screenedOn.AddDays(-1),
         }).SendAsync(practitioner, ct);
         await Call($"{path}/consents", new { scope = new[] { "face" }, formVersion = "v3", signedAt = consultedAt.AddMinutes(-30) }).SendAsync(practitioner, ct);
         var testId = await Call($"{path}/allergy-tests", new { substances = new[] { "lidocaine", "hyaluronic acid" }, appliedAt = consultedAt })

@@ -44,8 +44,10 @@ internal static class Sample
 
     public static readonly PatientRegistered Registered = new(PatientId, ClinicId, MariaDetails);
 
+    /// <summary>Examined on the day of the screening, blood and urine tested two days before.</summary>
     public static readonly ScreeningAnswers HealthyAnswers =
-        new(false, false, false, false, false, false, false, false, LastNsaidDoseOn: null, Allergies: [], Notes: null);
+        new(false, false, false, false, false, false, false, false, LastNsaidDoseOn: null, Allergies: [], Notes: null,
+            PhysicalExaminationOn: On(3, 1), BloodUrineTestOn: On(2, 27));
 
     public static readonly PatientScreened EligibleScreening = Screened(
         new ScreeningAssessment(ScreeningOutcome.Eligible, [], null, On(3, 1).AddDays(180)));
@@ -57,6 +59,10 @@ internal static class Sample
         new(PatientId, ConsentId, new ConsentTerms(scopes, "consent-form-v3", At(3, 1, 9)));
 
     public static readonly ConsentRecorded FullConsent = ConsentTo(ConsentScope.Face, ConsentScope.Body, ConsentScope.Hair);
+
+    /// <summary>Consent to every scope, the patient told mesotherapy is not approved for fat removal.</summary>
+    public static readonly ConsentRecorded FullConsentToldFatRemovalNotApproved =
+        FullConsent with { Terms = FullConsent.Terms with { ToldNotApprovedForFatRemoval = true } };
 
     /// <summary>Registered, screened eligible and consented on 1 March: what a test dose needs.</summary>
     public static readonly IDomainEvent[] ScreenedAndConsented = [Registered, EligibleScreening, FullConsent];
