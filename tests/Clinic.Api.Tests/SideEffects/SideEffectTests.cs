@@ -141,6 +141,7 @@ public class SideEffectTests(ApiHost host) : IClassFixture<ApiHost>
         var journey = await new Journey(host).ReadyForTreatmentAsync();
         var session = await journey.PerformedSessionAsync(Journey.Slot(3));
         await journey.ReportSideEffectAsync(session, serious: true, onsetAt: Journey.Slot(4));
+        using var afterTheReport = journey.AfterSideEffect(Journey.Slot(4));
         var reported = Journey.Entry(await journey.HistoryAsync(), "side-effect-reported.v1");
         var lowered = new
         {
