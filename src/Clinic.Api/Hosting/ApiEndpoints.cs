@@ -6,6 +6,7 @@ using Clinic.Api.Corrections;
 using Clinic.Api.Dashboard;
 using Clinic.Api.DeadLetters;
 using Clinic.Api.History;
+using Clinic.Api.Http;
 using Clinic.Api.Patients;
 using Clinic.Api.Practitioners;
 using Clinic.Api.Schedules;
@@ -20,7 +21,7 @@ internal static class ApiEndpoints
 {
     public static void MapClinicApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").RequireInstantsWithOffset();
         api.MapPractitioners();
         api.MapSchedules();
         api.MapSessions();

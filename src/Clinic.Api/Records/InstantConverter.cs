@@ -19,6 +19,6 @@ internal sealed class InstantConverter : JsonConverter<DateTimeOffset>
         writer.WriteStringValue(value);
 
     /// <summary>A time follows the date after a <c>T</c>; after it, only an offset has <c>Z</c>, <c>+</c> or <c>-</c>.</summary>
-    private static bool HasTimeAndOffset(string text) =>
+    public static bool HasTimeAndOffset(string text) =>
         text.IndexOfAny(['T', 't']) is var time and >= 0 && text.AsSpan(time).IndexOfAny("Zz+-") >= 0;
 }

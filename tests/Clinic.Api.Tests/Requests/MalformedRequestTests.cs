@@ -233,6 +233,8 @@ public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
     [InlineData("/api/audit?after=first", Malformed)]
     [InlineData("/api/audit?patientId=42", Malformed)]
     [InlineData("/api/audit?from=last-week", Malformed)]
+    [InlineData("/api/audit?from=2025-03-14", Malformed)]
+    [InlineData("/api/audit?to=2025-03-14T10:00:00", Malformed)]
     [InlineData("/api/audit?actor=ana%00", Malformed)]
     [InlineData("/api/audit?type=record-viewed.v1%00", Malformed)]
     [InlineData("/api/audit?limit=99999999999", Malformed)]
@@ -246,13 +248,17 @@ public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
         await journey.Admin.GetProblemAsync(path, HttpStatusCode.BadRequest, code);
     }
 
-    [Fact]
-    public async Task A_history_asOf_that_is_not_an_instant_is_400()
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("2025-03-14")]
+    [InlineData("2025-03-14T10:00:00")]
+    public async Task A_history_asOf_that_is_not_an_instant_with_an_offset_is_400(string asOf)
     {
         var journey = new Journey(host);
         await journey.RegisterPatientAsync();
 
-        await journey.Practitioner.GetProblemAsync($"{journey.PatientPath}/history?asOf=yesterday", HttpStatusCode.BadRequest, Malformed);
+        await journey.Practitioner.GetProblemAsync($"{journey.PatientPath}/history?asOf={asOf}", HttpStatusCode.BadRequest, Malformed);
+        await journey.Practitioner.GetOkAsync($"{journey.PatientPath}/history?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))}");
     }
 
     [Fact]
@@ -262,6 +268,7 @@ public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
         var schedule = $"/api/practitioners/{journey.PractitionerId}/schedule";
 
         await journey.Reception.GetProblemAsync($"{schedule}?from=monday", HttpStatusCode.BadRequest, Malformed);
+        await journey.Reception.GetProblemAsync($"{schedule}?from=2025-03-14", HttpStatusCode.BadRequest, Malformed);
         await journey.Reception.GetProblemAsync(Query.Schedule(journey.PractitionerId, Journey.Slot(7), Journey.Slot(1)),
             HttpStatusCode.BadRequest, "invalid-range");
         await journey.Reception.GetProblemAsync(Query.Schedule(journey.PractitionerId, Journey.Slot(0), Journey.Slot(93)),
