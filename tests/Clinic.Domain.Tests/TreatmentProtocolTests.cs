@@ -188,6 +188,13 @@ public class TreatmentProtocolTests
             .ThenAccepts();
 
     [Fact]
+    public void A_clinician_s_interval_override_covers_the_other_plans_sessions_too() =>
+        SecondPlanAfterASession(Scheduled(SecondSessionId, At(3, 3)), Performed(SecondSessionId, At(3, 3)))
+            .AndPractitioner(PractitionerRegistered())
+            .When(ScheduleUnderSecondPlan(At(3, 9)) with { IntervalOverride = new IntervalOverride("Patient leaves the country", ClinicianId) })
+            .ThenAccepts();
+
+    [Fact]
     public void A_session_booked_under_a_stopped_plan_does_not_hold_the_next_plan_back() =>
         SecondPlanAfterASession(Scheduled(SecondSessionId, At(3, 6)))
             .AndPractitioner(PractitionerRegistered())

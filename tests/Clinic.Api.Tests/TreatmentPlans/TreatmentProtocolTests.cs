@@ -10,12 +10,18 @@ public class TreatmentProtocolTests(ApiHost host) : IClassFixture<ApiHost>
 
     private static readonly object Deviation = new { reason = "Patient travels every other week" };
 
-    [Fact]
-    public async Task A_plan_off_protocol_needs_a_clinician_s_deviation_with_a_reason()
+    private async Task<Journey> ScreenedAsync()
     {
         var journey = new Journey(host);
         await journey.RegisterPatientAsync();
         await journey.ScreenAsync();
+        return journey;
+    }
+
+    [Fact]
+    public async Task A_plan_off_protocol_needs_a_clinician_s_deviation_with_a_reason()
+    {
+        var journey = await ScreenedAsync();
         var plans = $"{journey.PatientPath}/treatment-plans";
 
         await journey.Practitioner.PostProblemAsync(plans, Journey.Plan(intervalDays: 15), Unprocessable, "off-protocol");
@@ -33,11 +39,29 @@ public class TreatmentProtocolTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_plan_corrected_off_protocol_needs_a_clinician_s_deviation_too()
+    {
+        var journey = await ScreenedAsync();
+        await journey.PlanAsync();
+        var created = Journey.Entry(await journey.HistoryAsync(), "treatment-plan-created.v1")["eventId"]!.GetValue<Guid>();
+        var corrections = $"{journey.PatientPath}/corrections";
+
+        await journey.Practitioner.PostProblemAsync(corrections,
+            new { eventId = created, reason = "Fortnightly agreed", values = Journey.Plan(intervalDays: 14) }, Unprocessable, "off-protocol");
+        await journey.Practitioner.PostProblemAsync(corrections,
+            new { eventId = created, reason = "Fortnightly agreed", values = Journey.PhasedPlan(2, 4, 14, Deviation) },
+            HttpStatusCode.Forbidden, "clinician-required");
+        await journey.Clinician.PostOkAsync(corrections,
+            new { eventId = created, reason = "Fortnightly agreed", values = Journey.PhasedPlan(2, 4, 14, Deviation) });
+
+        Journey.Entry(await journey.HistoryAsync(), "treatment-plan-corrected.v1")["summary"]!.GetValue<string>()
+            .ShouldEndWith("then 4 at least 14 days apart (off protocol by a clinician)");
+    }
+
+    [Fact]
     public async Task Hair_loss_is_10_sessions_every_2_weeks_without_a_deviation()
     {
-        var journey = new Journey(host);
-        await journey.RegisterPatientAsync();
-        await journey.ScreenAsync();
+        var journey = await ScreenedAsync();
 
         await journey.PlanAsync(Journey.Plan(plannedSessions: 10, intervalDays: 14, area: "scalp", indication: "hair-loss"), journey.Practitioner);
     }
