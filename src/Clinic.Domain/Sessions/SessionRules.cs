@@ -76,14 +76,9 @@ internal static class SessionRules
                ?? TooClose(next, date, TreatmentPlanRules.MinimumIntervalDays(plan, number + 1, policy));
     }
 
-    /// <summary>
-    /// A new plan does not shorten the wait: sessions performed under any plan, and those booked under plans not
-    /// stopped, count.
-    /// </summary>
+    /// <summary>A new plan does not shorten the wait.</summary>
     private static Refusal? CheckAcrossPlans(PatientState state, TreatmentPlan plan, DateOnly date, ClinicPolicy policy) =>
-        state.Sessions
-            .Where(other => other.PlanId != plan.PlanId && other.IsLive
-                            && (other.Status == SessionStatus.Performed || state.FindPlan(other.PlanId) is { IsStopped: false }))
+        state.LiveSessionsOfOtherPlans(plan.PlanId)
             .Select(other => TooClose(other, date, policy.MinimumIntervalDays, $" (plan {other.PlanId})"))
             .FirstOrDefault(refusal => refusal is not null);
 

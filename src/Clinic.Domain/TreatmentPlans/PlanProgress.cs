@@ -3,7 +3,7 @@ namespace Clinic.Domain.TreatmentPlans;
 /// <summary>
 /// Where a plan stands. <see cref="MinimumIntervalDays"/> is the next session's (its phase's);
 /// <see cref="NextAllowedDate"/> is the first date the intervals allow after the latest live session of the plan and
-/// the latest performed session of the patient's other plans (null when there is none).
+/// the latest live session of the patient's other plans (performed, or booked under a plan not stopped); null when there is none.
 /// </summary>
 public sealed record PlanProgress(
     Guid PlanId,
