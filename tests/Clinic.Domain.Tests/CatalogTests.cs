@@ -9,6 +9,7 @@ using Clinic.Domain.Practitioners;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
 using Clinic.Domain.Tests.Support;
+using Clinic.Domain.TreatmentPlans;
 using static Clinic.Domain.Tests.Support.Sample;
 
 namespace Clinic.Domain.Tests;
@@ -69,6 +70,10 @@ public partial class CatalogTests
             new SideEffectCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, Bruising(), true, At(3, 25, 12), ClinicianId),
             new SideEffectReviewed(PatientId, SideEffectId, ReviewDecision.ReportedInError, "Wrong patient", ClinicianId, At(3, 12)),
             FullConsentToldFatRemovalNotApproved,
+            PlanCreated(FacePlan(plannedSessions: 10) with
+            {
+                Later = new PlanPhase(2, 15), Maintenance = new PlanPhase(2, 182), Deviation = new ProtocolDeviation("Travels", ClinicianId),
+            }),
         ];
 
         foreach (var @event in events)
@@ -90,6 +95,13 @@ public partial class CatalogTests
             .Terms.ToldNotApprovedForFatRemoval.ShouldBeFalse();
         StoredWithout(new SideEffectCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, Bruising(), false, null, ClinicianId), "ClinicianId")
             .ClinicianId.ShouldBeNull();
+        var phased = PlanCreated(FacePlan() with
+        {
+            Later = new PlanPhase(2, 15), Maintenance = new PlanPhase(1, 182), Deviation = new ProtocolDeviation("Travels", ClinicianId),
+        });
+        StoredWithout(phased, "Later", within: "Details").Details.Later.ShouldBeNull();
+        StoredWithout(phased, "Maintenance", within: "Details").Details.Maintenance.ShouldBeNull();
+        StoredWithout(phased, "Deviation", within: "Details").Details.Deviation.ShouldBeNull();
     }
 
     /// <summary>The event as stored before <paramref name="member"/> (of the object <paramref name="within"/> names, if any) existed.</summary>

@@ -248,7 +248,8 @@ public class CorrectionTests
                 .. ReadyForSession(),
                 .. sessions.SelectMany((id, week) => new IDomainEvent[] { Scheduled(id, At(3, 3 + 7 * week)), Performed(id, At(3, 3 + 7 * week)) }),
             ])
-            .When(new CorrectTreatmentPlan(PatientId, CorrectedEventId, Reason, PlanId, FacePlan(plannedSessions: 3), Policy))
+            .When(new CorrectTreatmentPlan(PatientId, CorrectedEventId, Reason, PlanId,
+                FacePlan(plannedSessions: 3) with { Deviation = new ProtocolDeviation("Stopping early", ClinicianId) }, Policy))
             .ThenRefuses(RefusalCodes.InvalidPlan);
     }
 

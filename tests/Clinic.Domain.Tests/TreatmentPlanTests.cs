@@ -30,9 +30,9 @@ public class TreatmentPlanTests
     [Theory]
     [InlineData(3)]
     [InlineData(15)]
-    public void The_bounds_of_planned_sessions_are_accepted(int plannedSessions) =>
+    public void The_bounds_of_planned_sessions_are_accepted_where_the_protocol_sets_no_count(int plannedSessions) =>
         Given.Patient(Registered, EligibleScreening)
-            .When(Create(FacePlan(plannedSessions)))
+            .When(Create(FacePlan(plannedSessions) with { Indication = Indication.MusculoskeletalPain }))
             .ThenEmitsSingle<TreatmentPlanCreated>().Details.PlannedSessions.ShouldBe(plannedSessions);
 
     [Fact]

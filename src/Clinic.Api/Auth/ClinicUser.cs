@@ -11,4 +11,7 @@ public sealed record ClinicUser(string UserId, string Role, string ClinicId)
         principal.FindFirstValue(ClinicClaims.Clinic) ?? throw new InvalidOperationException("The token has no clinic."));
 
     public bool Can(string permission) => Permissions.Allows(permission, Role);
+
+    /// <summary>The user's id when the role allows <paramref name="permission"/>: who made an act only some roles make.</summary>
+    public string? IdIfAllowed(string permission) => Can(permission) ? UserId : null;
 }

@@ -16,6 +16,7 @@ public static class Permissions
     public const string ReadHistory = "history:read";
     public const string ReviewSideEffects = "side-effects:review";
     public const string OverrideIntervals = "intervals:override";
+    public const string DeviateFromProtocols = "protocols:deviate";
     public const string StopTreatment = "treatment:stop";
     public const string ManagePractitioners = "practitioners:manage";
     public const string ManagePolicy = "policy:manage";
@@ -37,6 +38,7 @@ public static class Permissions
         [ReadHistory] = [.. Practitioners, ClinicRoles.Regulator],
         [ReviewSideEffects] = Clinicians,
         [OverrideIntervals] = Clinicians,
+        [DeviateFromProtocols] = Clinicians,
         [StopTreatment] = Clinicians,
         [ManagePractitioners] = Admins,
         [ManagePolicy] = Admins,

@@ -39,8 +39,8 @@ internal static class CorrectionCommands
         AllergyTestApplicationCorrected e => Application(c, e.TestId, json),
         AllergyTestRead e => Reading(c, e.TestId, json),
         AllergyTestReadingCorrected e => Reading(c, e.TestId, json),
-        TreatmentPlanCreated e => Plan(c, e.PlanId, json),
-        TreatmentPlanCorrected e => Plan(c, e.PlanId, json),
+        TreatmentPlanCreated e => Plan(c, e.PlanId, clinicianId, json),
+        TreatmentPlanCorrected e => Plan(c, e.PlanId, clinicianId, json),
         SessionPerformed e => SessionRecord(c, e.SessionId, e.Treatment, json),
         SessionRecordCorrected e => SessionRecord(c, e.SessionId, e.Treatment, json),
         SessionMarkedNoShow e => new RetractNoShow(c.StreamId, c.EventId, c.Reason, e.SessionId, c.Policy),
@@ -77,8 +77,8 @@ internal static class CorrectionCommands
     private static CorrectAllergyTestReading Reading(CorrectRecord c, Guid testId, JsonSerializerOptions json) =>
         new(c.StreamId, c.EventId, c.Reason, testId, Read<AllergyReadingRequest>(c, json).ToReading(), c.Policy, c.RecordedAt);
 
-    private static CorrectTreatmentPlan Plan(CorrectRecord c, Guid planId, JsonSerializerOptions json) =>
-        new(c.StreamId, c.EventId, c.Reason, planId, Read<TreatmentPlanRequest>(c, json).ToDetails(), c.Policy);
+    private static CorrectTreatmentPlan Plan(CorrectRecord c, Guid planId, string? clinicianId, JsonSerializerOptions json) =>
+        new(c.StreamId, c.EventId, c.Reason, planId, Read<TreatmentPlanRequest>(c, json).ToDetails(clinicianId), c.Policy);
 
     private static CorrectSessionRecord SessionRecord(CorrectRecord c, Guid sessionId, PerformedTreatment recorded, JsonSerializerOptions json) =>
         new(c.StreamId, c.EventId, c.Reason, sessionId, Read<TreatmentRequest>(c, json).ToTreatment(recorded.DurationMinutes), c.Policy);

@@ -1,11 +1,12 @@
 using Clinic.Domain.SideEffects;
 using Clinic.Domain.Sessions;
+using Clinic.Domain.TreatmentPlans;
 using static Clinic.Api.Demo.DemoTwist;
 
 namespace Clinic.Api.Demo;
 
 /// <summary>
-/// A demo course of treatment: sessions one plan interval apart, the past ones performed (with their side effects
+/// A demo course of treatment: sessions one interval of their plan phase apart, the past ones performed (with their side effects
 /// as they happened), the future ones booked. The last past session is at least three days ago, whatever the protocol.
 /// </summary>
 internal sealed class DemoCourse(DemoPatientRecord record, DemoClinic clinic, Treated treated, DemoPractitioner firstPractitioner)
@@ -14,10 +15,11 @@ internal sealed class DemoCourse(DemoPatientRecord record, DemoClinic clinic, Tr
     private (Guid SessionId, DateTimeOffset PerformedAt)? _lastPerformed;
 
     private DemoProtocol Protocol => treated.Protocol;
-    private int Interval => Protocol.IntervalDays;
+    /// <summary>Past sessions fill whole intervals back from a day 1 to <c>initial interval - 3</c> days ahead, varied by patient.</summary>
+    public DateOnly FirstSessionOn => clinic.Today.AddDays(1 + record.Number % (Protocol.IntervalDays - 3) - DaysToSession(treated.Performed));
 
-    /// <summary>Past sessions fill whole intervals back from a day 1 to <c>interval - 3</c> days ahead, varied by patient.</summary>
-    public DateOnly FirstSessionOn => clinic.Today.AddDays(1 + record.Number % (Interval - 3) - treated.Performed * Interval);
+    /// <summary>Days from the first session to the one of index <paramref name="session"/>, each after its phase's interval.</summary>
+    private int DaysToSession(int session) => Enumerable.Range(2, session).Sum(number => Protocol.Plan.IntervalBefore(number));
 
     /// <summary>A week before the first session, or a few days ago for a course that has not started.</summary>
     public DateOnly ConsultedOn => treated.Performed > 0 ? FirstSessionOn.AddDays(-7) : clinic.Today.AddDays(-3 - record.Number % 4);
@@ -49,7 +51,7 @@ internal sealed class DemoCourse(DemoPatientRecord record, DemoClinic clinic, Tr
 
     private async Task SessionAsync(Guid planId, int session, CancellationToken ct)
     {
-        var date = FirstSessionOn.AddDays(session * Interval);
+        var date = FirstSessionOn.AddDays(DaysToSession(session));
         var practitioner = clinic.TreatingOn(date, firstPractitioner, record.Number);
         var startsAt = clinic.Book(practitioner, date);
         var sessionId = Guid.CreateVersion7();

@@ -12,7 +12,7 @@ internal sealed record DemoProduct(string Name, IReadOnlyList<string> Substances
     public ProductUsed UsedInSession(int session) => new(Name, Lots[session % Lots.Count], VolumeMl, Substances);
 }
 
-/// <summary>A treatment protocol of the primer (indication, areas, technique, sessions, interval) with how its sessions are done.</summary>
+/// <summary>A treatment protocol of the primer (indication, areas, technique, sessions, interval, later phase) with how its sessions are done.</summary>
 internal sealed record DemoProtocol(
     Indication Indication,
     IReadOnlyList<TreatmentArea> Areas,
@@ -23,16 +23,20 @@ internal sealed record DemoProtocol(
     int DurationMinutes,
     bool AnestheticCream,
     DemoProduct Product,
-    ConsentScope Consent)
+    ConsentScope Consent,
+    PlanPhase? Later = null)
 {
-    public PlanDetails Plan => new(Indication, Areas, Technique, PlannedSessions, IntervalDays);
+    public PlanDetails Plan => new(Indication, Areas, Technique, PlannedSessions, IntervalDays, Later);
 
     public PerformedTreatment Treatment(int session) => new(
         [Product.UsedInSession(session)], DepthMm, Technique, Areas, AnestheticCream, DurationMinutes, AftercareGiven: true,
         Notes: session == 0 ? "First session; aftercare sheet given (no water 12 h, no make-up or sun for 48 h)." : null);
 }
 
-/// <summary>The demo clinic's products and protocols, after the primer's indications and the seeds' protocols.</summary>
+/// <summary>
+/// The demo clinic's products and protocols, after the primer's indications and the seeds' protocols: face and body
+/// 6 to 10 sessions at most 10 days apart (the hands' course turning fortnightly after two), hair loss 10 every 2 weeks.
+/// </summary>
 internal static class DemoProtocols
 {
     /// <summary>The substance the demo's allergy reaction is to: the patient is switched to a cocktail without it.</summary>
@@ -53,17 +57,18 @@ internal static class DemoProtocols
     private static readonly DemoProduct Venotonic = new("Melilotus + ginkgo biloba", ["melilotus", "ginkgo biloba"], 4.0m, ["VG2208", "VG2231"]);
 
     public static readonly DemoProtocol FaceRejuvenation = new(Indication.SkinRejuvenation, [Face, Neck], Technique.Nappage, 6, 7, 1.5m, 30, true, Revitalising, ConsentScope.Face);
-    public static readonly DemoProtocol Pigmentation = new(Indication.Pigmentation, [Face], Technique.PointByPoint, 6, 14, 1.0m, 20, true, Depigmenting, ConsentScope.Face);
-    public static readonly DemoProtocol AcneScars = new(Indication.AcneScars, [Face], Technique.PointByPoint, 5, 14, 2.0m, 30, true, ScarRepair, ConsentScope.Face);
+    public static readonly DemoProtocol Pigmentation = new(Indication.Pigmentation, [Face], Technique.PointByPoint, 6, 10, 1.0m, 20, true, Depigmenting, ConsentScope.Face);
+    public static readonly DemoProtocol AcneScars = new(Indication.AcneScars, [Face], Technique.PointByPoint, 6, 10, 2.0m, 30, true, ScarRepair, ConsentScope.Face);
     public static readonly DemoProtocol HairLoss = new(Indication.HairLoss, [Scalp], Technique.PointByPoint, 10, 14, 1.0m, 30, false, HairGrowth, ConsentScope.Hair);
-    public static readonly DemoProtocol LocalizedFat = new(Indication.LocalizedFat, [Abdomen], Technique.PointByPoint, 6, 14, 4.0m, 30, false, Lipolytic, ConsentScope.Body);
+    public static readonly DemoProtocol LocalizedFat = new(Indication.LocalizedFat, [Abdomen], Technique.PointByPoint, 6, 10, 4.0m, 30, false, Lipolytic, ConsentScope.Body);
     public static readonly DemoProtocol Cellulite = new(Indication.Cellulite, [Thighs, Buttocks], Technique.Nappage, 10, 7, 4.0m, 40, false, Anticellulite, ConsentScope.Body);
     public static readonly DemoProtocol CelluliteArtichokeFree = Cellulite with { Product = AnticelluliteArtichokeFree };
-    public static readonly DemoProtocol StretchMarks = new(Indication.StretchMarks, [Hips, Abdomen], Technique.Epidermal, 6, 14, 1.0m, 30, true, Silicium, ConsentScope.Body);
+    public static readonly DemoProtocol StretchMarks = new(Indication.StretchMarks, [Hips, Abdomen], Technique.Epidermal, 6, 10, 1.0m, 30, true, Silicium, ConsentScope.Body);
     public static readonly DemoProtocol BackPain = new(Indication.MusculoskeletalPain, [Back], Technique.PointByPoint, 5, 7, 4.0m, 20, false, PainRelief, ConsentScope.Body);
     public static readonly DemoProtocol Migraine = new(Indication.Migraine, [Neck], Technique.PointByPoint, 4, 7, 2.0m, 15, false, PainRelief, ConsentScope.Face);
     public static readonly DemoProtocol SportsInjury = new(Indication.SportsInjury, [Legs], Technique.PointByPoint, 3, 7, 4.0m, 20, false, PainRelief, ConsentScope.Body);
     public static readonly DemoProtocol Lymphedema = new(Indication.Lymphedema, [Legs], Technique.Nappage, 8, 7, 2.0m, 30, false, Venotonic, ConsentScope.Body);
-    public static readonly DemoProtocol Varicose = new(Indication.VascularDisorder, [Legs], Technique.Nappage, 6, 14, 2.0m, 30, false, Venotonic, ConsentScope.Body);
-    public static readonly DemoProtocol HandRejuvenation = new(Indication.SkinRejuvenation, [Hands], Technique.Nappage, 4, 14, 1.5m, 20, true, Revitalising, ConsentScope.Body);
+    public static readonly DemoProtocol Varicose = new(Indication.VascularDisorder, [Legs], Technique.Nappage, 6, 10, 2.0m, 30, false, Venotonic, ConsentScope.Body);
+    public static readonly DemoProtocol HandRejuvenation = new(Indication.SkinRejuvenation, [Hands], Technique.Nappage, 6, 10, 1.5m, 20, true, Revitalising, ConsentScope.Body,
+        Later: new PlanPhase(4, 15));
 }

@@ -92,7 +92,14 @@ public static class EventSummaries
         !r.Reaction ? "no reaction" : r.ReactedSubstances.Count == 0 ? "reaction to every tested substance" : $"reaction to {string.Join(", ", r.ReactedSubstances)}";
 
     private static string Plan(PlanDetails p) =>
-        $"{Name(p.Indication)} on {Names(p.Areas)}, {Name(p.Technique)}, {p.PlannedSessions} sessions at least {p.IntervalDays} days apart";
+        $"{Name(p.Indication)} on {Names(p.Areas)}, {Name(p.Technique)}, {p.PlannedSessions} sessions"
+        + (p.Later is null && p.Maintenance is null
+            ? $" at least {p.IntervalDays} days apart"
+            : $": {p.InitialSessions()} at least {p.IntervalDays} days apart{Phase("then", p.Later)}{Phase("then maintenance,", p.Maintenance)}")
+        + (p.Deviation is null ? "" : " (off protocol by a clinician)");
+
+    private static string Phase(string lead, PlanPhase? phase) =>
+        phase is null ? "" : $", {lead} {phase.Sessions} at least {phase.IntervalDays} days apart";
 
     private static string Treatment(PerformedTreatment t) =>
         $"{string.Join(", ", t.Products.Select(p => $"{p.Name} lot {p.LotNumber} {p.VolumeMl} ml"))}; {t.DepthMm} mm, {Name(t.Technique)}, {Names(t.Areas)}; "

@@ -14,7 +14,7 @@ internal static class TreatmentPlanEndpoints
         plans.MapPost("/", async (Guid patientId, TreatmentPlanRequest body, ClinicRequest request, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            var command = new CreateTreatmentPlan(patientId, id, DateOnly.FromDateTime(request.Now.UtcDateTime), body.ToDetails(), await request.PolicyAsync(ct));
+            var command = new CreateTreatmentPlan(patientId, id, DateOnly.FromDateTime(request.Now.UtcDateTime), body.ToDetails(request.User.IdIfAllowed(Permissions.DeviateFromProtocols)), await request.PolicyAsync(ct));
             return await request.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", id), ct);
         }).Creates<CreatedResponse>().RequireAuthorization(Permissions.RecordCare);
 

@@ -4,6 +4,10 @@ using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Api.TreatmentPlans;
 
+/// <summary>
+/// <see cref="PlannedSessions"/> counts every phase; <see cref="IntervalDays"/> is the initial phase's. The later and
+/// maintenance phases and the deviation are optional, so a request made before they existed still means one phase.
+/// </summary>
 public sealed record TreatmentPlanRequest
 {
     public required Indication Indication { get; init; }
@@ -12,6 +16,26 @@ public sealed record TreatmentPlanRequest
     public required Technique Technique { get; init; }
     public required int PlannedSessions { get; init; }
     public required int IntervalDays { get; init; }
+    public PlanPhaseRequest? Later { get; init; }
+    public PlanPhaseRequest? Maintenance { get; init; }
+    public ProtocolDeviationRequest? Deviation { get; init; }
 
-    public PlanDetails ToDetails() => new(Indication, Areas, Technique, PlannedSessions, IntervalDays);
+    /// <summary><paramref name="clinicianId"/> is the caller when a clinician: only a clinician deviates from a protocol.</summary>
+    public PlanDetails ToDetails(string? clinicianId) =>
+        new(Indication, Areas, Technique, PlannedSessions, IntervalDays, Later?.ToPhase(), Maintenance?.ToPhase(),
+            Deviation is null ? null : new ProtocolDeviation(Deviation.Reason, clinicianId));
+}
+
+public sealed record PlanPhaseRequest
+{
+    public required int Sessions { get; init; }
+    public required int IntervalDays { get; init; }
+
+    public PlanPhase ToPhase() => new(Sessions, IntervalDays);
+}
+
+public sealed record ProtocolDeviationRequest
+{
+    [MaxLength(RequestLimits.Text)]
+    public required string Reason { get; init; }
 }

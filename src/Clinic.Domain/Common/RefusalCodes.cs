@@ -117,8 +117,10 @@ public static class RefusalCodes
     /// <summary>A review's decision is not corrected: a new decision follows it (stop the plan, or a new plan after a stop).</summary>
     public const string ReviewDecisionFinal = "review-decision-final";
     public const string RegulatorNotNotified = "regulator-not-notified";
-    /// <summary>Lowering a side effect's severity or seriousness is a clinician's act (the API answers 403).</summary>
+    /// <summary>Lowering a side effect's severity or seriousness, or deviating from a protocol, is a clinician's act (the API answers 403).</summary>
     public const string ClinicianRequired = "clinician-required";
+    /// <summary>A plan outside its indication's protocol without a clinician's deviation.</summary>
+    public const string OffProtocol = "off-protocol";
 
     /// <summary>Every code above, for documentation and mapping tables.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(RefusalCodes)

@@ -111,18 +111,34 @@ public sealed record PatientState
 
     public IEnumerable<Session> LiveSessionsOf(Guid planId) => SessionsOf(planId).Where(session => session.IsLive);
 
+    /// <summary>
+    /// The sessions of the patient's other plans that hold a session of <paramref name="planId"/> back: those
+    /// performed, and those booked under a plan not stopped (a stopped plan's bookings never take place).
+    /// </summary>
+    public IEnumerable<Session> LiveSessionsOfOtherPlans(Guid planId) =>
+        Sessions.Where(session => session.PlanId != planId && session.IsLive
+                                  && (session.Status == SessionStatus.Performed || FindPlan(session.PlanId) is { IsStopped: false }));
+
+    /// <summary>
+    /// The next session's interval is that of the phase it falls in; the first date it allows is also the clinic's
+    /// minimum after the latest live session of the patient's other plans.
+    /// </summary>
     public PlanProgress ProgressOf(TreatmentPlan plan, ClinicPolicy policy)
     {
-        var minimumIntervalDays = TreatmentPlanRules.MinimumIntervalDays(plan, policy);
-        var latestLive = LiveSessionsOf(plan.PlanId).Max(session => (DateOnly?)session.Date);
+        var live = LiveSessionsOf(plan.PlanId).ToList();
+        var minimumIntervalDays = TreatmentPlanRules.MinimumIntervalDays(plan, live.Count + 1, policy);
+        var latestOwn = live.Max(session => (DateOnly?)session.Date);
+        var latestOther = LiveSessionsOfOtherPlans(plan.PlanId).Max(session => (DateOnly?)session.Date);
         return new PlanProgress(
             plan.PlanId,
             plan.Details.PlannedSessions,
             CountSessions(plan.PlanId, SessionStatus.Performed),
             CountSessions(plan.PlanId, SessionStatus.Scheduled),
             minimumIntervalDays,
-            latestLive?.AddDays(minimumIntervalDays));
+            Later(latestOwn?.AddDays(minimumIntervalDays), latestOther?.AddDays(policy.MinimumIntervalDays)));
     }
+
+    private static DateOnly? Later(DateOnly? first, DateOnly? second) => first > second || second is null ? first : second;
 
     private int CountSessions(Guid planId, SessionStatus status) => SessionsOf(planId).Count(session => session.Status == status);
 }

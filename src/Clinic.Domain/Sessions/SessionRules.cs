@@ -55,21 +55,38 @@ internal static class SessionRules
             $"Session {session.SessionId} is {session.Status}, not scheduled.");
 
     /// <summary>
-    /// Every other live session of the plan is at least the minimum interval away, counted in calendar days,
-    /// unless a clinician overrode it (primer 001, 003).
+    /// Unless a clinician overrode it: the plan's sessions next to this one, counted in calendar days and in date
+    /// order, are at least the interval of the phase each later one falls in apart (primer 001, 003), and every
+    /// session of the patient's other plans is at least the clinic's minimum away.
     /// </summary>
     public static Refusal? CheckInterval(
-        PatientState state, TreatmentPlan plan, Guid sessionId, DateOnly date, IntervalOverride? intervalOverride, ClinicPolicy policy)
+        PatientState state, TreatmentPlan plan, Guid sessionId, DateOnly date, IntervalOverride? intervalOverride, ClinicPolicy policy) =>
+        intervalOverride is not null
+            ? null
+            : CheckWithinPlan(state, plan, sessionId, date, policy) ?? CheckAcrossPlans(state, plan, date, policy);
+
+    private static Refusal? CheckWithinPlan(PatientState state, TreatmentPlan plan, Guid sessionId, DateOnly date, ClinicPolicy policy)
     {
-        if (intervalOverride is not null)
-            return null;
-        var minimumDays = TreatmentPlanRules.MinimumIntervalDays(plan, policy);
-        return state.LiveSessionsOf(plan.PlanId)
-            .Where(other => other.SessionId != sessionId && CalendarDates.DaysBetween(other.Date, date) < minimumDays)
-            .Select(other => new Refusal(RefusalCodes.IntervalTooShort,
-                $"Session {other.SessionId} on {other.Date:yyyy-MM-dd} is less than {minimumDays} days from {date:yyyy-MM-dd}."))
-            .FirstOrDefault();
+        var others = state.LiveSessionsOf(plan.PlanId).Where(other => other.SessionId != sessionId).ToList();
+        var before = others.Where(other => other.Date <= date).ToList();
+        var number = before.Count + 1;
+        var previous = before.MaxBy(other => other.Date);
+        var next = others.Where(other => other.Date > date).MinBy(other => other.Date);
+        return TooClose(previous, date, TreatmentPlanRules.MinimumIntervalDays(plan, number, policy))
+               ?? TooClose(next, date, TreatmentPlanRules.MinimumIntervalDays(plan, number + 1, policy));
     }
+
+    /// <summary>A new plan does not shorten the wait.</summary>
+    private static Refusal? CheckAcrossPlans(PatientState state, TreatmentPlan plan, DateOnly date, ClinicPolicy policy) =>
+        state.LiveSessionsOfOtherPlans(plan.PlanId)
+            .Select(other => TooClose(other, date, policy.MinimumIntervalDays, $" (plan {other.PlanId})"))
+            .FirstOrDefault(refusal => refusal is not null);
+
+    private static Refusal? TooClose(Session? other, DateOnly date, int minimumDays, string ofPlan = "") =>
+        other is not null && CalendarDates.DaysBetween(other.Date, date) < minimumDays
+            ? new Refusal(RefusalCodes.IntervalTooShort,
+                $"Session {other.SessionId}{ofPlan} on {other.Date:yyyy-MM-dd} is less than {minimumDays} days from {date:yyyy-MM-dd}.")
+            : null;
 
     public static Refusal NotFound(Guid sessionId) => Check.NotFound(RefusalCodes.SessionNotFound, "Session", sessionId);
 }

@@ -1,8 +1,9 @@
 namespace Clinic.Domain.TreatmentPlans;
 
 /// <summary>
-/// Where a plan stands. <see cref="NextAllowedDate"/> is the first date the minimum interval allows after the
-/// latest live session (null when no session is live).
+/// Where a plan stands. <see cref="MinimumIntervalDays"/> is the next session's (its phase's);
+/// <see cref="NextAllowedDate"/> is the first date the intervals allow after the latest live session of the plan and
+/// the latest live session of the patient's other plans (performed, or booked under a plan not stopped); null when there is none.
 /// </summary>
 public sealed record PlanProgress(
     Guid PlanId,

@@ -23,12 +23,37 @@ internal static class TreatmentPlanRules
         ?? Check.AllDefined(details.Areas, RefusalCodes.InvalidPlan, "Treatment area")
         ?? Check.InRange(details.PlannedSessions, MinimumPlannedSessions, MaximumPlannedSessions,
             RefusalCodes.InvalidPlan, "Planned sessions")
-        ?? Check.InRange(details.IntervalDays, policy.MinimumIntervalDays, MaximumIntervalDays,
-            RefusalCodes.InvalidPlan, "The interval in days");
+        ?? CheckInterval(details.IntervalDays, policy, "The interval in days")
+        ?? CheckPhase(details.Later, policy, "later")
+        ?? CheckPhase(details.Maintenance, policy, "maintenance")
+        ?? Check.That(details.InitialSessions() >= 1, RefusalCodes.InvalidPlan,
+            $"The later and maintenance phases leave none of the {details.PlannedSessions} planned sessions to the initial phase.")
+        ?? CheckDeviation(details.Deviation)
+        ?? TreatmentProtocols.CheckFollowed(details);
 
-    /// <summary>The plan's interval, never under the clinic's minimum (primer 001, 003).</summary>
-    public static int MinimumIntervalDays(TreatmentPlan plan, ClinicPolicy policy) =>
-        Math.Max(plan.Details.IntervalDays, policy.MinimumIntervalDays);
+    /// <summary>
+    /// The plan's interval before its session number <paramref name="sessionNumber"/>, that of the phase the session
+    /// falls in, never under the clinic's minimum (primer 001, 003).
+    /// </summary>
+    public static int MinimumIntervalDays(TreatmentPlan plan, int sessionNumber, ClinicPolicy policy) =>
+        Math.Max(plan.Details.IntervalBefore(sessionNumber), policy.MinimumIntervalDays);
+
+    private static Refusal? CheckInterval(int intervalDays, ClinicPolicy policy, string subject) =>
+        Check.InRange(intervalDays, policy.MinimumIntervalDays, MaximumIntervalDays, RefusalCodes.InvalidPlan, subject);
+
+    private static Refusal? CheckPhase(PlanPhase? phase, ClinicPolicy policy, string name) =>
+        phase is null
+            ? null
+            : Check.That(phase.Sessions >= 1, RefusalCodes.InvalidPlan, $"The {name} phase has at least one session.")
+              ?? CheckInterval(phase.IntervalDays, policy, $"The {name} phase's interval in days");
+
+    /// <summary>A deviation from the protocol is a clinician's act with a reason.</summary>
+    private static Refusal? CheckDeviation(ProtocolDeviation? deviation) =>
+        deviation is null
+            ? null
+            : Check.NotBlank(deviation.Reason, RefusalCodes.ReasonRequired, "The reason for deviating from the protocol")
+              ?? Check.That(!string.IsNullOrWhiteSpace(deviation.ClinicianId), RefusalCodes.ClinicianRequired,
+                  "Only a clinician may deviate from the protocol.");
 
     /// <summary>A serious or severe side effect suspends the patient's plan until a clinician reviews it.</summary>
     public static Refusal? CheckNotSuspended(PatientState state) =>

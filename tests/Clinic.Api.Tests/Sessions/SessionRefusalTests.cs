@@ -213,7 +213,7 @@ public class SessionRefusalTests(ApiHost host) : IClassFixture<ApiHost>
         await journey.ScreenAsync();
         await journey.ConsentAsync();
         await journey.AllergyTestAsync();
-        await journey.PlanAsync(plannedSessions: 3);
+        await journey.PlanAsync(plannedSessions: 3, indication: "musculoskeletal-pain");
         await journey.PerformedSessionAsync(Journey.Slot(3));
         await journey.ScheduleAsync(Journey.Slot(10));
         await journey.ScheduleAsync(Journey.Slot(17));

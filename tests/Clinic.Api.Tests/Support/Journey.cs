@@ -129,14 +129,25 @@ public sealed class Journey(ApiHost host, string clinic)
             new { readAt, reaction, reactedSubstances = reacted }, HttpStatusCode.OK);
     }
 
-    public async Task<Journey> PlanAsync(int plannedSessions = 6, int intervalDays = 7, string area = "face", string indication = "skin-rejuvenation")
+    public Task<Journey> PlanAsync(int plannedSessions = 6, int intervalDays = 7, string area = "face", string indication = "skin-rejuvenation") =>
+        PlanAsync(Plan(plannedSessions, intervalDays, area, indication), Practitioner);
+
+    /// <summary>Creates <paramref name="plan"/> as <paramref name="author"/> (a clinician for a deviation from the protocol).</summary>
+    public async Task<Journey> PlanAsync(object plan, HttpClient author)
     {
-        PlanId = await Practitioner.CreateAsync($"{PatientPath}/treatment-plans", Plan(plannedSessions, intervalDays, area, indication));
+        PlanId = await author.CreateAsync($"{PatientPath}/treatment-plans", plan);
         return this;
     }
 
     public static object Plan(int plannedSessions = 6, int intervalDays = 7, string area = "face", string indication = "skin-rejuvenation") =>
         new { indication, areas = new[] { area }, technique = "nappage", plannedSessions, intervalDays };
+
+    /// <summary>A face plan in phases: <paramref name="initialSessions"/> a week apart, then the later ones <paramref name="laterIntervalDays"/> apart.</summary>
+    public static object PhasedPlan(int initialSessions, int laterSessions, int laterIntervalDays, object? deviation = null) => new
+    {
+        indication = "skin-rejuvenation", areas = new[] { "face" }, technique = "nappage", plannedSessions = initialSessions + laterSessions,
+        intervalDays = 7, later = new { sessions = laterSessions, intervalDays = laterIntervalDays }, deviation,
+    };
 
     /// <summary>
     /// Practitioner and patient registered, screened eligible, consented, allergy test read clean (a day after the dose,

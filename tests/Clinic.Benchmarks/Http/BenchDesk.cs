@@ -8,6 +8,7 @@ namespace Clinic.Benchmarks.Http;
 /// </summary>
 public sealed class BenchDesk
 {
+    /// <summary>A neuralgia plan: the primer sets no session count for pain, so 15 weekly sessions follow the protocol.</summary>
     public const int SessionsPerPlan = 15;
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -90,7 +91,7 @@ public sealed class BenchDesk
             .SendAsync(practitioner, ct, HttpStatusCode.OK);
         var planId = await Call($"{path}/treatment-plans", new
         {
-            indication = "skin-rejuvenation", areas = new[] { "face" }, technique = "nappage", plannedSessions = SessionsPerPlan, intervalDays = 7,
+            indication = "neuralgia", areas = new[] { "face" }, technique = "nappage", plannedSessions = SessionsPerPlan, intervalDays = 7,
         }).CreateAsync(practitioner, ct);
         return new BenchPatient(patientId, planId);
     }
