@@ -297,7 +297,7 @@ public class CorrectionTests
                 Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 3, 10, 5)),
                 new ConsentRecorded(PatientId, Guid.NewGuid(), new ConsentTerms([ConsentScope.Body], "consent-form-v3", At(3, 4, 9))))
             .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId,
-                Treatment() with { Areas = [TreatmentArea.Face, TreatmentArea.Thighs] }, Policy))
+                Treatment() with { Areas = [TreatmentArea.Face, TreatmentArea.Thighs], Deviation = ClinicianDeviation }, Policy))
             .ThenRefuses(RefusalCodes.ConsentMissing);
 
     [Fact]

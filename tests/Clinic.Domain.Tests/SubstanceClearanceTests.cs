@@ -24,7 +24,7 @@ public class SubstanceClearanceTests
             .AndPractitioner(PractitionerRegistered(), Booked(SessionId, startsAt));
 
     private static RecordSessionPerformed Perform(DateTimeOffset performedAt, ClinicPolicy? policy = null, params string[] substances) =>
-        new(PatientId, SessionId, performedAt, Treatment(Product(substances: substances)), policy ?? Policy, RecordedAt: performedAt.AddMinutes(30));
+        new(PatientId, SessionId, performedAt, Treatment(Product(substances: substances)), policy ?? Policy, RecordedAt: performedAt.AddMinutes(30), ByPractitioner);
 
     private static PatientScreened ScreenedDeclaring(params string[] allergies) =>
         EligibleScreening with { Answers = HealthyAnswers with { Allergies = allergies } };

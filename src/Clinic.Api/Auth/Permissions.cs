@@ -16,6 +16,10 @@ public static class Permissions
     public const string ReadHistory = "history:read";
     public const string ReviewSideEffects = "side-effects:review";
     public const string OverrideIntervals = "intervals:override";
+    /// <summary>Treat other areas, or with another technique, than the plan's (with a reason).</summary>
+    public const string DeviateFromPlans = "plans:deviate";
+    /// <summary>Record a session performed whoever its booked practitioner is; others record only their own.</summary>
+    public const string RecordCareForOthers = "care:record-for-others";
     public const string StopTreatment = "treatment:stop";
     public const string ManagePractitioners = "practitioners:manage";
     public const string ManagePolicy = "policy:manage";
@@ -37,6 +41,8 @@ public static class Permissions
         [ReadHistory] = [.. Practitioners, ClinicRoles.Regulator],
         [ReviewSideEffects] = Clinicians,
         [OverrideIntervals] = Clinicians,
+        [DeviateFromPlans] = Clinicians,
+        [RecordCareForOthers] = Clinicians,
         [StopTreatment] = Clinicians,
         [ManagePractitioners] = Admins,
         [ManagePolicy] = Admins,

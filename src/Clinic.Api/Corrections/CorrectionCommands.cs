@@ -41,8 +41,8 @@ internal static class CorrectionCommands
         AllergyTestReadingCorrected e => Reading(c, e.TestId, json),
         TreatmentPlanCreated e => Plan(c, e.PlanId, json),
         TreatmentPlanCorrected e => Plan(c, e.PlanId, json),
-        SessionPerformed e => SessionRecord(c, e.SessionId, e.Treatment, json),
-        SessionRecordCorrected e => SessionRecord(c, e.SessionId, e.Treatment, json),
+        SessionPerformed e => SessionRecord(c, e.SessionId, e.Treatment, clinicianId, json),
+        SessionRecordCorrected e => SessionRecord(c, e.SessionId, e.Treatment, clinicianId, json),
         SessionMarkedNoShow e => new RetractNoShow(c.StreamId, c.EventId, c.Reason, e.SessionId, c.Policy),
         SideEffectReported e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, clinicianId, json),
         SideEffectCorrected e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, clinicianId, json),
@@ -80,8 +80,9 @@ internal static class CorrectionCommands
     private static CorrectTreatmentPlan Plan(CorrectRecord c, Guid planId, JsonSerializerOptions json) =>
         new(c.StreamId, c.EventId, c.Reason, planId, Read<TreatmentPlanRequest>(c, json).ToDetails(), c.Policy);
 
-    private static CorrectSessionRecord SessionRecord(CorrectRecord c, Guid sessionId, PerformedTreatment recorded, JsonSerializerOptions json) =>
-        new(c.StreamId, c.EventId, c.Reason, sessionId, Read<TreatmentRequest>(c, json).ToTreatment(recorded.DurationMinutes), c.Policy);
+    private static CorrectSessionRecord SessionRecord(
+        CorrectRecord c, Guid sessionId, PerformedTreatment recorded, string? clinicianId, JsonSerializerOptions json) =>
+        new(c.StreamId, c.EventId, c.Reason, sessionId, Read<TreatmentRequest>(c, json).ToTreatment(recorded.DurationMinutes, clinicianId), c.Policy);
 
     private static CorrectSideEffect SideEffect(
         CorrectRecord c, Guid sideEffectId, DateTimeOffset recordedAwareAt, string? clinicianId, JsonSerializerOptions json) =>

@@ -96,8 +96,9 @@ internal static class PatientCorrections
         return (CorrectionRules.Validate(command)
                 ?? Check.That(session.Status == SessionStatus.Performed, RefusalCodes.SessionNotPerformed,
                     $"Session {session.SessionId} has no performed record to correct.")
-                ?? PerformedTreatmentRules.CheckRecord(command.Treatment)
-                ?? PerformedTreatmentRules.CheckForPatient(state, command.Treatment, session.HappensAt, command.Policy)) is { } refusal
+                ?? PerformedTreatmentRules.CheckRecord(command.Treatment, session.HappensAt, command.Policy)
+                ?? SessionScheduling.WithPlan(state, session.PlanId, plan =>
+                    PerformedTreatmentRules.CheckForPatient(state, plan, command.Treatment, session.HappensAt, command.Policy))) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new SessionRecordCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.SessionId, command.Treatment));

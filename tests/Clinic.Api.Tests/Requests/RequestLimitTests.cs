@@ -211,10 +211,7 @@ public class RequestLimitTests(ApiHost host) : IClassFixture<ApiHost>
 
     private static string[] Substances(int count) => Enumerable.Range(1, count).Select(i => $"substance {i}").ToArray();
 
-    private static object Performed(DateTimeOffset startsAt, object[] products) => new
-    {
-        performedAt = startsAt.AddMinutes(5), depthMm = 2, technique = "nappage", areas = new[] { "face" }, anestheticCream = true, products,
-    };
+    private static object Performed(DateTimeOffset startsAt, object[] products) => Journey.Performed(startsAt.AddMinutes(5), products: products);
 
     /// <summary><paramref name="json"/> followed by spaces, <paramref name="bytes"/> bytes in all: still the same JSON.</summary>
     private static byte[] Padded(string json, int bytes) => Encoding.UTF8.GetBytes(json.PadRight(bytes));
