@@ -143,12 +143,23 @@ public class PerformedRecordTests
     [Fact]
     public void A_corrected_record_obeys_the_same_rules() =>
         Given.Patient([.. ReadyForSession(), Scheduled(SessionId, At(3, 3)), Performed(SessionId, PerformedAt)])
-            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, "Aftercare list left out", SessionId, Treatment() with { Aftercare = [] }, Policy))
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, "Aftercare list left out", SessionId, Treatment() with { Aftercare = [] }, Policy, ByPractitioner, PractitionerUserId))
             .ThenRefuses(RefusalCodes.AftercareMissing);
+
+    [Fact]
+    public void A_record_is_corrected_by_its_practitioners_user_or_a_clinician_only()
+    {
+        var performed = Given.Patient([.. ReadyForSession(), Scheduled(SessionId, At(3, 3)), Performed(SessionId, PerformedAt)]);
+        var correction = new CorrectSessionRecord(PatientId, CorrectedEventId, "Lot misread", SessionId, Treatment(), Policy,
+            new SessionRecorder("nurse-bea", IsClinician: false), PractitionerUserId);
+
+        performed.When(correction).ThenRefuses(RefusalCodes.NotBookedPractitioner);
+        performed.When(correction with { CorrectedBy = new SessionRecorder(ClinicianId, IsClinician: true) }).ThenAccepts();
+    }
 
     [Fact]
     public void A_corrected_record_keeps_within_the_plan_unless_a_clinician_deviated() =>
         Given.Patient([.. ReadyForSession(), Scheduled(SessionId, At(3, 3)), Performed(SessionId, PerformedAt)])
-            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, "Technique mistyped", SessionId, Treatment() with { Technique = Technique.Epidermal }, Policy))
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, "Technique mistyped", SessionId, Treatment() with { Technique = Technique.Epidermal }, Policy, ByPractitioner, PractitionerUserId))
             .ThenRefuses(RefusalCodes.OutsidePlan);
 }

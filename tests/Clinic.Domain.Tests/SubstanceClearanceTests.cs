@@ -93,7 +93,7 @@ public class SubstanceClearanceTests
     public void A_corrected_session_record_uses_only_cleared_substances_too() =>
         Given.Patient([.. ReadyForSession(), Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 3, 10, 5))])
             .When(new CorrectSessionRecord(PatientId, CorrectedEventId, "Second product left out", SessionId,
-                Treatment(Product(), Product(name: "Enzyme mix", substances: ["Collagenase"])), Policy))
+                Treatment(Product(), Product(name: "Enzyme mix", substances: ["Collagenase"])), Policy, ByPractitioner, PractitionerUserId))
             .ThenRefuses(RefusalCodes.SubstanceNotTested);
 
     [Fact]

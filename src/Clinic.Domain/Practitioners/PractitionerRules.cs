@@ -15,9 +15,12 @@ internal static class PractitionerRules
         ?? Check.NotBlank(details.LicenceNumber, RefusalCodes.InvalidPractitioner, "The licence number")
         ?? Check.NotBlank(details.UserId, RefusalCodes.InvalidPractitioner, "The practitioner's user id");
 
-    /// <summary>A session is recorded by its booked practitioner's own user, or by a clinician (issue 13).</summary>
-    public static Refusal? CheckRecorder(PractitionerState state, SessionRecorder recorder) =>
-        Check.That(recorder.IsClinician || (state.Details?.UserId is { } userId && userId == recorder.UserId),
+    /// <summary>
+    /// A session is recorded, or its record corrected, by the user its practitioner is linked to
+    /// (<paramref name="practitionerUserId"/>), or by a clinician (issue 13).
+    /// </summary>
+    public static Refusal? CheckRecorder(string? practitionerUserId, SessionRecorder recorder) =>
+        Check.That(recorder.IsClinician || (practitionerUserId is not null && practitionerUserId == recorder.UserId),
             RefusalCodes.NotBookedPractitioner,
             "Only the booked practitioner or a clinician records a session performed.");
 

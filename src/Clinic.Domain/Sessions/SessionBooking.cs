@@ -78,7 +78,7 @@ public static class SessionBooking
 
     private static SessionBookingDecision RecordPerformed(
         RecordSessionPerformed command, Session session, PatientState patient, PractitionerState practitioner) =>
-        (PractitionerRules.CheckRecorder(practitioner, command.RecordedBy)
+        (PractitionerRules.CheckRecorder(practitioner.Details?.UserId, command.RecordedBy)
          ?? PerformedTreatmentRules.CheckRecord(command.Treatment, command.PerformedAt, command.Policy)
          ?? SessionRules.CheckPerformedAt(session, command.PerformedAt, command.RecordedAt)
          ?? SessionScheduling.CheckPerformance(patient, session, command)

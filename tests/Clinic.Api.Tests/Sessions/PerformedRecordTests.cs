@@ -121,7 +121,7 @@ public class PerformedRecordTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task A_correction_of_the_record_obeys_the_same_rules()
+    public async Task A_correction_of_the_record_obeys_the_same_rules_and_is_made_by_the_same_people()
     {
         var journey = await new Journey(host).ReadyForTreatmentAsync();
         await journey.PerformedSessionAsync(Journey.Slot(3));
@@ -130,6 +130,8 @@ public class PerformedRecordTests(ApiHost host) : IClassFixture<ApiHost>
         object Correction(object record) =>
             new { eventId = performed["eventId"]!.GetValue<Guid>(), reason = "Lot misread", values = Journey.CorrectedTreatment(record) };
 
+        await journey.Client("practitioner", "another-practitioner").PostProblemAsync($"{journey.PatientPath}/corrections",
+            Correction(Journey.Performed(Journey.Slot(3).AddMinutes(5))), HttpStatusCode.Forbidden, "not-booked-practitioner");
         await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/corrections",
             Correction(Journey.Performed(Journey.Slot(3).AddMinutes(5), aftercare: [])), Unprocessable, "aftercare-missing");
         await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/corrections",
