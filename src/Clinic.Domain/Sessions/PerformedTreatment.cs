@@ -19,7 +19,4 @@ public sealed record PerformedTreatment(
     DateTimeOffset? AnestheticAppliedAt = null,
     IReadOnlyList<AftercareInstruction>? Aftercare = null,
     bool NoRecentAntiInflammatoriesConfirmed = false,
-    TreatmentDeviation? Deviation = null)
-{
-    public decimal TotalVolumeMl => Products.Sum(product => product.VolumeMl);
-}
+    TreatmentDeviation? Deviation = null);

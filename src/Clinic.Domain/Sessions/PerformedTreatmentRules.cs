@@ -26,8 +26,7 @@ internal static class PerformedTreatmentRules
     public static Refusal? CheckRecord(PerformedTreatment treatment, DateTimeOffset performedAt, ClinicPolicy policy) =>
         Check.That(treatment.Products.Count > 0, RefusalCodes.InvalidProduct, "At least one product used must be recorded.")
         ?? treatment.Products.Select(CheckProduct).FirstOrDefault(refusal => refusal is not null)
-        ?? Check.That(treatment.TotalVolumeMl <= policy.MaximumSessionVolumeMl, RefusalCodes.SessionVolumeExceeded,
-            $"The products add up to {treatment.TotalVolumeMl} ml, more than the clinic's ceiling of {policy.MaximumSessionVolumeMl} ml a session.")
+        ?? CheckVolume(treatment, policy)
         ?? Check.Defined(treatment.Technique, RefusalCodes.InvalidTreatment, "Technique")
         ?? Check.That(treatment.Areas.Count > 0, RefusalCodes.InvalidTreatment, "At least one treated area must be recorded.")
         ?? Check.AllDefined(treatment.Areas, RefusalCodes.InvalidTreatment, "Treatment area")
@@ -51,6 +50,13 @@ internal static class PerformedTreatmentRules
         ?? AllergyTestRules.CheckSubstancesCleared(state,
             treatment.Products.SelectMany(product => product.Substances.Select(substance => (product.Name, substance))).ToList(),
             performedAt, policy);
+
+    private static Refusal? CheckVolume(PerformedTreatment treatment, ClinicPolicy policy)
+    {
+        var totalMl = treatment.Products.Sum(product => product.VolumeMl);
+        return Check.That(totalMl <= policy.MaximumSessionVolumeMl, RefusalCodes.SessionVolumeExceeded,
+            $"The products add up to {totalMl} ml, more than the clinic's ceiling of {policy.MaximumSessionVolumeMl} ml a session.");
+    }
 
     /// <summary>A needle goes 1 to 4 mm deep, at most 2 mm in the scalp; a needle-free delivery has no depth.</summary>
     private static Refusal? CheckDelivery(PerformedTreatment treatment) =>
