@@ -102,6 +102,14 @@ public partial class CatalogTests
         StoredWithout(phased, "Later", within: "Details").Details.Later.ShouldBeNull();
         StoredWithout(phased, "Maintenance", within: "Details").Details.Maintenance.ShouldBeNull();
         StoredWithout(phased, "Deviation", within: "Details").Details.Deviation.ShouldBeNull();
+        StoredWithout(PractitionerRegistered(), "UserId", within: "Details").Details.UserId.ShouldBeNull();
+        var performed = Performed(SessionId, At(3, 3));
+        StoredWithout(performed, "Delivery", within: "Treatment").Treatment.Delivery.ShouldBeNull();
+        StoredWithout(performed, "AnestheticAppliedAt", within: "Treatment").Treatment.AnestheticAppliedAt.ShouldBeNull();
+        StoredWithout(performed, "Aftercare", within: "Treatment").Treatment.Aftercare.ShouldBeNull();
+        StoredWithout(performed with { Treatment = performed.Treatment with { Deviation = ClinicianDeviation } }, "Deviation", within: "Treatment")
+            .Treatment.Deviation.ShouldBeNull();
+        StoredWithout(performed, "NoRecentAntiInflammatoriesConfirmed", within: "Treatment").Treatment.NoRecentAntiInflammatoriesConfirmed.ShouldBeFalse();
     }
 
     /// <summary>The event as stored before <paramref name="member"/> (of the object <paramref name="within"/> names, if any) existed.</summary>

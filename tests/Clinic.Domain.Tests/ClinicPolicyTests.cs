@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
@@ -66,6 +67,16 @@ public class ClinicPolicyTests
         int readingWindowDays, int testValidityMonths, bool accepted) =>
         Given.Clinic()
             .When(new SetClinicPolicy(ClinicId, new ClinicPolicy(AllergyReadingWindowDays: readingWindowDays, AllergyTestValidityMonths: testValidityMonths)))
+            .ThenAcceptsOrRefuses(accepted, RefusalCodes.InvalidPolicy);
+
+    [Theory]
+    [InlineData("0.99", false)]
+    [InlineData("1", true)]
+    [InlineData("20", true)]
+    [InlineData("20.01", false)]
+    public void The_session_volume_ceiling_is_1_to_20_ml(string ceiling, bool accepted) =>
+        Given.Clinic()
+            .When(new SetClinicPolicy(ClinicId, new ClinicPolicy(MaximumSessionVolumeMl: decimal.Parse(ceiling, CultureInfo.InvariantCulture))))
             .ThenAcceptsOrRefuses(accepted, RefusalCodes.InvalidPolicy);
 
     [Fact]

@@ -49,7 +49,7 @@ public class CorrectionTests
         new CorrectAllergyTestApplication(PatientId, correctedEventId, reason, TestId, TestedSubstances, At(3, 1), Policy, Now),
         new CorrectAllergyTestReading(PatientId, correctedEventId, reason, TestId, TestRead().Reading, Policy, Now),
         new CorrectTreatmentPlan(PatientId, correctedEventId, reason, PlanId, FacePlan(), Policy),
-        new CorrectSessionRecord(PatientId, correctedEventId, reason, SessionId, Treatment(), Policy),
+        new CorrectSessionRecord(PatientId, correctedEventId, reason, SessionId, Treatment(), Policy, ByPractitioner, PractitionerUserId),
         new RetractNoShow(PatientId, correctedEventId, reason, SecondSessionId, Policy),
         new CorrectSideEffect(PatientId, correctedEventId, reason, SideEffectId, Infection(SessionId), ClinicianId: null, Policy, Now),
         new CorrectSideEffectResolution(PatientId, correctedEventId, reason, SideEffectId, At(3, 21), SideEffectOutcome.Recovered, null, Now),
@@ -259,7 +259,7 @@ public class CorrectionTests
         var treatment = Treatment(Product(lot: "LOT-2025-013"));
 
         Given.Patient(AfterFirstSession())
-            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, "Lot digits swapped", SessionId, treatment, Policy))
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, "Lot digits swapped", SessionId, treatment, Policy, ByPractitioner, PractitionerUserId))
             .ThenEmits(new SessionRecordCorrected(PatientId, CorrectedEventId, "Lot digits swapped", SessionId, treatment));
 
         var state = Given.Patient(AfterFirstSession(
@@ -271,25 +271,25 @@ public class CorrectionTests
     [Fact]
     public void Correcting_an_unknown_session_is_refused() =>
         Given.Patient(AfterFirstSession())
-            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, Guid.NewGuid(), Treatment(), Policy))
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, Guid.NewGuid(), Treatment(), Policy, ByPractitioner, PractitionerUserId))
             .ThenRefuses(RefusalCodes.SessionNotFound);
 
     [Fact]
     public void A_session_not_performed_has_no_record_to_correct() =>
         Given.Patient([.. ReadyForSession(), Scheduled(SessionId, At(3, 3))])
-            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId, Treatment(), Policy))
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId, Treatment(), Policy, ByPractitioner, PractitionerUserId))
             .ThenRefuses(RefusalCodes.SessionNotPerformed);
 
     [Fact]
     public void A_corrected_session_record_still_needs_lot_numbers() =>
         Given.Patient(AfterFirstSession())
-            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId, Treatment(Product(lot: "")), Policy))
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId, Treatment(Product(lot: "")), Policy, ByPractitioner, PractitionerUserId))
             .ThenRefuses(RefusalCodes.MissingLotNumber);
 
     [Fact]
     public void A_corrected_session_record_still_lists_every_products_substances() =>
         Given.Patient(AfterFirstSession())
-            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId, Treatment(Product() with { Substances = [] }), Policy))
+            .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId, Treatment(Product() with { Substances = [] }), Policy, ByPractitioner, PractitionerUserId))
             .ThenRefuses(RefusalCodes.MissingSubstances);
 
     [Fact]
@@ -298,7 +298,7 @@ public class CorrectionTests
                 Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 3, 10, 5)),
                 new ConsentRecorded(PatientId, Guid.NewGuid(), new ConsentTerms([ConsentScope.Body], "consent-form-v3", At(3, 4, 9))))
             .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId,
-                Treatment() with { Areas = [TreatmentArea.Face, TreatmentArea.Thighs] }, Policy))
+                Treatment() with { Areas = [TreatmentArea.Face, TreatmentArea.Thighs], Deviation = ClinicianDeviation }, Policy, ByPractitioner, PractitionerUserId))
             .ThenRefuses(RefusalCodes.ConsentMissing);
 
     [Fact]
@@ -306,6 +306,6 @@ public class CorrectionTests
         Given.Patient(Registered, EligibleScreening, FullConsent, TestApplied, TestRead(reaction: true, "Lidocaine"), PlanCreated(),
                 Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 3)))
             .When(new CorrectSessionRecord(PatientId, CorrectedEventId, Reason, SessionId,
-                Treatment(Product(substances: ["Hyaluronic acid", "Lidocaine"])), Policy))
+                Treatment(Product(substances: ["Hyaluronic acid", "Lidocaine"])), Policy, ByPractitioner, PractitionerUserId))
             .ThenRefuses(RefusalCodes.AllergyReaction);
 }

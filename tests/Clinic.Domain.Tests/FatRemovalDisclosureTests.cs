@@ -54,7 +54,7 @@ public class FatRemovalDisclosureTests
         ReadyFor(Indication.Cellulite, FullConsentToldFatRemovalNotApproved,
                 Scheduled(SessionId, At(3, 3)),
                 new ConsentCorrected(PatientId, CorrectedEventId, "Box ticked by mistake", ConsentId, FullConsent.Terms))
-            .When(new RecordSessionPerformed(PatientId, SessionId, At(3, 3, 10, 5), Treatment(), Policy, RecordedAt: At(3, 3, 10, 35)))
+            .When(new RecordSessionPerformed(PatientId, SessionId, At(3, 3, 10, 5), Treatment(), Policy, RecordedAt: At(3, 3, 10, 35), ByPractitioner))
             .ThenRefuses(RefusalCodes.FatRemovalDisclosureMissing);
 
     [Fact]

@@ -33,7 +33,7 @@ public class NoShowRetractionTests
     public void A_retracted_no_show_can_be_recorded_performed() =>
         Given.Patient(MissedSession(Retracted))
             .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(3, 3)))
-            .When(new RecordSessionPerformed(PatientId, SessionId, At(3, 3), Treatment(), Policy, At(3, 3, 12)))
+            .When(new RecordSessionPerformed(PatientId, SessionId, At(3, 3), Treatment(), Policy, At(3, 3, 12), ByPractitioner))
             .ThenAccepts();
 
     [Fact]

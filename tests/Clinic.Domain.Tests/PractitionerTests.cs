@@ -13,7 +13,7 @@ public class PractitionerTests
         Given.Practitioner()
             .When(new RegisterPractitioner(PractitionerId, ClinicId, Dermatologist()))
             .ThenEmits(new PractitionerRegistered(PractitionerId, ClinicId,
-                new PractitionerDetails("Dr Ana Silva", Profession.Dermatologist, "OM-45821", new DateOnly(2026, 12, 31))));
+                new PractitionerDetails("Dr Ana Silva", Profession.Dermatologist, "OM-45821", new DateOnly(2026, 12, 31), PractitionerUserId)));
 
     [Fact]
     public void Registering_twice_is_refused() =>
@@ -27,6 +27,14 @@ public class PractitionerTests
     public void A_practitioner_needs_a_name_and_a_licence_number(string name, string licenceNumber) =>
         Given.Practitioner()
             .When(new RegisterPractitioner(PractitionerId, ClinicId, Dermatologist() with { Name = name, LicenceNumber = licenceNumber }))
+            .ThenRefuses(RefusalCodes.InvalidPractitioner);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(" ")]
+    public void A_practitioner_is_linked_to_a_user(string? userId) =>
+        Given.Practitioner()
+            .When(new RegisterPractitioner(PractitionerId, ClinicId, Dermatologist() with { UserId = userId }))
             .ThenRefuses(RefusalCodes.InvalidPractitioner);
 
     [Fact]

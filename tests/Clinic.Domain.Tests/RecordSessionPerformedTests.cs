@@ -18,15 +18,17 @@ public class RecordSessionPerformedTests
     /// <summary>Performed at 10:05 on the booked 3 March unless told otherwise, and recorded half an hour after.</summary>
     private static RecordSessionPerformed Perform(PerformedTreatment? treatment = null, DateTimeOffset? performedAt = null) =>
         new(PatientId, SessionId, performedAt ?? At(3, 3, 10, 5), treatment ?? Treatment(), Policy,
-            RecordedAt: (performedAt ?? At(3, 3, 10, 5)).AddMinutes(30));
+            RecordedAt: (performedAt ?? At(3, 3, 10, 5)).AddMinutes(30), ByPractitioner);
 
     [Fact]
-    public void The_performed_record_keeps_products_lots_volumes_depth_and_aftercare()
+    public void The_performed_record_keeps_products_lots_volumes_delivery_depth_anesthetic_time_and_aftercare_list()
     {
         var treatment = new PerformedTreatment(
             [new ProductUsed("NCTF 135", "LOT-2025-031", 3m, ["Hyaluronic acid", "Vitamin C"])],
             DepthMm: 1.5m, Technique.Nappage, [TreatmentArea.Face, TreatmentArea.Neck],
-            AnestheticCream: true, DurationMinutes: 35, AftercareGiven: true, Notes: "Well tolerated.");
+            AnestheticCream: true, DurationMinutes: 35, Notes: "Well tolerated.", new Delivery(InjectionMethod.Needle, InjectionDevice.Gun),
+            AnestheticAppliedAt: At(3, 3, 9, 30), Aftercare: [AftercareInstruction.NoWater, AftercareInstruction.ColdCompresses],
+            NoRecentAntiInflammatoriesConfirmed: true);
 
         Booked3March()
             .When(Perform(treatment))
@@ -145,7 +147,7 @@ public class RecordSessionPerformedTests
         Given.Patient(Registered, EligibleScreening, ConsentTo(ConsentScope.Face), TestApplied, TestRead(), PlanCreated(),
                 Scheduled(SessionId, At(3, 3)))
             .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(3, 3)))
-            .When(Perform(Treatment() with { Areas = [TreatmentArea.Face, TreatmentArea.Thighs] }))
+            .When(Perform(Treatment() with { Areas = [TreatmentArea.Face, TreatmentArea.Thighs], Deviation = ClinicianDeviation }))
             .ThenRefuses(RefusalCodes.ConsentMissing);
 
     [Fact]

@@ -93,7 +93,7 @@ public class ScreeningCompletenessTests
                     HealthyAnswers with { BloodUrineTestOn = null }, EligibleScreening.Assessment),
             ])
             .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(3, 3)))
-            .When(new RecordSessionPerformed(PatientId, SessionId, At(3, 3, 10, 5), Treatment(), Policy, RecordedAt: At(3, 3, 10, 35)))
+            .When(new RecordSessionPerformed(PatientId, SessionId, At(3, 3, 10, 5), Treatment(), Policy, RecordedAt: At(3, 3, 10, 35), ByPractitioner))
             .ThenRefuses(RefusalCodes.ScreeningIncomplete);
 
     [Fact]

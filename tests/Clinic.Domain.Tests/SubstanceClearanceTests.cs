@@ -24,7 +24,7 @@ public class SubstanceClearanceTests
             .AndPractitioner(PractitionerRegistered(), Booked(SessionId, startsAt));
 
     private static RecordSessionPerformed Perform(DateTimeOffset performedAt, ClinicPolicy? policy = null, params string[] substances) =>
-        new(PatientId, SessionId, performedAt, Treatment(Product(substances: substances)), policy ?? Policy, RecordedAt: performedAt.AddMinutes(30));
+        new(PatientId, SessionId, performedAt, Treatment(Product(substances: substances)), policy ?? Policy, RecordedAt: performedAt.AddMinutes(30), ByPractitioner);
 
     private static PatientScreened ScreenedDeclaring(params string[] allergies) =>
         EligibleScreening with { Answers = HealthyAnswers with { Allergies = allergies } };
@@ -93,7 +93,7 @@ public class SubstanceClearanceTests
     public void A_corrected_session_record_uses_only_cleared_substances_too() =>
         Given.Patient([.. ReadyForSession(), Scheduled(SessionId, At(3, 3)), Performed(SessionId, At(3, 3, 10, 5))])
             .When(new CorrectSessionRecord(PatientId, CorrectedEventId, "Second product left out", SessionId,
-                Treatment(Product(), Product(name: "Enzyme mix", substances: ["Collagenase"])), Policy))
+                Treatment(Product(), Product(name: "Enzyme mix", substances: ["Collagenase"])), Policy, ByPractitioner, PractitionerUserId))
             .ThenRefuses(RefusalCodes.SubstanceNotTested);
 
     [Fact]

@@ -161,7 +161,7 @@ public class TreatmentProtocolTests
     public void A_session_performed_in_the_later_phase_keeps_that_phase_interval() =>
         PhasedWithTwoSessions(Performed(ThirdSessionId, At(3, 10)), Scheduled(SessionId, At(3, 24)))
             .AndPractitioner(PractitionerRegistered(), Booked(SessionId, At(3, 24)))
-            .When(new RecordSessionPerformed(PatientId, SessionId, At(3, 24, 10, 5), Treatment(), Policy, At(3, 24, 11)))
+            .When(new RecordSessionPerformed(PatientId, SessionId, At(3, 24, 10, 5), Treatment(), Policy, At(3, 24, 11), ByPractitioner))
             .ThenRefuses(RefusalCodes.IntervalTooShort);
 
     /// <summary>Plan one stopped after a session on 3 March; plan two created the next day.</summary>

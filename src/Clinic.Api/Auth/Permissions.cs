@@ -16,7 +16,10 @@ public static class Permissions
     public const string ReadHistory = "history:read";
     public const string ReviewSideEffects = "side-effects:review";
     public const string OverrideIntervals = "intervals:override";
+    /// <summary>Record a deviation, with a reason: a plan off its indication's protocol, a session off its plan's areas or technique.</summary>
     public const string DeviateFromProtocols = "protocols:deviate";
+    /// <summary>Record a session performed whoever its booked practitioner is; others record only their own.</summary>
+    public const string RecordCareForOthers = "care:record-for-others";
     public const string StopTreatment = "treatment:stop";
     public const string ManagePractitioners = "practitioners:manage";
     public const string ManagePolicy = "policy:manage";
@@ -39,6 +42,7 @@ public static class Permissions
         [ReviewSideEffects] = Clinicians,
         [OverrideIntervals] = Clinicians,
         [DeviateFromProtocols] = Clinicians,
+        [RecordCareForOthers] = Clinicians,
         [StopTreatment] = Clinicians,
         [ManagePractitioners] = Admins,
         [ManagePolicy] = Admins,

@@ -15,7 +15,10 @@ public sealed record PolicyRequest
     /// <summary>Optional, for the same reason.</summary>
     public int AllergyTestValidityMonths { get; init; } = ClinicPolicy.Default.AllergyTestValidityMonths;
 
+    /// <summary>Optional, for the same reason: the ceiling on the total volume injected in one session.</summary>
+    public decimal MaximumSessionVolumeMl { get; init; } = ClinicPolicy.Default.MaximumSessionVolumeMl;
+
     public ClinicPolicy ToPolicy() =>
         new(ScreeningValidityDays, MinimumIntervalDays, SeriousReportingDays, FatalOrLifeThreateningReportingDays, AllergyReadingWindowDays,
-            AllergyTestValidityMonths);
+            AllergyTestValidityMonths, MaximumSessionVolumeMl);
 }

@@ -26,8 +26,7 @@ namespace Clinic.Api.Corrections;
 /// </summary>
 internal static class CorrectionCommands
 {
-    /// <summary><paramref name="clinicianId"/> is the correcting clinician, null when the caller is not one.</summary>
-    public static IPatientCommand? ForPatient(CorrectRecord c, EventEnvelope original, string? clinicianId, JsonSerializerOptions json) => original.Data switch
+    public static IPatientCommand? ForPatient(CorrectRecord c, EventEnvelope original, CorrectionCaller caller, JsonSerializerOptions json) => original.Data switch
     {
         PatientRegistered or PatientDetailsCorrected =>
             new CorrectPatientDetails(c.StreamId, c.EventId, c.Reason, Read<PatientRequest>(c, json).ToDetails(), c.RecordedAt),
@@ -39,13 +38,13 @@ internal static class CorrectionCommands
         AllergyTestApplicationCorrected e => Application(c, e.TestId, json),
         AllergyTestRead e => Reading(c, e.TestId, json),
         AllergyTestReadingCorrected e => Reading(c, e.TestId, json),
-        TreatmentPlanCreated e => Plan(c, e.PlanId, clinicianId, json),
-        TreatmentPlanCorrected e => Plan(c, e.PlanId, clinicianId, json),
-        SessionPerformed e => SessionRecord(c, e.SessionId, e.Treatment, json),
-        SessionRecordCorrected e => SessionRecord(c, e.SessionId, e.Treatment, json),
+        TreatmentPlanCreated e => Plan(c, e.PlanId, caller.ClinicianId, json),
+        TreatmentPlanCorrected e => Plan(c, e.PlanId, caller.ClinicianId, json),
+        SessionPerformed e => SessionRecord(c, e.SessionId, e.Treatment, caller, json),
+        SessionRecordCorrected e => SessionRecord(c, e.SessionId, e.Treatment, caller, json),
         SessionMarkedNoShow e => new RetractNoShow(c.StreamId, c.EventId, c.Reason, e.SessionId, c.Policy),
-        SideEffectReported e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, clinicianId, json),
-        SideEffectCorrected e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, clinicianId, json),
+        SideEffectReported e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, caller.ClinicianId, json),
+        SideEffectCorrected e => SideEffect(c, e.SideEffectId, e.Details.AwareAt, caller.ClinicianId, json),
         SideEffectResolved e => Resolution(c, e.SideEffectId, json),
         SideEffectResolutionCorrected e => Resolution(c, e.SideEffectId, json),
         SideEffectReviewed e => Review(c, e.SideEffectId, json),
@@ -80,8 +79,10 @@ internal static class CorrectionCommands
     private static CorrectTreatmentPlan Plan(CorrectRecord c, Guid planId, string? clinicianId, JsonSerializerOptions json) =>
         new(c.StreamId, c.EventId, c.Reason, planId, Read<TreatmentPlanRequest>(c, json).ToDetails(clinicianId), c.Policy);
 
-    private static CorrectSessionRecord SessionRecord(CorrectRecord c, Guid sessionId, PerformedTreatment recorded, JsonSerializerOptions json) =>
-        new(c.StreamId, c.EventId, c.Reason, sessionId, Read<TreatmentRequest>(c, json).ToTreatment(recorded.DurationMinutes), c.Policy);
+    private static CorrectSessionRecord SessionRecord(
+        CorrectRecord c, Guid sessionId, PerformedTreatment recorded, CorrectionCaller caller, JsonSerializerOptions json) =>
+        new(c.StreamId, c.EventId, c.Reason, sessionId, Read<TreatmentRequest>(c, json).ToTreatment(recorded.DurationMinutes, caller.ClinicianId),
+            c.Policy, caller.Recorder, caller.SessionPractitionerUserId);
 
     private static CorrectSideEffect SideEffect(
         CorrectRecord c, Guid sideEffectId, DateTimeOffset recordedAwareAt, string? clinicianId, JsonSerializerOptions json) =>

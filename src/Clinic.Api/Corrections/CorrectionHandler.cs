@@ -4,6 +4,7 @@ using Clinic.Api.Commands;
 using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
+using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
 using Clinic.Domain.Corrections;
 using Clinic.EventStore.Events;
@@ -32,10 +33,13 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
         if (original.Data is SideEffectReviewed or SideEffectReviewCorrected && !byClinician)
             return CommandResult.Reject(AuthProblems.Forbidden, "Only a clinician corrects a clinician's review.");
 
+        var caller = new CorrectionCaller(byClinician ? context.Command.ActorId : null,
+            new SessionRecorder(context.Command.ActorId, Permissions.Allows(Permissions.RecordCareForOthers, context.Command.ActorRole)),
+            await SessionPractitionerUserIdAsync(original, events, context, cancellationToken));
         Decision? decision;
         try
         {
-            decision = Decide(command, original, events, byClinician ? context.Command.ActorId : null);
+            decision = Decide(command, original, events, caller);
         }
         catch (JsonException malformed)
         {
@@ -48,10 +52,9 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
         return appender.Apply(context, command.StreamId, command.StreamType, events[^1].Version, decision);
     }
 
-    /// <summary><paramref name="clinicianId"/> is the caller when a clinician: some corrections only a clinician makes.</summary>
-    private Decision? Decide(CorrectRecord command, EventEnvelope original, IReadOnlyList<EventEnvelope> events, string? clinicianId) => command.StreamType switch
+    private Decision? Decide(CorrectRecord command, EventEnvelope original, IReadOnlyList<EventEnvelope> events, CorrectionCaller caller) => command.StreamType switch
     {
-        StreamTypes.Patient => CorrectionCommands.ForPatient(command, original, clinicianId, _json) is { } correction
+        StreamTypes.Patient => CorrectionCommands.ForPatient(command, original, caller, _json) is { } correction
             ? PatientDecider.Decide(correction, Fold(events, PatientDecider.Initial, PatientDecider.Evolve))
             : null,
         StreamTypes.Practitioner => CorrectionCommands.ForPractitioner(command, original, _json) is { } correction
@@ -59,6 +62,25 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
             : null,
         _ => null,
     };
+
+    /// <summary>
+    /// The user the practitioner of a corrected session record is linked to, read from her stream: only that user or a
+    /// clinician corrects the record. Null for any other event, or a practitioner without a linked user.
+    /// </summary>
+    private static async Task<string?> SessionPractitionerUserIdAsync(
+        EventEnvelope original, IReadOnlyList<EventEnvelope> events, HandlerContext context, CancellationToken cancellationToken)
+    {
+        var sessionId = original.Data switch
+        {
+            SessionPerformed e => e.SessionId,
+            SessionRecordCorrected e => e.SessionId,
+            _ => (Guid?)null,
+        };
+        if (sessionId is null)
+            return null;
+        var practitionerId = events.Select(e => e.Data).OfType<SessionPerformed>().First(e => e.SessionId == sessionId).PractitionerId;
+        return (await context.Session.Events.LoadPractitionerAsync(practitionerId, cancellationToken)).State.Details?.UserId;
+    }
 
     private static TState Fold<TState>(IEnumerable<EventEnvelope> events, TState initial, Func<TState, IDomainEvent, TState> evolve) =>
         events.Aggregate(initial, (state, e) => evolve(state, (IDomainEvent)e.Data!));

@@ -67,8 +67,8 @@ internal sealed class DemoCourse(DemoPatientRecord record, DemoClinic clinic, Tr
 
     private async Task PerformAsync(Guid sessionId, int session, DateTimeOffset performedAt, DemoPractitioner practitioner, CancellationToken ct)
     {
-        await record.BookAsync(new RecordSessionPerformed(record.PatientId, sessionId, performedAt, Protocol.Treatment(session), clinic.Policy,
-            performedAt + RecordingDelay), practitioner.Actor, ct);
+        await record.BookAsync(new RecordSessionPerformed(record.PatientId, sessionId, performedAt, Protocol.Treatment(session, performedAt), clinic.Policy,
+            performedAt + RecordingDelay, practitioner.Actor.AsRecorder), practitioner.Actor, ct);
         _lastPerformed = (sessionId, performedAt);
         if (session == 0 && Has(BruisingResolved))
             await ReportAndResolveAsync(DemoSideEffects.Bruising(sessionId, performedAt), TimeSpan.FromDays(4), ct);

@@ -28,9 +28,13 @@ internal sealed record DemoProtocol(
 {
     public PlanDetails Plan => new(Indication, Areas, Technique, PlannedSessions, IntervalDays, Later);
 
-    public PerformedTreatment Treatment(int session) => new(
-        [Product.UsedInSession(session)], DepthMm, Technique, Areas, AnestheticCream, DurationMinutes, AftercareGiven: true,
-        Notes: session == 0 ? "First session; aftercare sheet given (no water 12 h, no make-up or sun for 48 h)." : null);
+    /// <summary>By hand with a needle, the cream (if any) applied 35 minutes before, every aftercare instruction given.</summary>
+    public PerformedTreatment Treatment(int session, DateTimeOffset performedAt) => new(
+        [Product.UsedInSession(session)], DepthMm, Technique, Areas, AnestheticCream, DurationMinutes,
+        Notes: session == 0 ? "First session; aftercare sheet given (no water 12 h, no make-up or sun for 48 h)." : null,
+        new Delivery(InjectionMethod.Needle, InjectionDevice.Manual),
+        AnestheticAppliedAt: AnestheticCream ? performedAt.AddMinutes(-35) : null,
+        Aftercare: Enum.GetValues<AftercareInstruction>(), NoRecentAntiInflammatoriesConfirmed: true);
 }
 
 /// <summary>

@@ -7,8 +7,12 @@ internal static class RefusalStatus
 {
     private static readonly HashSet<string> Conflicts = [Domain.Common.RefusalCodes.PractitionerBusy, CommandResult.ConcurrencyConflict];
 
-    /// <summary>The API's own refusal of a role, and the domain's refusal of an act only a clinician makes.</summary>
-    private static readonly HashSet<string> RolesNotAllowed = [Auth.AuthProblems.Forbidden, Domain.Common.RefusalCodes.ClinicianRequired];
+    /// <summary>
+    /// The API's own refusal of a role, the domain's refusal of an act only a clinician makes, and of a session recorded
+    /// by someone other than its practitioner or a clinician.
+    /// </summary>
+    private static readonly HashSet<string> RolesNotAllowed =
+        [Auth.AuthProblems.Forbidden, Domain.Common.RefusalCodes.ClinicianRequired, Domain.Common.RefusalCodes.NotBookedPractitioner];
 
     public static int Of(string code) =>
         code.StartsWith("malformed-", StringComparison.Ordinal) ? StatusCodes.Status400BadRequest

@@ -13,5 +13,9 @@ public sealed record PractitionerRequest
     public required string LicenceNumber { get; init; }
     public required DateOnly LicenceExpiresOn { get; init; }
 
-    public PractitionerDetails ToDetails() => new(Name, Profession, LicenceNumber, LicenceExpiresOn);
+    /// <summary>The practitioner's user: the <c>sub</c> of their token, with which they record the sessions booked with them.</summary>
+    [MaxLength(RequestLimits.Name)]
+    public required string UserId { get; init; }
+
+    public PractitionerDetails ToDetails() => new(Name, Profession, LicenceNumber, LicenceExpiresOn, UserId);
 }

@@ -102,8 +102,17 @@ public static class EventSummaries
         phase is null ? "" : $", {lead} {phase.Sessions} at least {phase.IntervalDays} days apart";
 
     private static string Treatment(PerformedTreatment t) =>
-        $"{string.Join(", ", t.Products.Select(p => $"{p.Name} lot {p.LotNumber} {p.VolumeMl} ml"))}; {t.DepthMm} mm, {Name(t.Technique)}, {Names(t.Areas)}; "
-        + $"{t.DurationMinutes} min{(t.AnestheticCream ? ", anesthetic cream" : "")}, aftercare instructions {(t.AftercareGiven ? "given" : "not given")}";
+        $"{string.Join(", ", t.Products.Select(p => $"{p.Name} lot {p.LotNumber} {p.VolumeMl} ml"))}; {Delivery(t)}, {Name(t.Technique)}, {Names(t.Areas)}"
+        + $"{(t.Deviation is null ? "" : $" (deviating from the plan: {t.Deviation.Reason})")}; {t.DurationMinutes} min{Anesthetic(t)}, "
+        + $"aftercare {(t.Aftercare is { Count: > 0 } aftercare ? Names(aftercare) : "not listed")}";
+
+    /// <summary>Records made before the delivery was recorded show their depth alone.</summary>
+    private static string Delivery(PerformedTreatment t) =>
+        string.Join(" ", new[] { t.Delivery is { } d ? $"{Name(d.Method)} {Name(d.Device)}" : null, t.DepthMm is { } depth ? $"{depth} mm" : null }
+            .OfType<string>());
+
+    private static string Anesthetic(PerformedTreatment t) =>
+        !t.AnestheticCream ? "" : t.AnestheticAppliedAt is { } at ? $", anesthetic cream at {at:u}" : ", anesthetic cream";
 
     private static string SideEffect(SideEffectDetails d) =>
         $"{Name(d.Kind)}, {Name(d.Severity)}{(d.Serious ? $", serious ({Names(d.Seriousness)})" : "")}";

@@ -44,8 +44,10 @@ internal static class SessionEndpoints
         sessions.MapPost("/{sessionId}/performed", (Guid sessionId, PerformedRequest body, ClinicRequest request, CancellationToken ct) =>
             WithSessionAsync(sessionId, request, ct, async session =>
                 await request.SendAsync<ISessionBookingCommand>(
-                    new RecordSessionPerformed(session.PatientId, sessionId, body.PerformedAt, body.ToTreatment(session.BookedMinutes),
-                        await request.PolicyAsync(ct), request.Now), r => r.Ok(), ct)))
+                    new RecordSessionPerformed(session.PatientId, sessionId, body.PerformedAt,
+                        body.ToTreatment(session.BookedMinutes, request.User.IdIfAllowed(Permissions.DeviateFromProtocols)),
+                        await request.PolicyAsync(ct), request.Now,
+                        new SessionRecorder(request.User.UserId, request.User.Can(Permissions.RecordCareForOthers))), r => r.Ok(), ct)))
             .Records().RequireAuthorization(Permissions.RecordCare);
     }
 

@@ -37,5 +37,8 @@ public static class ClinicDecider
         ?? Check.InRange(policy.AllergyReadingWindowDays, ClinicPolicyLimits.MinimumAllergyReadingWindowDays,
             ClinicPolicyLimits.MaximumAllergyReadingWindowDays, RefusalCodes.InvalidPolicy, "Allergy reading window days")
         ?? Check.InRange(policy.AllergyTestValidityMonths, ClinicPolicyLimits.MinimumAllergyTestValidityMonths,
-            ClinicPolicyLimits.MaximumAllergyTestValidityMonths, RefusalCodes.InvalidPolicy, "Allergy test validity months");
+            ClinicPolicyLimits.MaximumAllergyTestValidityMonths, RefusalCodes.InvalidPolicy, "Allergy test validity months")
+        ?? Check.That(policy.MaximumSessionVolumeMl is >= ClinicPolicyLimits.MinimumSessionVolumeMl and <= ClinicPolicyLimits.MaximumSessionVolumeMl,
+            RefusalCodes.InvalidPolicy,
+            $"Maximum session volume must be between {ClinicPolicyLimits.MinimumSessionVolumeMl} and {ClinicPolicyLimits.MaximumSessionVolumeMl} ml (was {policy.MaximumSessionVolumeMl}).");
 }

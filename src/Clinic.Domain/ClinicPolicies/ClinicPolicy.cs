@@ -10,7 +10,8 @@ public sealed record ClinicPolicy(
     int SeriousReportingDays = 15,
     int FatalOrLifeThreateningReportingDays = 7,
     int AllergyReadingWindowDays = 4,
-    int AllergyTestValidityMonths = 12)
+    int AllergyTestValidityMonths = 12,
+    decimal MaximumSessionVolumeMl = 20m)
 {
     public static ClinicPolicy Default { get; } = new();
 }

@@ -30,4 +30,12 @@ public static class ClinicPolicyLimits
     public const int MinimumAllergyTestValidityMonths = 1;
 
     public const int MaximumAllergyTestValidityMonths = 12;
+
+    /// <summary>
+    /// The products of one session add up to at most 20 ml (issue 13; choice: no source gives a ceiling), so a clinic may
+    /// only be stricter, down to 1 ml.
+    /// </summary>
+    public const decimal MinimumSessionVolumeMl = 1m;
+
+    public const decimal MaximumSessionVolumeMl = 20m;
 }

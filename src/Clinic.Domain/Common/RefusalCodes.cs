@@ -45,6 +45,12 @@ public static class RefusalCodes
     public const string MissingSubstances = "missing-substances";
     public const string InvalidVolume = "invalid-volume";
     public const string DepthOutOfRange = "depth-out-of-range";
+    /// <summary>The delivery (needle or needle-free, manual or gun) missing, or a depth given for needle-free.</summary>
+    public const string InvalidDelivery = "invalid-delivery";
+    /// <summary>No aftercare instruction recorded as given (primer 002).</summary>
+    public const string AftercareMissing = "aftercare-missing";
+    /// <summary>Anesthetic cream recorded without its time, or applied other than 30 to 40 minutes before (primer 002).</summary>
+    public const string AnestheticTiming = "anesthetic-timing";
     public const string InvalidSideEffect = "invalid-side-effect";
     /// <summary>A fatal or life-threatening severity without its seriousness criterion (death, life-threatening).</summary>
     public const string MissingSeriousnessCriterion = "missing-seriousness-criterion";
@@ -63,6 +69,8 @@ public static class RefusalCodes
 
     // Practitioner.
     public const string LicenceExpired = "licence-expired";
+    /// <summary>A session recorded performed by a user who is neither its booked practitioner's nor a clinician (the API answers 403).</summary>
+    public const string NotBookedPractitioner = "not-booked-practitioner";
 
     // Eligibility.
     public const string NotEligible = "not-eligible";
@@ -103,6 +111,12 @@ public static class RefusalCodes
     public const string SessionNotPerformed = "session-not-performed";
     public const string SessionNotNoShow = "session-not-no-show";
     public const string ReminderAlreadySent = "reminder-already-sent";
+    /// <summary>The products of one session add up to more than the clinic's ceiling.</summary>
+    public const string SessionVolumeExceeded = "session-volume-exceeded";
+    /// <summary>The practitioner did not confirm the patient took no NSAID, aspirin or anti-inflammatory steroid in the last 7 days (seed 001).</summary>
+    public const string RecentNsaid = "recent-nsaid";
+    /// <summary>Areas or technique outside the plan, with no deviation recorded.</summary>
+    public const string OutsidePlan = "outside-plan";
 
     // Side effects.
     public const string SideEffectAlreadyResolved = "side-effect-already-resolved";
@@ -117,7 +131,7 @@ public static class RefusalCodes
     /// <summary>A review's decision is not corrected: a new decision follows it (stop the plan, or a new plan after a stop).</summary>
     public const string ReviewDecisionFinal = "review-decision-final";
     public const string RegulatorNotNotified = "regulator-not-notified";
-    /// <summary>Lowering a side effect's severity or seriousness, or deviating from a protocol, is a clinician's act (the API answers 403).</summary>
+    /// <summary>Lowering a side effect's severity or seriousness, or deviating from a protocol or, in a session, from its plan, is a clinician's act (the API answers 403).</summary>
     public const string ClinicianRequired = "clinician-required";
     /// <summary>A plan outside its indication's protocol without a clinician's deviation.</summary>
     public const string OffProtocol = "off-protocol";

@@ -2,6 +2,7 @@ using Clinic.Domain.AllergyTests;
 using Clinic.Domain.Common;
 using Clinic.Domain.Consent;
 using Clinic.Domain.Patients;
+using Clinic.Domain.Practitioners;
 using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.TreatmentPlans;
@@ -96,8 +97,10 @@ internal static class PatientCorrections
         return (CorrectionRules.Validate(command)
                 ?? Check.That(session.Status == SessionStatus.Performed, RefusalCodes.SessionNotPerformed,
                     $"Session {session.SessionId} has no performed record to correct.")
-                ?? PerformedTreatmentRules.CheckRecord(command.Treatment)
-                ?? PerformedTreatmentRules.CheckForPatient(state, command.Treatment, session.HappensAt, command.Policy)) is { } refusal
+                ?? PractitionerRules.CheckRecorder(command.PractitionerUserId, command.CorrectedBy)
+                ?? PerformedTreatmentRules.CheckRecord(command.Treatment, session.HappensAt, command.Policy)
+                ?? SessionScheduling.WithPlan(state, session.PlanId, plan =>
+                    PerformedTreatmentRules.CheckForPatient(state, plan, command.Treatment, session.HappensAt, command.Policy))) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new SessionRecordCorrected(
                 command.PatientId, command.CorrectedEventId, command.Reason, command.SessionId, command.Treatment));

@@ -5,7 +5,7 @@ namespace Clinic.Domain.Sessions;
 /// <summary>
 /// The booked practitioner performed the session at <see cref="PerformedAt"/>, which the rules check as they would a
 /// booking at that time; <see cref="RecordedAt"/> is the caller's clock when recording it, so that a session is never
-/// recorded as performed in the future.
+/// recorded as performed in the future. <see cref="RecordedBy"/> is the caller: the booked practitioner's user or a clinician.
 /// </summary>
 public sealed record RecordSessionPerformed(
     Guid PatientId,
@@ -13,4 +13,5 @@ public sealed record RecordSessionPerformed(
     DateTimeOffset PerformedAt,
     PerformedTreatment Treatment,
     ClinicPolicy Policy,
-    DateTimeOffset RecordedAt) : ISessionBookingCommand;
+    DateTimeOffset RecordedAt,
+    SessionRecorder RecordedBy) : ISessionBookingCommand;

@@ -78,7 +78,8 @@ public static class SessionBooking
 
     private static SessionBookingDecision RecordPerformed(
         RecordSessionPerformed command, Session session, PatientState patient, PractitionerState practitioner) =>
-        (PerformedTreatmentRules.CheckRecord(command.Treatment)
+        (PractitionerRules.CheckRecorder(practitioner.Details?.UserId, command.RecordedBy)
+         ?? PerformedTreatmentRules.CheckRecord(command.Treatment, command.PerformedAt, command.Policy)
          ?? SessionRules.CheckPerformedAt(session, command.PerformedAt, command.RecordedAt)
          ?? SessionScheduling.CheckPerformance(patient, session, command)
          ?? PractitionerRules.CheckLicensedOn(practitioner, session.PractitionerId, command.PerformedAt.CalendarDate())) is { } refusal

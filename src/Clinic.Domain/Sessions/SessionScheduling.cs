@@ -28,17 +28,17 @@ internal static class SessionScheduling
 
     /// <summary>
     /// A session performed: the plan still open, the patient ready at the performed time, the interval measured with
-    /// the performed date (under the session's own override, if a clinician gave one), the plan's indication and what
-    /// was done consented to by then, and what was done made of substances cleared then.
+    /// the performed date (under the session's own override, if a clinician gave one), what was done the plan's unless a
+    /// clinician deviated, the plan's indication and what was done consented to by then, and made of substances cleared then.
     /// </summary>
     public static Refusal? CheckPerformance(PatientState state, Session session, RecordSessionPerformed command) =>
         WithPlan(state, session.PlanId, plan =>
             CheckPlanOpen(state, plan)
             ?? ConsentRules.CheckFatRemovalDisclosed(state, plan.Details.Indication, command.PerformedAt)
             ?? CheckPatientReadyAt(state, plan, session.SessionId, command.PerformedAt, session.IntervalOverride, command.Policy)
-            ?? PerformedTreatmentRules.CheckForPatient(state, command.Treatment, command.PerformedAt, command.Policy));
+            ?? PerformedTreatmentRules.CheckForPatient(state, plan, command.Treatment, command.PerformedAt, command.Policy));
 
-    private static Refusal? WithPlan(PatientState state, Guid planId, Func<TreatmentPlan, Refusal?> check) =>
+    public static Refusal? WithPlan(PatientState state, Guid planId, Func<TreatmentPlan, Refusal?> check) =>
         state.FindPlan(planId) is { } plan ? check(plan) : TreatmentPlanRules.NotFound(planId);
 
     /// <summary>Nothing is booked or performed once the plan was stopped, or while treatment is suspended.</summary>

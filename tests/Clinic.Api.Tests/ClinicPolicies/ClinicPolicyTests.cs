@@ -18,6 +18,27 @@ public class ClinicPolicyTests(ApiHost host) : IClassFixture<ApiHost>
         policy["fatalOrLifeThreateningReportingDays"]!.GetValue<int>().ShouldBe(7);
         policy["allergyReadingWindowDays"]!.GetValue<int>().ShouldBe(4);
         policy["allergyTestValidityMonths"]!.GetValue<int>().ShouldBe(12);
+        policy["maximumSessionVolumeMl"]!.GetValue<decimal>().ShouldBe(20m);
+    }
+
+    [Fact]
+    public async Task A_session_adds_up_to_at_most_the_clinics_volume_ceiling_which_is_at_most_20_ml()
+    {
+        var journey = new Journey(host);
+        var response = await journey.Admin.PutAsync("/api/clinic/policy", System.Net.Http.Json.JsonContent.Create(Policy(maximumSessionVolumeMl: 20.01m)));
+        await HttpJson.ProblemAsync(response, HttpStatusCode.UnprocessableEntity, "invalid-policy");
+        await journey.Admin.PutOkAsync("/api/clinic/policy", Policy(maximumSessionVolumeMl: 5m));
+        (await journey.Reception.GetOkAsync("/api/clinic/policy"))["maximumSessionVolumeMl"]!.GetValue<decimal>().ShouldBe(5m);
+        await journey.ReadyForTreatmentAsync();
+        var session = await journey.ScheduleAsync(Journey.Slot(3));
+        using var afterSession = journey.AfterSession(Journey.Slot(3));
+
+        await journey.Practitioner.PostProblemAsync($"/api/sessions/{session}/performed",
+            Journey.Performed(Journey.Slot(3), products: [Journey.Product(volumeMl: 2.5m), Journey.Product(lotNumber: "LOT-78", volumeMl: 2.51m)]),
+            HttpStatusCode.UnprocessableEntity, "session-volume-exceeded");
+        await journey.Practitioner.PostOkAsync($"/api/sessions/{session}/performed",
+            Journey.Performed(Journey.Slot(3), products: [Journey.Product(volumeMl: 2.5m), Journey.Product(lotNumber: "LOT-78", volumeMl: 2.5m)]),
+            HttpStatusCode.OK);
     }
 
     [Fact]
@@ -74,10 +95,10 @@ public class ClinicPolicyTests(ApiHost host) : IClassFixture<ApiHost>
 
     private static object Policy(
         int screeningValidityDays = 180, int minimumIntervalDays = 7, int seriousReportingDays = 15, int fatalOrLifeThreateningReportingDays = 7,
-        int allergyReadingWindowDays = 4, int allergyTestValidityMonths = 12) =>
+        int allergyReadingWindowDays = 4, int allergyTestValidityMonths = 12, decimal maximumSessionVolumeMl = 20m) =>
         new
         {
             screeningValidityDays, minimumIntervalDays, seriousReportingDays, fatalOrLifeThreateningReportingDays, allergyReadingWindowDays,
-            allergyTestValidityMonths,
+            allergyTestValidityMonths, maximumSessionVolumeMl,
         };
 }

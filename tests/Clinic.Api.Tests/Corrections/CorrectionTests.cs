@@ -130,8 +130,7 @@ public class CorrectionTests(ApiHost host) : IClassFixture<ApiHost>
         var journey = await new Journey(host).ReadyForTreatmentAsync();
         await journey.PerformedSessionAsync(Journey.Slot(3));
         var performed = Journey.Entry(await journey.HistoryAsync(), "session-performed.v1");
-        var record = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Journey.Performed(Journey.Slot(3)), HttpJson.Options))!.AsObject();
-        record.Remove("performedAt");
+        var record = Journey.CorrectedTreatment(Journey.Performed(Journey.Slot(3)));
         record["products"]![0]!["lotNumber"] = "LOT-78";
 
         await journey.Practitioner.PostOkAsync($"{journey.PatientPath}/corrections",

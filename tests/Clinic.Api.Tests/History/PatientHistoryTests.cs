@@ -85,17 +85,18 @@ public class PatientHistoryTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task The_performed_session_in_the_timeline_shows_its_duration_anesthetic_cream_and_aftercare()
+    public async Task The_performed_session_in_the_timeline_shows_its_delivery_duration_anesthetic_time_and_aftercare_list()
     {
         var journey = await new Journey(host).ReadyForTreatmentAsync();
         var session = await journey.ScheduleAsync(Journey.Slot(3));
         using (journey.AfterSession(Journey.Slot(3)))
             await journey.Practitioner.PostOkAsync($"/api/sessions/{session}/performed",
-                Journey.Performed(Journey.Slot(3), durationMinutes: 25, aftercareGiven: false), HttpStatusCode.OK);
+                Journey.Performed(Journey.Slot(3), durationMinutes: 25, aftercare: ["no-water", "report-infection"]), HttpStatusCode.OK);
 
         var summary = Journey.Entry(await journey.HistoryAsync(), "session-performed.v1")["summary"]!.GetValue<string>();
 
-        summary.ShouldEndWith("; 25 min, anesthetic cream, aftercare instructions not given");
+        summary.ShouldContain("; needle manual 2 mm, nappage, face; ");
+        summary.ShouldEndWith($"; 25 min, anesthetic cream at {Journey.Slot(3).AddMinutes(-35):u}, aftercare no-water, report-infection");
     }
 
     /// <summary>When the entry was recorded, as the API wrote it (to the microsecond), ready for <c>asOf</c>.</summary>

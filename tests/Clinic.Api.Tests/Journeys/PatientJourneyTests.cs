@@ -54,7 +54,7 @@ public class PatientJourneyTests(ApiHost host) : IClassFixture<ApiHost>
         ]);
         var performed = Journey.Entry(history, "session-performed.v1");
         performed["summary"]!.GetValue<string>().ShouldContain("lot LOT-77");
-        performed["summary"]!.GetValue<string>().ShouldEndWith("; 30 min, anesthetic cream, aftercare instructions given");
+        performed["summary"]!.GetValue<string>().ShouldEndWith($"; 30 min, anesthetic cream at {Journey.Slot(3).AddMinutes(-30):u}, aftercare {string.Join(", ", Journey.AllAftercare)}");
         performed["by"]!.GetValue<string>().ShouldBe("practitioner-user");
         performed["role"]!.GetValue<string>().ShouldBe("practitioner");
         Journey.Entry(history, "session-cancelled.v1")["reason"]!.GetValue<string>().ShouldBe("Rebooked later");

@@ -15,7 +15,7 @@ public class PractitionerTests(ApiHost host) : IClassFixture<ApiHost>
         var journey = new Journey(host);
 
         await journey.Admin.PostProblemAsync("/api/practitioners",
-            new { name, profession = "nurse", licenceNumber, licenceExpiresOn = Journey.Today.AddYears(1) }, Unprocessable, "invalid-practitioner");
+            new { name, profession = "nurse", licenceNumber, licenceExpiresOn = Journey.Today.AddYears(1), userId = "nurse-user" }, Unprocessable, "invalid-practitioner");
     }
 
     [Fact]

@@ -176,9 +176,9 @@ public class MalformedRequestTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Theory]
-    [InlineData("""{"name": "Dr Ana Silva", "profession": 7, "licenceNumber": "DERM-1", "licenceExpiresOn": "2030-01-01"}""")]
-    [InlineData("""{"name": "Dr Ana Silva", "profession": 0, "licenceNumber": "DERM-1", "licenceExpiresOn": "2030-01-01"}""")]
-    [InlineData("""{"name": "Dr Ana Silva", "profession": "Nurse", "licenceNumber": "DERM-1", "licenceExpiresOn": "2030-01-01"}""")]
+    [InlineData("""{"name": "Dr Ana Silva", "profession": 7, "licenceNumber": "DERM-1", "licenceExpiresOn": "2030-01-01", "userId": "ana"}""")]
+    [InlineData("""{"name": "Dr Ana Silva", "profession": 0, "licenceNumber": "DERM-1", "licenceExpiresOn": "2030-01-01", "userId": "ana"}""")]
+    [InlineData("""{"name": "Dr Ana Silva", "profession": "Nurse", "licenceNumber": "DERM-1", "licenceExpiresOn": "2030-01-01", "userId": "ana"}""")]
     public async Task An_enum_value_other_than_its_documented_name_is_400(string json) =>
         await new Journey(host).Admin.PostRawProblemAsync("/api/practitioners", json, HttpStatusCode.BadRequest, Malformed);
 

@@ -63,7 +63,7 @@ public class NullValueTests(ApiHost host) : IClassFixture<ApiHost>
         var sessionId = await journey.ScheduleAsync(Journey.Slot(3));
 
         await journey.Practitioner.PostRawProblemAsync($"/api/sessions/{sessionId}/performed",
-            $$"""{"performedAt": "{{Journey.Slot(3).AddMinutes(5):O}}", "depthMm": 2, "technique": "nappage", "areas": ["face"], "anestheticCream": true, "products": {{products}}}""",
+            $$"""{"performedAt": "{{Journey.Slot(3).AddMinutes(5):O}}", "injectionMethod": "needle", "injectionDevice": "manual", "depthMm": 2, "technique": "nappage", "areas": ["face"], "aftercare": ["no-water"], "noRecentAntiInflammatories": true, "products": {{products}}}""",
             HttpStatusCode.BadRequest, Malformed);
 
         Journey.Types(await journey.HistoryAsync()).ShouldNotContain("session-performed.v1");

@@ -97,6 +97,25 @@ public class RequestLimitTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_performed_session_with_more_than_50_aftercare_instructions_or_a_deviation_reason_of_more_than_4000_characters_is_400()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var startsAt = Journey.Slot(3);
+        var session = await journey.ScheduleAsync(startsAt);
+        using var afterSession = journey.AfterSession(startsAt);
+        var path = $"/api/sessions/{session}/performed";
+
+        await journey.Practitioner.PostProblemAsync(path,
+            Journey.Performed(startsAt.AddMinutes(5), aftercare: Enumerable.Repeat("no-water", 51).ToArray()), HttpStatusCode.BadRequest, Malformed);
+        await journey.Clinician.PostProblemAsync(path,
+            Journey.Performed(startsAt.AddMinutes(5), technique: "epidermal", deviation: new { reason = new string('r', 4001) }), HttpStatusCode.BadRequest, Malformed);
+        Journey.Types(await journey.HistoryAsync()).ShouldNotContain("session-performed.v1");
+
+        await journey.Clinician.PostOkAsync(path,
+            Journey.Performed(startsAt.AddMinutes(5), technique: "epidermal", deviation: new { reason = new string('r', 4000) }), HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_performed_session_with_more_than_50_products_or_a_product_name_of_more_than_200_characters_is_400()
     {
         var journey = await new Journey(host).ReadyForTreatmentAsync();
@@ -211,10 +230,7 @@ public class RequestLimitTests(ApiHost host) : IClassFixture<ApiHost>
 
     private static string[] Substances(int count) => Enumerable.Range(1, count).Select(i => $"substance {i}").ToArray();
 
-    private static object Performed(DateTimeOffset startsAt, object[] products) => new
-    {
-        performedAt = startsAt.AddMinutes(5), depthMm = 2, technique = "nappage", areas = new[] { "face" }, anestheticCream = true, products,
-    };
+    private static object Performed(DateTimeOffset startsAt, object[] products) => Journey.Performed(startsAt.AddMinutes(5), products: products);
 
     /// <summary><paramref name="json"/> followed by spaces, <paramref name="bytes"/> bytes in all: still the same JSON.</summary>
     private static byte[] Padded(string json, int bytes) => Encoding.UTF8.GetBytes(json.PadRight(bytes));

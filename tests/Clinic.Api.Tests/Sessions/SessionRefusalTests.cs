@@ -260,11 +260,7 @@ public class SessionRefusalTests(ApiHost host) : IClassFixture<ApiHost>
     {
         var journey = await new Journey(host).ReadyForTreatmentAsync();
         var session = await journey.ScheduleAsync(Journey.Slot(3));
-        var record = new
-        {
-            performedAt = Journey.Slot(3), depthMm = 2m, technique = "nappage", areas = new[] { "face" }, anestheticCream = false,
-            products = new[] { new { name = "HA cocktail", lotNumber, volumeMl, substances = new[] { "hyaluronic acid" } } },
-        };
+        var record = Journey.Performed(Journey.Slot(3), products: [Journey.Product(lotNumber, volumeMl)]);
 
         using var afterSession = journey.AfterSession(Journey.Slot(3));
         await journey.Practitioner.PostProblemAsync($"/api/sessions/{session}/performed", record, Unprocessable, code);

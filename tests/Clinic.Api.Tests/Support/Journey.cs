@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Clinic.Api.Tests.Support;
@@ -28,7 +29,7 @@ public sealed class Journey(ApiHost host, string clinic)
     public string Clinic { get; } = clinic;
     public HttpClient Admin { get; } = host.Client("clinic-admin", clinic);
     public HttpClient Reception { get; } = host.Client("receptionist", clinic);
-    public HttpClient Practitioner { get; } = host.Client("practitioner", clinic);
+    public HttpClient Practitioner { get; } = host.Client("practitioner", clinic, PractitionerUserId);
     public HttpClient Clinician { get; } = host.Client("clinician", clinic);
 
     public Guid PractitionerId { get; private set; }
@@ -52,8 +53,11 @@ public sealed class Journey(ApiHost host, string clinic)
         return this;
     }
 
-    public static object NewPractitioner(DateOnly licenceExpiresOn, string name = "Dr Ana Silva") =>
-        new { name, profession = "dermatologist", licenceNumber = "DERM-1", licenceExpiresOn };
+    /// <summary>The subject of <see cref="Practitioner"/>'s token, to which the journey's practitioner is linked.</summary>
+    public const string PractitionerUserId = "practitioner-user";
+
+    public static object NewPractitioner(DateOnly licenceExpiresOn, string name = "Dr Ana Silva", string userId = PractitionerUserId) =>
+        new { name, profession = "dermatologist", licenceNumber = "DERM-1", licenceExpiresOn, userId };
 
     public async Task<Journey> RegisterPatientAsync(DateOnly? dateOfBirth = null)
     {
@@ -173,14 +177,34 @@ public sealed class Journey(ApiHost host, string clinic)
     public Task<Guid> ScheduleAsync(DateTimeOffset startsAt, int durationMinutes = 30) =>
         Reception.CreateAsync("/api/sessions", Booking(startsAt, durationMinutes));
 
-    /// <summary>A performed-session record of one product, hyaluronic acid unless told its substances; the booked duration unless told.</summary>
+    /// <summary>Every aftercare instruction of primer 002, by its API name.</summary>
+    public static readonly string[] AllAftercare =
+        ["no-water", "no-forced-movements", "no-make-up-or-sun", "cold-compresses", "no-strenuous-activity", "no-scratching-or-tight-clothes", "report-infection"];
+
+    /// <summary>
+    /// A performed-session record of the face plan by needle, anesthetic cream 35 minutes before, every aftercare instruction,
+    /// the NSAID check confirmed: one product, hyaluronic acid unless told its substances; the booked duration unless told.
+    /// </summary>
     public static object Performed(
-        DateTimeOffset performedAt, decimal depthMm = 2, string[]? substances = null, int? durationMinutes = null, bool aftercareGiven = true) => new
+        DateTimeOffset performedAt, decimal depthMm = 2, string[]? substances = null, int? durationMinutes = null, string[]? aftercare = null,
+        string technique = "nappage", string[]? areas = null, object? deviation = null, object[]? products = null) => new
     {
-        performedAt, depthMm, technique = "nappage", areas = new[] { "face" }, anestheticCream = true,
-        products = new[] { new { name = "HA cocktail", lotNumber = "LOT-77", volumeMl = 2.5m, substances = substances ?? ["hyaluronic acid"] } },
-        durationMinutes, aftercareGiven,
+        performedAt, injectionMethod = "needle", injectionDevice = "manual", depthMm, technique, areas = areas ?? ["face"],
+        anestheticAppliedAt = performedAt.AddMinutes(-35),
+        products = products ?? [Product(substances: substances)],
+        durationMinutes, aftercare = aftercare ?? AllAftercare, noRecentAntiInflammatories = true, deviation,
     };
+
+    /// <summary>A performed-session record as the values of its correction: what was done, not when.</summary>
+    public static JsonObject CorrectedTreatment(object performed)
+    {
+        var values = JsonSerializer.SerializeToNode(performed, HttpJson.Options)!.AsObject();
+        values.Remove("performedAt");
+        return values;
+    }
+
+    public static object Product(string lotNumber = "LOT-77", decimal volumeMl = 2.5m, string[]? substances = null) =>
+        new { name = "HA cocktail", lotNumber, volumeMl, substances = substances ?? ["hyaluronic acid"] };
 
     /// <summary>Moves the API's clock to <paramref name="instant"/> until disposed: the rules refuse a record of what has not happened yet.</summary>
     public IDisposable ClockAt(DateTimeOffset instant) => host.Clock.MoveTo(instant);

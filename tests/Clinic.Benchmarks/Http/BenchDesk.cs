@@ -32,10 +32,12 @@ public sealed class BenchDesk
     {
         using var admin = api.Client("clinic-admin", $"admin-{number}");
         var reception = api.Client("receptionist", $"reception-{number}");
-        var practitioner = api.Client("practitioner", $"practitioner-{number}");
+        var practitionerUser = $"practitioner-{number}";
+        var practitioner = api.Client("practitioner", practitionerUser);
         var practitionerId = await Call("/api/practitioners", new
         {
             name = $"Dr Desk {number}", profession = "dermatologist", licenceNumber = $"DERM-{number}", licenceExpiresOn = Today.AddYears(2),
+            userId = practitionerUser,
         }).CreateAsync(admin, cancellationToken);
         var ready = new List<BenchPatient>();
         for (var i = 0; i < patients; i++)

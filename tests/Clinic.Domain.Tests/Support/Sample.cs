@@ -99,15 +99,24 @@ internal static class Sample
     public static ProductUsed Product(string name = "NCTF 135", string lot = "LOT-2025-031", decimal volumeMl = 3m, params string[] substances) =>
         new(name, lot, volumeMl, substances.Length > 0 ? substances : ["Hyaluronic acid", "Vitamin C"]);
 
+    /// <summary>Of the face plan, by needle, without anesthetic cream, with every aftercare instruction and the NSAID check confirmed.</summary>
     public static PerformedTreatment Treatment(params ProductUsed[] products) =>
         new(products.Length > 0 ? products : [Product()], DepthMm: 2m, Technique.Nappage, [TreatmentArea.Face],
-            AnestheticCream: true, DurationMinutes: 30, AftercareGiven: true, Notes: null);
+            AnestheticCream: false, DurationMinutes: 30, Notes: null, new Delivery(InjectionMethod.Needle, InjectionDevice.Manual),
+            AnestheticAppliedAt: null, Aftercare: Enum.GetValues<AftercareInstruction>(), NoRecentAntiInflammatoriesConfirmed: true);
+
+    public static TreatmentDeviation ClinicianDeviation { get; } = new("Thighs added at the patient's request", ClinicianId);
 
     public static SessionPerformed Performed(Guid sessionId, DateTimeOffset performedAt) =>
         new(PatientId, sessionId, PlanId, PractitionerId, performedAt, Treatment());
 
     public static PractitionerDetails Dermatologist(DateOnly? licenceExpiresOn = null) =>
-        new("Dr Ana Silva", Profession.Dermatologist, "OM-45821", licenceExpiresOn ?? new DateOnly(2026, 12, 31));
+        new("Dr Ana Silva", Profession.Dermatologist, "OM-45821", licenceExpiresOn ?? new DateOnly(2026, 12, 31), PractitionerUserId);
+
+    /// <summary>The user the registered practitioner is linked to (the subject of their token).</summary>
+    public const string PractitionerUserId = "practitioner-ana";
+
+    public static SessionRecorder ByPractitioner { get; } = new(PractitionerUserId, IsClinician: false);
 
     public static PractitionerRegistered PractitionerRegistered(DateOnly? licenceExpiresOn = null) =>
         new(PractitionerId, ClinicId, Dermatologist(licenceExpiresOn));
