@@ -75,7 +75,7 @@ public class PerformedRecordTests(ApiHost host) : IClassFixture<ApiHost>
         await journey.ConsultedAsync();
         await journey.ConsentAsync("face", "hair");
         await journey.AllergyTestAsync();
-        await journey.PlanAsync(area: "scalp", indication: "hair-loss");
+        await journey.PlanAsync(plannedSessions: 10, intervalDays: 14, area: "scalp", indication: "hair-loss");
         var session = await journey.ScheduleAsync(Journey.Slot(3));
         using var _ = journey.AfterSession(Journey.Slot(3));
         var path = $"/api/sessions/{session}/performed";
