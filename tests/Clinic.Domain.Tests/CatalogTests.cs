@@ -95,6 +95,8 @@ public partial class CatalogTests
             .Terms.ToldNotApprovedForFatRemoval.ShouldBeFalse();
         StoredWithout(new SideEffectCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, Bruising(), false, null, ClinicianId), "ClinicianId")
             .ClinicianId.ShouldBeNull();
+        StoredWithout(new SideEffectCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, Infection(), true, null, ClinicianId, ReopensReview: true),
+            "ReopensReview").ReopensReview.ShouldBeFalse();
         var phased = PlanCreated(FacePlan() with
         {
             Later = new PlanPhase(2, 15), Maintenance = new PlanPhase(1, 182), Deviation = new ProtocolDeviation("Travels", ClinicianId),

@@ -95,6 +95,11 @@ public class PerformedRecordTests
             .ThenAcceptsOrRefuses(accepted, RefusalCodes.SessionVolumeExceeded);
 
     [Fact]
+    public void Volumes_too_large_to_add_up_are_refused_not_summed() =>
+        WhenPerformed(Treatment(Product(volumeMl: decimal.MaxValue), Product(name: "Dermaheal", volumeMl: decimal.MaxValue)))
+            .ThenRefuses(RefusalCodes.SessionVolumeExceeded);
+
+    [Fact]
     public void A_stricter_clinic_ceiling_counts() =>
         Booked3March().When(Perform(Treatment(Product(volumeMl: 6m))) with { Policy = Policy with { MaximumSessionVolumeMl = 5m } })
             .ThenRefuses(RefusalCodes.SessionVolumeExceeded);

@@ -121,6 +121,40 @@ public class SideEffectCorrectionTests
     }
 
     [Fact]
+    public void A_reviewed_side_effect_corrected_to_something_graver_awaits_a_new_review_and_suspends_treatment()
+    {
+        var resumed = new SideEffectReviewed(PatientId, SideEffectId, ReviewDecision.Resume, "Mild infection, treated", ClinicianId, At(3, 12));
+        var fatal = Infection(SessionId) with { Severity = Severity.Fatal, Seriousness = [Seriousness.Hospitalisation, Seriousness.Death] };
+
+        var raised = AfterInfection(resumed).When(Correct(fatal, clinicianId: null)).ThenEmitsSingle<SideEffectCorrected>();
+
+        raised.ReopensReview.ShouldBeTrue();
+        var state = AfterInfection(resumed, raised).State;
+        state.IsTreatmentSuspended.ShouldBeTrue();
+        state.SideEffects.ShouldHaveSingleItem().AwaitsReview.ShouldBeTrue();
+        AfterInfection(resumed, raised)
+            .When(new ReviewSideEffect(PatientId, SideEffectId, ReviewDecision.StopTreatment, "Fatal", ClinicianId, At(3, 13)))
+            .ThenAccepts();
+    }
+
+    [Fact]
+    public void A_side_effect_found_reported_in_error_then_corrected_to_something_graver_awaits_its_report_again()
+    {
+        var inError = new SideEffectReviewed(PatientId, SideEffectId, ReviewDecision.ReportedInError, "Not an infection", ClinicianId, At(3, 12));
+        var fatal = Infection(SessionId) with { Severity = Severity.Fatal, Seriousness = [Seriousness.Hospitalisation, Seriousness.Death] };
+
+        var raised = AfterInfection(inError).When(Correct(fatal, clinicianId: null)).ThenEmitsSingle<SideEffectCorrected>();
+
+        AfterInfection(inError, raised).State.SideEffects.ShouldHaveSingleItem().AwaitsRegulatorNotification.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_correction_that_is_no_graver_keeps_the_review() =>
+        AfterInfection(new SideEffectReviewed(PatientId, SideEffectId, ReviewDecision.Resume, "Treated", ClinicianId, At(3, 12)))
+            .When(Correct(Infection(SessionId) with { Description = "Infection at the injection site, left cheek" }))
+            .ThenEmitsSingle<SideEffectCorrected>().ReopensReview.ShouldBeFalse();
+
+    [Fact]
     public void A_correction_never_pushes_the_deadline_back()
     {
         var fatal = Infection(SessionId) with { Severity = Severity.Fatal, Seriousness = [Seriousness.Death] };

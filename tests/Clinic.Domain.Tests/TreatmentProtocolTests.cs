@@ -57,9 +57,28 @@ public class TreatmentProtocolTests
     public void Hair_loss_with_9_sessions_is_off_protocol() =>
         Eligible().When(Create(HairPlan(plannedSessions: 9))).ThenRefuses(RefusalCodes.OffProtocol);
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(13)]
+    [InlineData(15)]
+    public void Hair_loss_with_first_sessions_other_than_2_weeks_apart_needs_a_reason(int intervalDays) =>
+        Eligible().When(Create(HairPlan(intervalDays: intervalDays))).ThenRefuses(RefusalCodes.OffProtocol);
+
+    private static PlanDetails MigrainePlan(int plannedSessions, PlanPhase later, PlanPhase? maintenance = null) =>
+        new(Indication.Migraine, [TreatmentArea.Neck], Technique.PointByPoint, plannedSessions, 7) { Later = later, Maintenance = maintenance };
+
+    [Theory]
+    [InlineData(9, true)]
+    [InlineData(10, false)]
+    [InlineData(16, false)]
+    public void A_later_phase_leaves_the_initial_phase_at_least_one_of_the_planned_sessions(int laterSessions, bool accepted) =>
+        Eligible().When(Create(MigrainePlan(10, new PlanPhase(laterSessions, 15)))).ThenAcceptsOrRefuses(accepted, RefusalCodes.InvalidPlan);
+
     [Fact]
-    public void Hair_loss_with_first_sessions_15_days_apart_needs_a_reason() =>
-        Eligible().When(Create(HairPlan(intervalDays: 15))).ThenRefuses(RefusalCodes.OffProtocol);
+    public void Phases_too_large_to_count_are_refused() =>
+        Eligible()
+            .When(Create(MigrainePlan(10, new PlanPhase(int.MaxValue, 15), new PlanPhase(int.MaxValue, 182))))
+            .ThenRefuses(RefusalCodes.InvalidPlan);
 
     [Fact]
     public void A_clinician_deviates_from_the_protocol_with_a_reason_and_the_deviation_is_recorded() =>

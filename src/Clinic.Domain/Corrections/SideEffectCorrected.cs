@@ -6,6 +6,8 @@ namespace Clinic.Domain.Corrections;
 /// <summary>
 /// <see cref="RequiresReview"/> and <see cref="ReportDueAt"/> are what the side effect requires after the correction.
 /// <see cref="ClinicianId"/> is the clinician who corrected it, when one did (null in events recorded before it existed).
+/// <see cref="ReopensReview"/>: the correction made a reviewed side effect graver, so the review no longer covers it and
+/// it awaits a new one (false in events recorded before it existed).
 /// </summary>
 public sealed record SideEffectCorrected(
     Guid PatientId,
@@ -15,4 +17,5 @@ public sealed record SideEffectCorrected(
     SideEffectDetails Details,
     bool RequiresReview,
     DateTimeOffset? ReportDueAt,
-    string? ClinicianId = null) : IPatientEvent, ICorrection;
+    string? ClinicianId = null,
+    bool ReopensReview = false) : IPatientEvent, ICorrection;

@@ -23,7 +23,8 @@ internal static class SideEffectCorrections
                     command.PatientId, command.CorrectedEventId, command.Reason, recorded.SideEffectId, command.Details,
                     SideEffectRules.RequiresReviewAfterCorrection(recorded, command.Details),
                     SideEffectRules.ReportDueAfterCorrection(recorded, command.Details, command.Policy),
-                    command.ClinicianId)));
+                    command.ClinicianId,
+                    SideEffectRules.ReopensReview(recorded, command.Details))));
 
     public static Decision CorrectResolution(CorrectSideEffectResolution command, PatientState state) =>
         SideEffectDecisions.WithSideEffect(command.SideEffectId, state, sideEffect =>

@@ -105,7 +105,10 @@ public static class PatientDecider
             SideEffects = state.SideEffects.Add(new SideEffect(e.SideEffectId, e.Details, e.ReportedBy, e.RequiresReview, e.ReportDueAt)),
         },
         SideEffectCorrected e => UpdateSideEffect(state, e.SideEffectId,
-            sideEffect => sideEffect with { Details = e.Details, RequiresReview = e.RequiresReview, ReportDueAt = e.ReportDueAt }),
+            sideEffect => sideEffect with
+            {
+                Details = e.Details, RequiresReview = e.RequiresReview, ReportDueAt = e.ReportDueAt, Review = e.ReopensReview ? null : sideEffect.Review,
+            }),
         SideEffectResolved e => UpdateSideEffect(state, e.SideEffectId, sideEffect => sideEffect with { Resolution = e }),
         SideEffectResolutionCorrected e => UpdateSideEffect(state, e.SideEffectId, sideEffect => sideEffect with
         {

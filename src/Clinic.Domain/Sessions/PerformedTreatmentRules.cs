@@ -53,6 +53,10 @@ internal static class PerformedTreatmentRules
 
     private static Refusal? CheckVolume(PerformedTreatment treatment, ClinicPolicy policy)
     {
+        // Each product within the ceiling first: the sum of volumes that large could overflow a decimal.
+        if (treatment.Products.FirstOrDefault(product => product.VolumeMl > policy.MaximumSessionVolumeMl) is { } oversized)
+            return new Refusal(RefusalCodes.SessionVolumeExceeded,
+                $"{oversized.Name} alone is {oversized.VolumeMl} ml, more than the clinic's ceiling of {policy.MaximumSessionVolumeMl} ml a session.");
         var totalMl = treatment.Products.Sum(product => product.VolumeMl);
         return Check.That(totalMl <= policy.MaximumSessionVolumeMl, RefusalCodes.SessionVolumeExceeded,
             $"The products add up to {totalMl} ml, more than the clinic's ceiling of {policy.MaximumSessionVolumeMl} ml a session.");

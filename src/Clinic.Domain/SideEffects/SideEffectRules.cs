@@ -41,6 +41,13 @@ internal static class SideEffectRules
     public static bool Lowers(SideEffectDetails recorded, SideEffectDetails corrected) =>
         corrected.Severity < recorded.Severity || recorded.Seriousness.Except(corrected.Seriousness).Any();
 
+    /// <summary>
+    /// A review decided on the side effect as it then was: one corrected to something graver that needs a review awaits
+    /// a new one (suspending treatment again, and reopening a reporting clock a reported-in-error decision had closed).
+    /// </summary>
+    public static bool ReopensReview(SideEffect recorded, SideEffectDetails corrected) =>
+        recorded.Review is not null && RequiresReview(corrected) && Lowers(corrected, recorded.Details);
+
     /// <summary>Lowering a side effect is a clinician's act (the correction's reason is required as for any correction).</summary>
     public static Refusal? CheckLoweredByClinician(SideEffectDetails recorded, SideEffectDetails corrected, string? clinicianId) =>
         Check.That(!Lowers(recorded, corrected) || !string.IsNullOrWhiteSpace(clinicianId), RefusalCodes.ClinicianRequired,

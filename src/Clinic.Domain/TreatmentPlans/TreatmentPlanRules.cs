@@ -44,7 +44,7 @@ internal static class TreatmentPlanRules
     private static Refusal? CheckPhase(PlanPhase? phase, ClinicPolicy policy, string name) =>
         phase is null
             ? null
-            : Check.That(phase.Sessions >= 1, RefusalCodes.InvalidPlan, $"The {name} phase has at least one session.")
+            : Check.InRange(phase.Sessions, 1, MaximumPlannedSessions, RefusalCodes.InvalidPlan, $"The {name} phase's sessions")
               ?? CheckInterval(phase.IntervalDays, policy, $"The {name} phase's interval in days");
 
     /// <summary>A deviation from the protocol is a clinician's act with a reason.</summary>

@@ -53,13 +53,14 @@ internal static class TreatmentProtocols
             $"The protocol for {details.Indication} is {minimum} to {maximum} sessions before maintenance, not "
             + $"{details.CourseSessions()}; a clinician may record a deviation with a reason.");
 
-    private static Refusal? CheckInitialInterval(PlanDetails details)
-    {
-        var maximum = details.Indication == Indication.HairLoss ? HairLossInitialIntervalDays : InitialMaximumIntervalDays;
-        return Check.That(details.IntervalDays <= maximum, RefusalCodes.OffProtocol,
-            $"The protocol for {details.Indication} has its first sessions at most {maximum} days apart, not "
+    /// <summary>Hair loss is treated every 2 weeks exactly; the others start 7 to 10 days apart (the floor is the clinic's minimum).</summary>
+    private static Refusal? CheckInitialInterval(PlanDetails details) => details.Indication == Indication.HairLoss
+        ? Check.That(details.IntervalDays == HairLossInitialIntervalDays, RefusalCodes.OffProtocol,
+            $"The protocol for {details.Indication} has its first sessions {HairLossInitialIntervalDays} days apart, not "
+            + $"{details.IntervalDays}; a clinician may record a deviation with a reason.")
+        : Check.That(details.IntervalDays <= InitialMaximumIntervalDays, RefusalCodes.OffProtocol,
+            $"The protocol for {details.Indication} has its first sessions at most {InitialMaximumIntervalDays} days apart, not "
             + $"{details.IntervalDays}; a clinician may record a deviation with a reason.");
-    }
 
     private static Refusal? CheckPhase(PlanPhase? phase, int minimumDays, int maximumDays, string name) =>
         phase is null

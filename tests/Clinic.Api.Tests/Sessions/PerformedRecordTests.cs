@@ -36,6 +36,18 @@ public class PerformedRecordTests(ApiHost host) : IClassFixture<ApiHost>
         Journey.Types(await journey.HistoryAsync()).ShouldNotContain("session-performed.v1");
     }
 
+    [Fact]
+    public async Task Volumes_too_large_to_add_up_are_refused_not_a_server_error()
+    {
+        var (journey, path, clock) = await HeldSessionAsync();
+        using var _ = clock;
+        const decimal nearTheDecimalLimit = 50_000_000_000_000_000_000_000_000_000m;
+
+        await journey.Practitioner.PostProblemAsync(path, Journey.Performed(Journey.Slot(3), products:
+            [Journey.Product(volumeMl: nearTheDecimalLimit), Journey.Product(lotNumber: "LOT-78", volumeMl: nearTheDecimalLimit)]),
+            Unprocessable, "session-volume-exceeded");
+    }
+
     [Theory]
     [InlineData(-29, false)]
     [InlineData(-30, true)]
