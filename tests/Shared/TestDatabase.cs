@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Clinic.EventStore.LocalCluster;
+using Clinic.LocalCluster;
 
 namespace Clinic.Testing;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Clinic.EventStore.LocalCluster;
+using Clinic.LocalCluster;
 
 namespace Clinic.Api.Database;
 

@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using Clinic.Api.Cli;
 using Clinic.Api.Database;
-using Clinic.EventStore.LocalCluster;
+using Clinic.LocalCluster;
 using Npgsql;
 
 namespace Clinic.Api.Tests.Cli;

@@ -1,5 +1,5 @@
 using Clinic.Api.Tests.Support;
-using Clinic.EventStore.LocalCluster;
+using Clinic.LocalCluster;
 
 namespace Clinic.Api.Tests.Faults;
 

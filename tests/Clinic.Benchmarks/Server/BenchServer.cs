@@ -1,4 +1,4 @@
-using Clinic.EventStore.LocalCluster;
+using Clinic.LocalCluster;
 
 namespace Clinic.Benchmarks.Server;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Clinic.EventStore.LocalCluster;
+namespace Clinic.LocalCluster;
 
 /// <summary>
 /// Finds the installed PostgreSQL server programs (initdb, pg_ctl): those on PATH if they are version 15

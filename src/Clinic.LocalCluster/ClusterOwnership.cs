@@ -1,4 +1,4 @@
-namespace Clinic.EventStore.LocalCluster;
+namespace Clinic.LocalCluster;
 
 /// <summary>
 /// Which process may stop the cluster in a folder: the one holding an exclusive lock on a file in it.

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Clinic.EventStore.LocalCluster;
+namespace Clinic.LocalCluster;
 
 /// <summary>
 /// A private PostgreSQL cluster in a folder of ours, started with the installed server binaries

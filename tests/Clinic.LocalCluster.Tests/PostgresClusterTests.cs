@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Clinic.EventStore.LocalCluster;
 using Npgsql;
 
-namespace Clinic.EventStore.Tests.LocalCluster;
+namespace Clinic.LocalCluster.Tests;
 
 public class PostgresClusterTests
 {

@@ -1,4 +1,4 @@
-namespace Clinic.EventStore.LocalCluster;
+namespace Clinic.LocalCluster;
 
 /// <summary>Whether a process lives, as Linux's /proc tells it (the server programs run on Linux only: runuser, Debian's layout).</summary>
 internal static class ProcessTable
