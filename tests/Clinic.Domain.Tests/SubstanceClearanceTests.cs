@@ -61,6 +61,14 @@ public class SubstanceClearanceTests
             .When(Perform(At(3, 3, 10, 5), substances: ["Hyaluronic acid", "Vitamin C"]))
             .ThenRefuses(RefusalCodes.DeclaredAllergy);
 
+    [Theory]
+    [InlineData("Hyaluronic acid", true)]
+    [InlineData(" lidocaine", false)]
+    public void No_test_dose_is_given_of_a_substance_declared_an_allergy(string substance, bool accepted) =>
+        Given.Patient(Registered, ScreenedDeclaring("Lidocaine"), FullConsent)
+            .When(new RecordAllergyTest(PatientId, TestId, ["Biotin", substance], At(3, 1), Now))
+            .ThenAcceptsOrRefuses(accepted, RefusalCodes.DeclaredAllergy);
+
     [Fact]
     public void An_allergy_declared_at_any_screening_by_the_session_counts()
     {

@@ -8,7 +8,7 @@ internal static class AllergyTestDecisions
     public static Decision Record(RecordAllergyTest command, PatientState state) =>
         (Check.IsNew(state.FindAllergyTest(command.TestId), "Allergy test", command.TestId)
          ?? AllergyTestRules.ValidateApplication(command.Substances, command.AppliedAt, command.RecordedAt)
-         ?? AllergyTestRules.CheckPatientReadyForDose(state, command.AppliedAt)) is { } refusal
+         ?? AllergyTestRules.CheckPatientReadyForDose(state, command.Substances, command.AppliedAt)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new AllergyTestApplied(command.PatientId, command.TestId, command.Substances, command.AppliedAt));
 

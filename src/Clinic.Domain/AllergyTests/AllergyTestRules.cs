@@ -22,11 +22,15 @@ internal static class AllergyTestRules
 
     /// <summary>
     /// The test dose is the patient's first injection: it needs what treatment needs before it, a current eligible
-    /// screening on the dose's date (primer 2) and the patient's consent signed by then (primer 3).
+    /// screening on the dose's date (primer 2) and the patient's consent signed by then (primer 3). Nobody is given a
+    /// test dose of what they declared an allergy to: the declaration already bars it.
     /// </summary>
-    public static Refusal? CheckPatientReadyForDose(PatientState state, DateTimeOffset appliedAt) =>
+    public static Refusal? CheckPatientReadyForDose(PatientState state, IReadOnlyList<string> substances, DateTimeOffset appliedAt) =>
         ScreeningRules.CheckEligibleOn(state, appliedAt.CalendarDate())
-        ?? ConsentRules.CheckSignedBy(state, appliedAt);
+        ?? ConsentRules.CheckSignedBy(state, appliedAt)
+        ?? FirstUsed([.. substances.Select(substance => ("The test dose", substance))],
+            substance => state.DeclaredAllergiesOn(appliedAt.CalendarDate()).HasSubstance(substance), RefusalCodes.DeclaredAllergy,
+            "which the patient declared an allergy to at screening");
 
     /// <summary>
     /// A reading of no reaction proves something only a full day after the dose, when a reaction has had time to

@@ -53,7 +53,7 @@ internal static class PatientCorrections
         var corrected = recorded with { Substances = command.Substances, AppliedAt = command.AppliedAt };
         return (CorrectionRules.Validate(command)
                 ?? AllergyTestRules.ValidateApplication(command.Substances, command.AppliedAt, command.RecordedAt)
-                ?? AllergyTestRules.CheckPatientReadyForDose(state, command.AppliedAt)
+                ?? AllergyTestRules.CheckPatientReadyForDose(state, command.Substances, command.AppliedAt)
                 ?? (corrected.Reading is { } reading ? AllergyTestRules.ValidateReading(corrected, reading, command.Policy, command.RecordedAt) : null)) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new AllergyTestApplicationCorrected(
