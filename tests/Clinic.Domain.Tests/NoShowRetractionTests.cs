@@ -46,6 +46,14 @@ public class NoShowRetractionTests
     public void Retracting_the_no_show_of_an_unknown_session_is_refused() =>
         Given.Patient(MissedSession()).When(Retract(Guid.NewGuid())).ThenRefuses(RefusalCodes.SessionNotFound);
 
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(9, false)]
+    public void A_no_show_is_retracted_only_if_the_session_keeps_its_interval_to_the_one_booked_since(int rebookedDay, bool accepted) =>
+        Given.Patient(MissedSession(Scheduled(SecondSessionId, At(3, rebookedDay))))
+            .When(Retract())
+            .ThenAcceptsOrRefuses(accepted, RefusalCodes.IntervalTooShort);
+
     [Fact]
     public void A_no_show_is_not_retracted_once_its_place_in_the_plan_is_booked_again()
     {

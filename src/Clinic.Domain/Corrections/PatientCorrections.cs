@@ -107,7 +107,8 @@ internal static class PatientCorrections
     }
 
     /// <summary>
-    /// The session is scheduled again; it must still fit in its plan, since sessions may have been booked in its place.
+    /// The session is scheduled again; it must still fit in its plan and keep its interval to the patient's other
+    /// sessions, since sessions may have been booked in its place.
     /// </summary>
     public static Decision RetractNoShow(RetractNoShow command, PatientState state)
     {
@@ -118,6 +119,7 @@ internal static class PatientCorrections
                     $"Session {session.SessionId} is {session.Status}: there is no no-show to retract.")
                 ?? (state.FindPlan(session.PlanId) is { } plan
                     ? TreatmentPlanRules.CheckNotFullyBooked(state.ProgressOf(plan, command.Policy))
+                      ?? SessionRules.CheckInterval(state, plan, session.SessionId, session.Date, session.IntervalOverride, command.Policy)
                     : TreatmentPlanRules.NotFound(session.PlanId))) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(new NoShowRetracted(command.PatientId, command.CorrectedEventId, command.Reason, session.SessionId));
