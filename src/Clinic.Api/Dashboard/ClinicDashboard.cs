@@ -46,5 +46,9 @@ public sealed class Breakdown
     }
 }
 
-/// <summary>A serious side effect whose regulator report passed its deadline.</summary>
-public sealed record OverdueReport(Guid SideEffectId, DateTimeOffset DueAt, DateTimeOffset EscalatedAt, bool NotifiedSince);
+/// <summary>
+/// A serious side effect whose regulator report passed its deadline, and what closed it since: the regulator's
+/// notification, or a clinician's review that found it reported in error (false in documents built before it existed).
+/// </summary>
+public sealed record OverdueReport(
+    Guid SideEffectId, DateTimeOffset DueAt, DateTimeOffset EscalatedAt, bool NotifiedSince, bool FoundReportedInErrorSince = false);

@@ -24,7 +24,7 @@ internal sealed class DashboardProjection : EventProjection
     [
         typeof(PatientRegistered), typeof(PatientScreened), typeof(TreatmentPlanCreated), typeof(SessionScheduled), typeof(SessionCancelled),
         typeof(SessionMarkedNoShow), typeof(NoShowRetracted), typeof(SessionPerformed), typeof(SessionRecordCorrected), typeof(SideEffectReported),
-        typeof(RegulatorNotified), typeof(SideEffectReportOverdue),
+        typeof(RegulatorNotified), typeof(SideEffectReportOverdue), typeof(SideEffectReviewed),
     ];
 
     public override IReadOnlyCollection<Type> DocumentTypes => [typeof(ClinicDashboard), typeof(TreatedSession)];
@@ -70,15 +70,21 @@ internal sealed class DashboardProjection : EventProjection
                 break;
             case RegulatorNotified e:
                 dashboard.RegulatorNotifications++;
-                dashboard.OverdueReports = dashboard.OverdueReports
-                    .Select(report => report.SideEffectId == e.SideEffectId ? report with { NotifiedSince = true } : report).ToList();
+                UpdateOverdueReport(dashboard, e.SideEffectId, report => report with { NotifiedSince = true });
                 break;
             case SideEffectReportOverdue e:
                 dashboard.OverdueReports.Add(new OverdueReport(e.SideEffectId, e.DueAt, e.EscalatedAt, NotifiedSince: false));
                 break;
+            case SideEffectReviewed { Decision: ReviewDecision.ReportedInError } e:
+                UpdateOverdueReport(dashboard, e.SideEffectId, report => report with { FoundReportedInErrorSince = true });
+                break;
         }
         operations.Store(dashboard);
     }
+
+    private static void UpdateOverdueReport(ClinicDashboard dashboard, Guid sideEffectId, Func<OverdueReport, OverdueReport> update) =>
+        dashboard.OverdueReports = dashboard.OverdueReports
+            .Select(report => report.SideEffectId == sideEffectId ? update(report) : report).ToList();
 
     private static async Task CountSideEffectAsync(IDocumentOperations operations, ClinicDashboard dashboard, SideEffectDetails details, CancellationToken cancellationToken)
     {

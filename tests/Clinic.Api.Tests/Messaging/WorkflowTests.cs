@@ -95,7 +95,15 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
         history["timeline"]!.AsArray().ShouldContain(e => e!["type"]!.GetValue<string>() == "side-effect-report-overdue.v1");
         await host.WaitForProjectionsAsync();
         var dashboard = await host.Client("analyst", "clinic-overdue").GetOkAsync("/api/dashboard");
-        dashboard["counts"]!["overdueReports"]!.AsArray().Single()!["sideEffectId"]!.GetValue<Guid>().ShouldBe(sideEffect);
+        var overdue = dashboard["counts"]!["overdueReports"]!.AsArray().Single()!;
+        overdue["sideEffectId"]!.GetValue<Guid>().ShouldBe(sideEffect);
+        overdue["foundReportedInErrorSince"]!.GetValue<bool>().ShouldBeFalse();
+
+        await journey.Clinician.PostOkAsync($"/api/patients/{journey.PatientId}/side-effects/{sideEffect}/review",
+            new { decision = "reported-in-error", notes = "A sterile reaction, not an abscess" }, HttpStatusCode.OK);
+        await host.WaitForProjectionsAsync();
+        dashboard = await host.Client("analyst", "clinic-overdue").GetOkAsync("/api/dashboard");
+        dashboard["counts"]!["overdueReports"]!.AsArray().Single()!["foundReportedInErrorSince"]!.GetValue<bool>().ShouldBeTrue();
     }
 
     [Fact]
