@@ -28,9 +28,12 @@ internal static class AllergyTestRules
     public static Refusal? CheckPatientReadyForDose(PatientState state, IReadOnlyList<string> substances, DateTimeOffset appliedAt) =>
         ScreeningRules.CheckEligibleOn(state, appliedAt.CalendarDate())
         ?? ConsentRules.CheckSignedBy(state, appliedAt)
-        ?? FirstUsed([.. substances.Select(substance => ("The test dose", substance))],
-            substance => state.DeclaredAllergiesOn(appliedAt.CalendarDate()).HasSubstance(substance), RefusalCodes.DeclaredAllergy,
-            "which the patient declared an allergy to at screening");
+        ?? CheckNoneDeclared(state.DeclaredAllergiesOn(appliedAt.CalendarDate()), substances);
+
+    private static Refusal? CheckNoneDeclared(IReadOnlyList<string> declaredAllergies, IReadOnlyList<string> substances) =>
+        substances.FirstOrDefault(declaredAllergies.HasSubstance) is { } allergen
+            ? new Refusal(RefusalCodes.DeclaredAllergy, $"The test dose contains {allergen}, which the patient declared an allergy to at screening.")
+            : null;
 
     /// <summary>
     /// A reading of no reaction proves something only a full day after the dose, when a reaction has had time to
