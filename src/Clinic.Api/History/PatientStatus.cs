@@ -37,14 +37,9 @@ public sealed record EligibilityStatus(
     public static EligibilityStatus Of(ScreeningRecord screening, DateOnly today)
     {
         var assessment = screening.Assessment;
-        var eligible = today <= assessment.ValidUntil && screening.IsComplete && assessment.Outcome switch
-        {
-            ScreeningOutcome.Eligible => true,
-            ScreeningOutcome.Deferred => today >= assessment.DeferredUntil,
-            _ => false,
-        };
         return new EligibilityStatus(screening.ScreeningId, assessment.Outcome, assessment.Reasons, screening.ScreenedOn,
-            assessment.ValidUntil, assessment.DeferredUntil, screening.Answers.PhysicalExaminationOn, screening.Answers.BloodUrineTestOn, eligible);
+            assessment.ValidUntil, assessment.DeferredUntil, screening.Answers.PhysicalExaminationOn, screening.Answers.BloodUrineTestOn,
+            screening.AllowsTreatmentOn(today));
     }
 }
 

@@ -118,7 +118,7 @@ internal static class PatientCorrections
                 ?? Check.That(session.Status == SessionStatus.NoShow, RefusalCodes.SessionNotNoShow,
                     $"Session {session.SessionId} is {session.Status}: there is no no-show to retract.")
                 ?? (state.FindPlan(session.PlanId) is { } plan
-                    ? TreatmentPlanRules.CheckNotFullyBooked(state.ProgressOf(plan, command.Policy))
+                    ? TreatmentPlanRules.CheckNotFullyBooked(state, plan)
                       ?? SessionRules.CheckInterval(state, plan, session.SessionId, session.Date, session.IntervalOverride, command.Policy)
                     : TreatmentPlanRules.NotFound(session.PlanId))) is { } refusal
             ? Decision.Refuse(refusal)

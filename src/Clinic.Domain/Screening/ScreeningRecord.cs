@@ -8,4 +8,7 @@ public sealed record ScreeningRecord(
 {
     /// <summary>The physical examination and the blood and urine test were done: what treatment needs besides the outcome.</summary>
     public bool IsComplete => Answers.PhysicalExaminationOn is not null && Answers.BloodUrineTestOn is not null;
+
+    /// <summary>Whether this screening lets the patient be treated on <paramref name="date"/>: the rule booking applies.</summary>
+    public bool AllowsTreatmentOn(DateOnly date) => ScreeningRules.CheckAllowsTreatmentOn(this, date) is null;
 }

@@ -45,10 +45,15 @@ internal static class ScreeningRules
     /// Whether the screening current on <paramref name="date"/> lets the patient be treated that day: eligible, still
     /// valid, with the physical examination and the blood and urine test done (seed 002), and not deferred.
     /// </summary>
-    public static Refusal? CheckEligibleOn(PatientState state, DateOnly date)
+    public static Refusal? CheckEligibleOn(PatientState state, DateOnly date) =>
+        state.ScreeningOn(date) is { } screening
+            ? CheckAllowsTreatmentOn(screening, date)
+            : new Refusal(RefusalCodes.NotEligible, $"The patient had not been screened by {date:yyyy-MM-dd}.");
+
+    /// <summary>Why <paramref name="screening"/> does not let the patient be treated on <paramref name="date"/>; null when it does.</summary>
+    public static Refusal? CheckAllowsTreatmentOn(ScreeningRecord screening, DateOnly date)
     {
-        if (state.ScreeningOn(date) is not { Assessment: var assessment } screening)
-            return new Refusal(RefusalCodes.NotEligible, $"The patient had not been screened by {date:yyyy-MM-dd}.");
+        var assessment = screening.Assessment;
         if (assessment.Outcome == ScreeningOutcome.Ineligible)
             return new Refusal(RefusalCodes.NotEligible,
                 $"The screening current on {date:yyyy-MM-dd} found the patient ineligible: {string.Join(", ", assessment.Reasons)}.");

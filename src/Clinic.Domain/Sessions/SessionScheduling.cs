@@ -17,7 +17,7 @@ internal static class SessionScheduling
     public static Refusal? CheckNewSession(PatientState state, ScheduleSession command) =>
         WithPlan(state, command.PlanId, plan =>
             CheckPlanOpen(state, plan)
-            ?? TreatmentPlanRules.CheckNotFullyBooked(state.ProgressOf(plan, command.Policy))
+            ?? TreatmentPlanRules.CheckNotFullyBooked(state, plan)
             ?? CheckBookable(state, plan, command.SessionId, command.StartsAt, command.IntervalOverride, command.Policy));
 
     /// <summary>A reschedule re-checks all that booking checks, but for the session itself counting towards the plan.</summary>

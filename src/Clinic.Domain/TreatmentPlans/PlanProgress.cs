@@ -14,6 +14,4 @@ public sealed record PlanProgress(
     DateOnly? NextAllowedDate)
 {
     public bool IsComplete => SessionsPerformed >= PlannedSessions;
-
-    public bool IsFullyBooked => SessionsPerformed + SessionsScheduled >= PlannedSessions;
 }

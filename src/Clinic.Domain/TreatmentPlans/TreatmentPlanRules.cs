@@ -65,7 +65,7 @@ internal static class TreatmentPlanRules
     public static Refusal? CheckNotStopped(TreatmentPlan plan) =>
         Check.That(!plan.IsStopped, RefusalCodes.TreatmentStopped, $"Treatment plan {plan.PlanId} was stopped.");
 
-    public static Refusal? CheckNotFullyBooked(PlanProgress progress) =>
-        Check.That(!progress.IsFullyBooked, RefusalCodes.PlanComplete,
-            $"Treatment plan {progress.PlanId} has its {progress.PlannedSessions} sessions performed or scheduled.");
+    public static Refusal? CheckNotFullyBooked(PatientState state, TreatmentPlan plan) =>
+        Check.That(state.LiveSessionsOf(plan.PlanId).Count() < plan.Details.PlannedSessions, RefusalCodes.PlanComplete,
+            $"Treatment plan {plan.PlanId} has its {plan.Details.PlannedSessions} sessions performed or scheduled.");
 }
