@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Clinic.EventStore;
-using Clinic.EventStore.Schema;
 using Clinic.Messaging.DeadLetters;
 using Clinic.Messaging.Idempotency;
 using Clinic.Messaging.Outbox;
@@ -10,17 +8,17 @@ using Npgsql;
 namespace Clinic.Messaging;
 
 /// <summary>
-/// The durable messaging tables beside an event store, in its database and schema: the outbox of messages
+/// The durable messaging tables beside the event store, in its database and schema: the outbox of messages
 /// to deliver (now or later), the inbox of handled message ids, the dead letters, and idempotency keys.
 /// </summary>
 public sealed class MessageStore
 {
-    public MessageStore(DocumentStore store, MessagingOptions options)
+    public MessageStore(NpgsqlDataSource dataSource, string schema, JsonSerializerOptions json, MessagingOptions options)
     {
         Options = options;
-        Schema = store.Schema;
-        DataSource = store.DataSource;
-        Json = store.Options.Json;
+        Schema = SqlIdentifier.Checked(schema, "Schema name");
+        DataSource = dataSource;
+        Json = json;
         DeadLetters = new DeadLetterQueue(this);
         Idempotency = new IdempotencyKeys(this);
     }
@@ -29,7 +27,7 @@ public sealed class MessageStore
     public DeadLetterQueue DeadLetters { get; }
     internal IdempotencyKeys Idempotency { get; }
     internal string Schema { get; }
-    internal NpgsqlDataSource DataSource { get; }
+    public NpgsqlDataSource DataSource { get; }
     internal JsonSerializerOptions Json { get; }
 
     /// <summary>Raised after a unit of work that sent messages commits, so an in-process dispatcher looks at once.</summary>

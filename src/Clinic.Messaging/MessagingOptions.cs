@@ -1,11 +1,9 @@
-using Clinic.EventStore.Events;
-
 namespace Clinic.Messaging;
 
 public sealed class MessagingOptions
 {
     /// <summary>Message types by stable name, as for events.</summary>
-    public EventTypeRegistry MessageTypes { get; } = new();
+    public MessageTypeRegistry MessageTypes { get; } = new();
 
     /// <summary>Attempts before a message goes to the dead letters.</summary>
     public int MaxAttempts { get; set; } = 5;

@@ -1,4 +1,3 @@
-using Clinic.EventStore.Sessions;
 using Npgsql;
 
 namespace Clinic.Messaging.Idempotency;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Clinic.EventStore.Sessions;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Clinic.EventStore.Schema;
+namespace Clinic.Messaging.Schema;
 
 /// <summary>Names that go into SQL text (schemas, tables, columns) cannot be parameters, so they are checked instead.</summary>
 internal static partial class SqlIdentifier

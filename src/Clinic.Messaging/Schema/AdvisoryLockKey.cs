@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Clinic.EventStore.Schema;
+namespace Clinic.Messaging.Schema;
 
 /// <summary>A stable 64-bit key for pg_advisory_lock from a name (FNV-1a), the same on every node.</summary>
 internal static class AdvisoryLockKey

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Clinic.EventStore.Schema;
+namespace Clinic.Messaging.Schema;
 
 /// <summary>
 /// Brings a component's tables up to date at start-up: its numbered migrations, recorded in a history

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Clinic.EventStore.Sessions;
+namespace Clinic.Messaging;
 
 /// <summary>
 /// Extra writes that must commit or roll back with a session's events and documents (an outbox, an
