@@ -1,7 +1,6 @@
 using Clinic.Api.Commands;
 using Clinic.Domain.Access;
 using Clinic.Domain.Common;
-using Clinic.EventStore.Streams;
 using Clinic.Messaging.Commands;
 
 namespace Clinic.Api.Access;
@@ -14,7 +13,7 @@ internal sealed class RecordViewHandler : ICommandHandler<RecordView>
         var viewer = context.Command;
         var viewed = new RecordViewed(viewer.ActorId, viewer.ActorRole, command.Resource, command.PatientId, command.ViewedAt);
         var log = StreamIds.ForAccessLog(viewer.TenantId, viewer.ActorId, DateOnly.FromDateTime(command.ViewedAt.UtcDateTime));
-        context.Session.Events.Append(log, ExpectedVersion.Any, [viewed], StreamTypes.AccessLog);
+        context.Session.Events.Append(log, viewed);
         return Task.FromResult(CommandResult.Accept());
     }
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Clinic.Api.Auth;
 using Clinic.Api.Hosting;
 using Clinic.Api.Http;
-using Clinic.EventStore.Documents;
+using Marten;
 
 namespace Clinic.Api.Audit;
 
@@ -22,17 +22,18 @@ internal static class AuditEndpoints
                 return CommandResults.Problem(StatusCodes.Status400BadRequest, "malformed-request", problem);
 
             await request.RecordViewAsync("audit-trail", patientId, ct);
-            var query = request.Reads.Query<AuditEntry>().Where(e => e.Position, Comparison.GreaterThan, after ?? 0);
+            var afterPosition = after ?? 0;
+            var query = request.Reads.Query<AuditEntry>().Where(e => e.Position > afterPosition);
             if (patientId is not null)
-                query = query.Where(e => e.PatientId, patientId);
+                query = query.Where(e => e.PatientId == patientId);
             if (actor is not null)
-                query = query.Where(e => e.ActorId, actor);
+                query = query.Where(e => e.ActorId == actor);
             if (type is not null)
-                query = query.Where(e => e.EventType, type);
-            if (from is not null)
-                query = query.Where(e => e.RecordedAt, Comparison.GreaterThanOrEqual, from.Value);
-            if (to is not null)
-                query = query.Where(e => e.RecordedAt, Comparison.LessThan, to.Value);
+                query = query.Where(e => e.EventType == type);
+            if (from is { } fromInstant)
+                query = query.Where(e => e.RecordedAt >= fromInstant);
+            if (to is { } toInstant)
+                query = query.Where(e => e.RecordedAt < toInstant);
             // One entry beyond the page tells whether more exist, so a last page that is exactly full says so.
             var found = await query.OrderBy(e => e.Position).Take(pageSize + 1).ToListAsync(ct);
             var entries = found.Take(pageSize).ToList();

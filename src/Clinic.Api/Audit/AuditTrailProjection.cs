@@ -1,37 +1,49 @@
 using Clinic.Api.Records;
 using Clinic.Domain.Access;
 using Clinic.Domain.Common;
-using Clinic.EventStore.Events;
-using Clinic.EventStore.Projections;
-using Clinic.EventStore.Sessions;
+using Clinic.Messaging.Commands;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 
 namespace Clinic.Api.Audit;
 
-/// <summary>Async: every event of every stream, with who did it, when and why, numbered per clinic.</summary>
-internal sealed class AuditTrailProjection : EventProjection
+/// <summary>
+/// Async: every event of every stream, with who did it, when and why, numbered 1, 2, 3... per clinic in the order
+/// the daemon applies them. The daemon hands this projection one clinic's events of a batch at a time: the clinic's
+/// last position is read once before them (a load inside the batch would not see the batch's own writes).
+/// </summary>
+public sealed partial class AuditTrailProjection : EventProjection
 {
-    public override string Name => "audit-trail";
-    public override IReadOnlyCollection<Type> EventTypes { get; } = EventCatalog.All.Select(e => e.ClrType).ToList();
-    public override IReadOnlyCollection<Type> DocumentTypes => [typeof(AuditEntry), typeof(AuditCounter)];
+    private long _lastPosition;
 
-    protected override async Task ProjectAsync(IDocumentOperations operations, EventEnvelope @event, CancellationToken cancellationToken)
+    public AuditTrailProjection()
     {
-        var counter = await operations.LoadAsync<AuditCounter>(AuditCounter.DocumentId, cancellationToken) ?? new AuditCounter(AuditCounter.DocumentId, 0);
-        var next = counter with { Last = counter.Last + 1 };
-        operations.Store(next);
-        operations.Store(Entry(@event, next.Last));
+        Name = "audit-trail";
+        foreach (var eventType in EventCatalog.All)
+            IncludeType(eventType.ClrType);
     }
 
-    private static AuditEntry Entry(EventEnvelope @event, long position)
+    public override async Task EnrichEventsAsync(IQuerySession querySession, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        _lastPosition = (await querySession.LoadAsync<AuditCounter>(AuditCounter.DocumentId, cancellation))?.Last ?? 0;
+
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        var streamType = EventCatalog.TryGet(@event.EventType, out var type) ? type.StreamType : "unknown";
+        var position = ++_lastPosition;
+        operations.Store(new AuditCounter(AuditCounter.DocumentId, position));
+        operations.Store(Entry(e, position));
+        return ValueTask.CompletedTask;
+    }
+
+    private static AuditEntry Entry(IEvent e, long position)
+    {
+        var streamType = EventCatalog.TryGet(e.EventTypeName, out var type) ? type.StreamType : "unknown";
         return new AuditEntry(
-            @event.Id, position, @event.Sequence, @event.Timestamp, @event.TenantId,
-            @event.Metadata.ActorId, @event.Metadata.ActorRole, @event.EventType, @event.StreamId, streamType,
-            PatientOf(@event, streamType), @event.Metadata.CorrelationId, @event.Metadata.CausationId,
-            EventReasons.Of(@event), EventSummaries.Describe(@event.Data));
+            e.Id, position, e.Sequence, e.Timestamp, e.TenantId,
+            EventHeaders.Of(e, EventHeaders.ActorId), EventHeaders.Of(e, EventHeaders.ActorRole), e.EventTypeName, e.StreamId, streamType,
+            PatientOf(e, streamType), e.CorrelationId, e.CausationId, EventReasons.Of(e), EventSummaries.Describe(e.Data));
     }
 
-    private static Guid? PatientOf(EventEnvelope @event, string streamType) =>
-        streamType == StreamTypes.Patient ? @event.StreamId : (@event.Data as RecordViewed)?.PatientId;
+    private static Guid? PatientOf(IEvent e, string streamType) =>
+        streamType == StreamTypes.Patient ? e.StreamId : (e.Data as RecordViewed)?.PatientId;
 }

@@ -1,30 +1,29 @@
 using Clinic.Api.Hosting;
+using JasperFx.Events.Projections;
+using Marten;
 
 namespace Clinic.Api.Cli;
 
-/// <summary>
-/// <c>projections</c>: lists the projections, how each runs, how far the async ones are behind, and which
-/// open transaction holds committed events back from them, if one does.
-/// </summary>
+/// <summary><c>projections</c>: lists the projections, how each runs, and how many events the async ones have yet to apply.</summary>
 internal static class ProjectionsCommand
 {
     public static async Task<int> RunAsync(WebApplicationBuilder builder, TextWriter output, CancellationToken cancellationToken)
     {
         await using var services = await ClinicServices.OpenAsync(builder, cancellationToken);
-        var store = services.Store;
-        foreach (var projection in store.Options.Projections.Inline)
-            output.WriteLine($"{projection.Name}: inline");
-        var checkpoints = await store.ReadCheckpointsAsync(cancellationToken);
-        foreach (var projection in store.Options.Projections.Async)
+        await using var store = await services.OpenStoreAsync(cancellationToken);
+        await using var session = store.QuerySession();
+        var progress = await store.Advanced.AllProjectionProgress(token: cancellationToken);
+        foreach (var projection in store.Options.Projections.All)
         {
-            var checkpoint = checkpoints.FirstOrDefault(c => c.Name == projection.Name);
-            var position = checkpoint?.Position ?? EventStore.Events.EventPosition.Start;
-            var behind = await store.Feed.CountAfterAsync(position, cancellationToken);
-            output.WriteLine($"{projection.Name}: async, at {position}, {behind} events behind{(checkpoint?.RebuildRequestedAt is null ? "" : ", rebuilding")}");
+            if (projection.Lifecycle != ProjectionLifecycle.Async)
+            {
+                output.WriteLine($"{projection.Name}: {projection.Lifecycle.ToString().ToLowerInvariant()}");
+                continue;
+            }
+            var at = progress.FirstOrDefault(shard => shard.ShardName.StartsWith(projection.Name + ":", StringComparison.Ordinal))?.Sequence ?? 0;
+            var behind = await session.Events.QueryAllRawEvents().Where(e => e.AnyTenant() && e.Sequence > at).CountAsync(cancellationToken);
+            output.WriteLine($"{projection.Name}: async, at sequence {at}, {behind} events behind");
         }
-        var holdBack = await store.Feed.HoldBackAsync(cancellationToken);
-        if (holdBack.IsHoldingBack)
-            output.WriteLine($"held back: {holdBack}; async projections apply them once it ends (docs/operations.md, \"Projections in production\")");
         return 0;
     }
 }

@@ -10,6 +10,6 @@ internal sealed class ClinicCommandHandler(EventAppender appender) : ICommandHan
     {
         var clinic = await context.Session.Events.LoadClinicAsync(command.ClinicId, cancellationToken);
         var decision = ClinicDecider.Decide(command, clinic.State);
-        return appender.Apply(context, StreamIds.ForClinic(command.ClinicId), StreamTypes.Clinic, clinic.Version, decision);
+        return appender.Apply(context, StreamIds.ForClinic(command.ClinicId), clinic.Version, decision);
     }
 }

@@ -11,6 +11,6 @@ internal sealed class PatientCommandHandler(EventAppender appender) : ICommandHa
     {
         var patient = await context.Session.Events.LoadPatientAsync(command.PatientId, cancellationToken);
         var decision = PatientDecider.Decide(command, patient.State);
-        return appender.Apply(context, command.PatientId, StreamTypes.Patient, patient.Version, decision, patient.State.Details);
+        return appender.Apply(context, command.PatientId, patient.Version, decision, patient.State.Details);
     }
 }

@@ -10,6 +10,6 @@ internal sealed class PractitionerCommandHandler(EventAppender appender) : IComm
     {
         var practitioner = await context.Session.Events.LoadPractitionerAsync(command.PractitionerId, cancellationToken);
         var decision = PractitionerDecider.Decide(command, practitioner.State);
-        return appender.Apply(context, command.PractitionerId, StreamTypes.Practitioner, practitioner.Version, decision);
+        return appender.Apply(context, command.PractitionerId, practitioner.Version, decision);
     }
 }

@@ -19,13 +19,13 @@ internal sealed class SessionBookingHandler(EventAppender appender) : ICommandHa
         var practitionerId = SessionBooking.PractitionerIdFor(command, patient.State);
         var practitioner = practitionerId is { } id
             ? await events.LoadPractitionerAsync(id, cancellationToken)
-            : new EventStore.Streams.StreamAggregate<PractitionerState>(PractitionerDecider.Initial, 0);
+            : new StreamAggregate<PractitionerState>(PractitionerDecider.Initial, 0);
 
         var decision = SessionBooking.Decide(command, patient.State, practitioner.State);
         if (decision.IsRefused)
             return CommandResult.Reject(decision.Refusal.Code, decision.Refusal.Detail);
-        appender.Append(context, command.PatientId, StreamTypes.Patient, patient.Version, decision.PatientEvents, patient.State.Details);
-        appender.Append(context, practitionerId!.Value, StreamTypes.Practitioner, practitioner.Version, decision.PractitionerEvents);
+        appender.Append(context, command.PatientId, patient.Version, decision.PatientEvents, patient.State.Details);
+        appender.Append(context, practitionerId!.Value, practitioner.Version, decision.PractitionerEvents);
         return CommandResult.Accept(decision.PatientEvents.Concat(decision.PractitionerEvents).ToList());
     }
 }

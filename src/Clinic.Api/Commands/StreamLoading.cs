@@ -2,19 +2,40 @@ using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
-using Clinic.EventStore.Streams;
+using JasperFx.Events;
+using IQueryEventStore = Marten.Events.IQueryEventStore;
 
 namespace Clinic.Api.Commands;
+
+/// <summary>A stream's state folded by the domain's evolve function, and the version it was folded at (0: no stream).</summary>
+internal sealed record StreamAggregate<TState>(TState State, long Version);
 
 /// <summary>Folds the domain's streams with the domain's own evolve functions.</summary>
 internal static class StreamLoading
 {
-    public static Task<StreamAggregate<PatientState>> LoadPatientAsync(this EventReader events, Guid patientId, CancellationToken cancellationToken, DateTimeOffset? asOf = null) =>
-        events.AggregateStreamAsync(patientId, PatientDecider.Initial, (state, e) => PatientDecider.Evolve(state, (IDomainEvent)e), asOf: asOf, cancellationToken: cancellationToken);
+    public static Task<StreamAggregate<PatientState>> LoadPatientAsync(this IQueryEventStore events, Guid patientId, CancellationToken cancellationToken) =>
+        events.FoldAsync(patientId, PatientDecider.Initial, PatientDecider.Evolve, cancellationToken);
 
-    public static Task<StreamAggregate<PractitionerState>> LoadPractitionerAsync(this EventReader events, Guid practitionerId, CancellationToken cancellationToken) =>
-        events.AggregateStreamAsync(practitionerId, PractitionerDecider.Initial, (state, e) => PractitionerDecider.Evolve(state, (IDomainEvent)e), cancellationToken: cancellationToken);
+    public static Task<StreamAggregate<PractitionerState>> LoadPractitionerAsync(this IQueryEventStore events, Guid practitionerId, CancellationToken cancellationToken) =>
+        events.FoldAsync(practitionerId, PractitionerDecider.Initial, PractitionerDecider.Evolve, cancellationToken);
 
-    public static Task<StreamAggregate<ClinicState>> LoadClinicAsync(this EventReader events, string clinicId, CancellationToken cancellationToken) =>
-        events.AggregateStreamAsync(StreamIds.ForClinic(clinicId), ClinicDecider.Initial, (state, e) => ClinicDecider.Evolve(state, (IDomainEvent)e), cancellationToken: cancellationToken);
+    public static Task<StreamAggregate<ClinicState>> LoadClinicAsync(this IQueryEventStore events, string clinicId, CancellationToken cancellationToken) =>
+        events.FoldAsync(StreamIds.ForClinic(clinicId), ClinicDecider.Initial, ClinicDecider.Evolve, cancellationToken);
+
+    /// <summary>The kind of stream <paramref name="streamId"/> is, told by the catalog from its first event; null when there is none.</summary>
+    public static async Task<string?> StreamTypeAsync(this IQueryEventStore events, Guid streamId, CancellationToken cancellationToken)
+    {
+        var first = await events.FetchStreamAsync(streamId, version: 1, token: cancellationToken);
+        return first.Count > 0 && EventCatalog.TryGet(first[0].EventTypeName, out var type) ? type.StreamType : null;
+    }
+
+    public static TState Fold<TState>(IEnumerable<IEvent> events, TState initial, Func<TState, IDomainEvent, TState> evolve) =>
+        events.Aggregate(initial, (state, e) => evolve(state, (IDomainEvent)e.Data));
+
+    private static async Task<StreamAggregate<TState>> FoldAsync<TState>(
+        this IQueryEventStore events, Guid streamId, TState initial, Func<TState, IDomainEvent, TState> evolve, CancellationToken cancellationToken)
+    {
+        var stream = await events.FetchStreamAsync(streamId, token: cancellationToken);
+        return new StreamAggregate<TState>(Fold(stream, initial, evolve), stream.Count == 0 ? 0 : stream[^1].Version);
+    }
 }

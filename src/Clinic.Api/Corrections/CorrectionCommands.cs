@@ -16,7 +16,7 @@ using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
 using Clinic.Domain.TreatmentPlans;
-using Clinic.EventStore.Events;
+using JasperFx.Events;
 
 namespace Clinic.Api.Corrections;
 
@@ -26,7 +26,7 @@ namespace Clinic.Api.Corrections;
 /// </summary>
 internal static class CorrectionCommands
 {
-    public static IPatientCommand? ForPatient(CorrectRecord c, EventEnvelope original, CorrectionCaller caller, JsonSerializerOptions json) => original.Data switch
+    public static IPatientCommand? ForPatient(CorrectRecord c, IEvent original, CorrectionCaller caller, JsonSerializerOptions json) => original.Data switch
     {
         PatientRegistered or PatientDetailsCorrected =>
             new CorrectPatientDetails(c.StreamId, c.EventId, c.Reason, Read<PatientRequest>(c, json).ToDetails(), c.RecordedAt),
@@ -54,7 +54,7 @@ internal static class CorrectionCommands
         _ => null,
     };
 
-    public static IPractitionerCommand? ForPractitioner(CorrectRecord c, EventEnvelope original, JsonSerializerOptions json) => original.Data switch
+    public static IPractitionerCommand? ForPractitioner(CorrectRecord c, IEvent original, JsonSerializerOptions json) => original.Data switch
     {
         PractitionerRegistered or PractitionerDetailsCorrected =>
             new CorrectPractitionerDetails(c.StreamId, c.EventId, c.Reason, Read<PractitionerRequest>(c, json).ToDetails()),

@@ -7,7 +7,7 @@ using Clinic.Domain.Practitioners;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
 using Clinic.Domain.Corrections;
-using Clinic.EventStore.Events;
+using JasperFx.Events;
 using Clinic.Messaging.Commands;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +23,7 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
 
     public async Task<CommandResult> HandleAsync(CorrectRecord command, HandlerContext context, CancellationToken cancellationToken)
     {
-        var events = await context.Session.Events.FetchStreamAsync(command.StreamId, cancellationToken: cancellationToken);
+        var events = await context.Session.Events.FetchStreamAsync(command.StreamId, token: cancellationToken);
         if (events.Count == 0 || CatalogStreamType(events[0]) != command.StreamType)
             return CommandResult.Reject($"{command.StreamType}-not-found", $"No {command.StreamType} {command.StreamId} in this clinic.");
         if (events.FirstOrDefault(e => e.Id == command.EventId) is not { } original)
@@ -43,22 +43,22 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
         }
         catch (JsonException malformed)
         {
-            return CommandResult.Reject("malformed-correction", $"The corrected values do not fit a {original.EventType} record: {malformed.Message}");
+            return CommandResult.Reject("malformed-correction", $"The corrected values do not fit a {original.EventTypeName} record: {malformed.Message}");
         }
         if (decision is null)
-            return CommandResult.Reject("not-correctable", $"A {original.EventType} event is not corrected. {CorrectiveActions.For(original.Data)}");
+            return CommandResult.Reject("not-correctable", $"A {original.EventTypeName} event is not corrected. {CorrectiveActions.For(original.Data)}");
 
-        context.Session.Metadata = context.Session.Metadata with { Reason = command.Reason };
-        return appender.Apply(context, command.StreamId, command.StreamType, events[^1].Version, decision);
+        context.Session.SetHeader(EventHeaders.Reason, command.Reason);
+        return appender.Apply(context, command.StreamId, events[^1].Version, decision);
     }
 
-    private Decision? Decide(CorrectRecord command, EventEnvelope original, IReadOnlyList<EventEnvelope> events, CorrectionCaller caller) => command.StreamType switch
+    private Decision? Decide(CorrectRecord command, IEvent original, IReadOnlyList<IEvent> events, CorrectionCaller caller) => command.StreamType switch
     {
         StreamTypes.Patient => CorrectionCommands.ForPatient(command, original, caller, _json) is { } correction
-            ? PatientDecider.Decide(correction, Fold(events, PatientDecider.Initial, PatientDecider.Evolve))
+            ? PatientDecider.Decide(correction, StreamLoading.Fold(events, PatientDecider.Initial, PatientDecider.Evolve))
             : null,
         StreamTypes.Practitioner => CorrectionCommands.ForPractitioner(command, original, _json) is { } correction
-            ? PractitionerDecider.Decide(correction, Fold(events, PractitionerDecider.Initial, PractitionerDecider.Evolve))
+            ? PractitionerDecider.Decide(correction, StreamLoading.Fold(events, PractitionerDecider.Initial, PractitionerDecider.Evolve))
             : null,
         _ => null,
     };
@@ -68,7 +68,7 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
     /// clinician corrects the record. Null for any other event, or a practitioner without a linked user.
     /// </summary>
     private static async Task<string?> SessionPractitionerUserIdAsync(
-        EventEnvelope original, IReadOnlyList<EventEnvelope> events, HandlerContext context, CancellationToken cancellationToken)
+        IEvent original, IReadOnlyList<IEvent> events, HandlerContext context, CancellationToken cancellationToken)
     {
         var sessionId = original.Data switch
         {
@@ -82,9 +82,6 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
         return (await context.Session.Events.LoadPractitionerAsync(practitionerId, cancellationToken)).State.Details?.UserId;
     }
 
-    private static TState Fold<TState>(IEnumerable<EventEnvelope> events, TState initial, Func<TState, IDomainEvent, TState> evolve) =>
-        events.Aggregate(initial, (state, e) => evolve(state, (IDomainEvent)e.Data!));
-
-    private static string? CatalogStreamType(EventEnvelope @event) =>
-        EventCatalog.TryGet(@event.EventType, out var type) ? type.StreamType : null;
+    private static string? CatalogStreamType(IEvent @event) =>
+        EventCatalog.TryGet(@event.EventTypeName, out var type) ? type.StreamType : null;
 }

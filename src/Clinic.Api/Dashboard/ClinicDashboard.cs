@@ -6,9 +6,6 @@ namespace Clinic.Api.Dashboard;
 /// </summary>
 public sealed class ClinicDashboard
 {
-    public const string DocumentId = "dashboard";
-
-    public string Id { get; set; } = DocumentId;
     public int Patients { get; set; }
     public Dictionary<string, int> ScreeningOutcomes { get; set; } = [];
     public Dictionary<string, int> Contraindications { get; set; } = [];

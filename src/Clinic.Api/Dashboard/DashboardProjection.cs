@@ -5,33 +5,39 @@ using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
 using Clinic.Domain.TreatmentPlans;
-using Clinic.EventStore.Events;
-using Clinic.EventStore.Projections;
-using Clinic.EventStore.Sessions;
+using JasperFx.Events;
+using Marten.Events.Projections;
 
 namespace Clinic.Api.Dashboard;
 
 /// <summary>
-/// Async: the clinic's dashboard. A corrected session record moves its counts (and those of side effects after
-/// it) from the old products and lots to the new ones, so lot tracing follows corrections.
+/// Async: the clinic's dashboard, one document per clinic. A corrected session record moves its counts (and those of
+/// side effects after it) from the old products and lots to the new ones, so lot tracing follows corrections.
 /// </summary>
-internal sealed class DashboardProjection : EventProjection
+public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, string>
 {
-    public override string Name => "clinic-dashboard";
-    public override bool ReadsMetadata => false;
-
-    public override IReadOnlyCollection<Type> EventTypes =>
-    [
-        typeof(PatientRegistered), typeof(PatientScreened), typeof(TreatmentPlanCreated), typeof(SessionScheduled), typeof(SessionCancelled),
-        typeof(SessionMarkedNoShow), typeof(NoShowRetracted), typeof(SessionPerformed), typeof(SessionRecordCorrected), typeof(SideEffectReported),
-        typeof(RegulatorNotified), typeof(SideEffectReportOverdue), typeof(SideEffectReviewed),
-    ];
-
-    public override IReadOnlyCollection<Type> DocumentTypes => [typeof(ClinicDashboard), typeof(TreatedSession)];
-
-    protected override async Task ProjectAsync(IDocumentOperations operations, EventEnvelope @event, CancellationToken cancellationToken)
+    public DashboardProjection()
     {
-        var dashboard = await operations.LoadAsync<ClinicDashboard>(ClinicDashboard.DocumentId, cancellationToken) ?? new ClinicDashboard();
+        Name = "clinic-dashboard";
+        Identity<PatientRegistered>(_ => DashboardTally.DocumentId);
+        Identity<PatientScreened>(_ => DashboardTally.DocumentId);
+        Identity<TreatmentPlanCreated>(_ => DashboardTally.DocumentId);
+        Identity<SessionScheduled>(_ => DashboardTally.DocumentId);
+        Identity<SessionCancelled>(_ => DashboardTally.DocumentId);
+        Identity<SessionMarkedNoShow>(_ => DashboardTally.DocumentId);
+        Identity<NoShowRetracted>(_ => DashboardTally.DocumentId);
+        Identity<SessionPerformed>(_ => DashboardTally.DocumentId);
+        Identity<SessionRecordCorrected>(_ => DashboardTally.DocumentId);
+        Identity<SideEffectReported>(_ => DashboardTally.DocumentId);
+        Identity<RegulatorNotified>(_ => DashboardTally.DocumentId);
+        Identity<SideEffectReportOverdue>(_ => DashboardTally.DocumentId);
+        Identity<SideEffectReviewed>(_ => DashboardTally.DocumentId);
+    }
+
+    public override DashboardTally Evolve(DashboardTally? snapshot, string id, IEvent @event)
+    {
+        var tally = snapshot ?? new DashboardTally();
+        var dashboard = tally.Counts;
         switch (@event.Data)
         {
             case PatientRegistered:
@@ -59,14 +65,14 @@ internal sealed class DashboardProjection : EventProjection
                 break;
             case SessionPerformed e:
                 ClinicDashboard.Count(dashboard.Sessions, "performed");
-                Track(operations, dashboard, Treated(e.SessionId, e.PractitionerId, e.Treatment, sideEffects: 0));
+                Track(tally, Treated(e.SessionId, e.PractitionerId, e.Treatment, sideEffects: 0));
                 break;
-            case SessionRecordCorrected e when await operations.LoadAsync<TreatedSession>(e.SessionId, cancellationToken) is { } before:
+            case SessionRecordCorrected e when tally.Sessions.GetValueOrDefault(e.SessionId) is { } before:
                 Untrack(dashboard, before);
-                Track(operations, dashboard, Treated(e.SessionId, before.PractitionerId, e.Treatment, before.SideEffects));
+                Track(tally, Treated(e.SessionId, before.PractitionerId, e.Treatment, before.SideEffects));
                 break;
             case SideEffectReported e:
-                await CountSideEffectAsync(operations, dashboard, e.Details, cancellationToken);
+                CountSideEffect(tally, e.Details);
                 break;
             case RegulatorNotified e:
                 dashboard.RegulatorNotifications++;
@@ -79,31 +85,32 @@ internal sealed class DashboardProjection : EventProjection
                 UpdateOverdueReport(dashboard, e.SideEffectId, report => report with { FoundReportedInErrorSince = true });
                 break;
         }
-        operations.Store(dashboard);
+        return tally;
     }
 
     private static void UpdateOverdueReport(ClinicDashboard dashboard, Guid sideEffectId, Func<OverdueReport, OverdueReport> update) =>
         dashboard.OverdueReports = dashboard.OverdueReports
             .Select(report => report.SideEffectId == sideEffectId ? update(report) : report).ToList();
 
-    private static async Task CountSideEffectAsync(IDocumentOperations operations, ClinicDashboard dashboard, SideEffectDetails details, CancellationToken cancellationToken)
+    private static void CountSideEffect(DashboardTally tally, SideEffectDetails details)
     {
+        var dashboard = tally.Counts;
         ClinicDashboard.Count(dashboard.SideEffectsBySeverity, EnumNames.Of(details.Severity));
         ClinicDashboard.Count(dashboard.SideEffectsByKind, EnumNames.Of(details.Kind));
         if (details.Serious)
             dashboard.SeriousSideEffects++;
-        if (details.SessionId is { } sessionId && await operations.LoadAsync<TreatedSession>(sessionId, cancellationToken) is { } session)
+        if (details.SessionId is { } sessionId && tally.Sessions.GetValueOrDefault(sessionId) is { } session)
         {
             dashboard.SideEffectsAfterSessions.Count(session, 1);
-            operations.Store(session with { SideEffects = session.SideEffects + 1 });
+            tally.Sessions[sessionId] = session with { SideEffects = session.SideEffects + 1 };
         }
     }
 
-    private static void Track(IDocumentOperations operations, ClinicDashboard dashboard, TreatedSession session)
+    private static void Track(DashboardTally tally, TreatedSession session)
     {
-        dashboard.PerformedSessions.Count(session, 1);
-        dashboard.SideEffectsAfterSessions.Count(session, session.SideEffects);
-        operations.Store(session);
+        tally.Counts.PerformedSessions.Count(session, 1);
+        tally.Counts.SideEffectsAfterSessions.Count(session, session.SideEffects);
+        tally.Sessions[session.SessionId] = session;
     }
 
     private static void Untrack(ClinicDashboard dashboard, TreatedSession session)

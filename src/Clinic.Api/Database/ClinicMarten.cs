@@ -38,7 +38,7 @@ public static class ClinicMarten
         var options = new StoreOptions();
         options.Connection(dataSource);
         options.DatabaseSchemaName = schema;
-        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.AutoCreateSchemaObjects = JasperFx.AutoCreate.CreateOrUpdate;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ConfigureJson);
         options.Policies.AllDocumentsAreMultiTenanted();
         ConfigureEvents(options);
@@ -58,7 +58,7 @@ public static class ClinicMarten
     {
         var events = options.Events;
         events.StreamIdentity = StreamIdentity.AsGuid;
-        events.TenancyStyle = Marten.Storage.TenancyStyle.Conjoined;
+        events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
         events.AppendMode = EventAppendMode.Quick;
         events.MetadataConfig.CorrelationIdEnabled = true;
         events.MetadataConfig.CausationIdEnabled = true;
@@ -76,8 +76,7 @@ public static class ClinicMarten
             .Duplicate(e => e.Position).Duplicate(e => e.PatientId!).Duplicate(e => e.ActorId!)
             .Duplicate(e => e.EventType).Duplicate(e => e.RecordedAt);
         options.Schema.For<AuditCounter>();
-        options.Schema.For<ClinicDashboard>();
-        options.Schema.For<TreatedSession>();
+        options.Schema.For<DashboardTally>();
     }
 
     private static void ConfigureProjections(StoreOptions options, string schema)

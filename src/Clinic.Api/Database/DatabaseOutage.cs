@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
-using Clinic.EventStore;
-using Clinic.EventStore.Events;
+using Clinic.Api.Hosting;
+using Marten;
 
 namespace Clinic.Api.Database;
 
@@ -12,7 +12,7 @@ namespace Clinic.Api.Database;
 /// database is probed every second, so that its end is noticed (and logged) even when nothing else asks.
 /// </summary>
 /// <remarks>Takes the logger factory, not a logger: loggers of background work depend on this (<see cref="OutageQuietLogger{T}"/>).</remarks>
-internal sealed class DatabaseOutage(DocumentStore store, ILoggerFactory loggers) : BackgroundService
+internal sealed class DatabaseOutage(IDocumentStore store, ClinicServices services, ILoggerFactory loggers) : BackgroundService
 {
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
@@ -50,16 +50,16 @@ internal sealed class DatabaseOutage(DocumentStore store, ILoggerFactory loggers
     }
 
     /// <summary>
-    /// Reads the event feed's high-water mark (which exercises the store's schema too), within five seconds: null when
+    /// Reads the highest event sequence number (which exercises the store's schema too), within five seconds: null when
     /// the database cannot be reached. Records the outage's beginning or end; other failures are the caller's.
     /// </summary>
-    public async Task<EventPosition?> ProbeAsync(CancellationToken cancellationToken)
+    public async Task<long?> ProbeAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
         try
         {
-            var position = await store.Feed.HighWaterMarkAsync(timeout.Token);
+            var position = await store.Storage.Database.FetchHighestEventSequenceNumber(timeout.Token);
             Ended();
             return position;
         }
@@ -123,7 +123,7 @@ internal sealed class DatabaseOutage(DocumentStore store, ILoggerFactory loggers
             return;
         // Pooled connections opened before the outage are likely broken (a restarted server knows none of them): dropped
         // now, they cannot fail the first requests after it.
-        store.DataSource.Clear();
+        services.DataSource.Clear();
         _logger.LogInformation("The database answers again, after an outage of {Seconds:0.0} s", Stopwatch.GetElapsedTime(beganAt).TotalSeconds);
     }
 }

@@ -1,4 +1,3 @@
-using Clinic.EventStore.Daemon;
 using Clinic.Messaging.Delivery;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -11,7 +10,6 @@ internal static class DatabaseSetup
     {
         services.AddSingleton<DatabaseOutage>();
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseOutage>());
-        AddOutageQuietLogger(services, typeof(ProjectionDaemon));
         AddOutageQuietLogger(services, typeof(MessageDispatcher));
         // Internal to the framework: it logs every unhealthy readiness check at Error.
         AddOutageQuietLogger(services, typeof(HealthCheckService).Assembly.GetType(

@@ -1,7 +1,7 @@
 using Clinic.Api.Cli;
 using Clinic.Api.Hosting;
 using Clinic.Messaging.Commands;
-using Npgsql;
+using Marten;
 
 namespace Clinic.Api.Demo;
 
@@ -21,7 +21,7 @@ internal static class SeedDemoCommand
         var services = app.Services.GetRequiredService<ClinicServices>();
         try
         {
-            if (await HasDataAsync(services, clinicId, cancellationToken))
+            if (await HasDataAsync(app.Services.GetRequiredService<IDocumentStore>(), clinicId, cancellationToken))
                 return Fail(errors, $"Clinic '{clinicId}' already has data; seed-demo only fills an empty clinic. Name another with --clinic.");
             var clock = app.Services.GetRequiredService<TimeProvider>();
             var tally = new DemoTally(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
@@ -41,14 +41,11 @@ internal static class SeedDemoCommand
         }
     }
 
-    /// <summary>Whether any stream (patient, practitioner, clinic, access log) belongs to the clinic: the store has no query for that.</summary>
-    private static async Task<bool> HasDataAsync(ClinicServices services, string clinicId, CancellationToken cancellationToken)
+    /// <summary>Whether any event (patient, practitioner, clinic, access log) belongs to the clinic.</summary>
+    private static async Task<bool> HasDataAsync(IDocumentStore store, string clinicId, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(services.Database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var query = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {services.Store.Schema}.streams WHERE tenant_id = $1)", connection);
-        query.Parameters.Add(new NpgsqlParameter { Value = clinicId });
-        return (bool)(await query.ExecuteScalarAsync(cancellationToken))!;
+        await using var session = store.QuerySession(clinicId);
+        return await session.Events.QueryAllRawEvents().AnyAsync(cancellationToken);
     }
 
     private static int Fail(TextWriter errors, string message)

@@ -1,36 +1,36 @@
 using Clinic.Domain.Common;
 using Clinic.Domain.Corrections;
 using Clinic.Domain.Patients;
-using Clinic.EventStore.Events;
-using Clinic.EventStore.Projections;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
 
 namespace Clinic.Api.History;
 
-/// <summary>Inline: a patient's history is current as soon as a command on it commits.</summary>
-internal sealed class PatientHistoryProjection : SingleStreamProjection<PatientHistory>
+/// <summary>
+/// Inline: a patient's history is current as soon as a command on it commits. Time travel (<c>asOf</c>) folds the
+/// same way, through Marten's live aggregation of the stream up to that time.
+/// </summary>
+public sealed class PatientHistoryProjection : SingleStreamProjection<PatientHistory, Guid>
 {
-    public override string Name => "patient-history";
-    public override string StreamType => StreamTypes.Patient;
-
-    public override IReadOnlyCollection<Type> EventTypes { get; } =
-        EventCatalog.All.Where(e => e.StreamType == StreamTypes.Patient).Select(e => e.ClrType).ToList();
-
-    /// <summary>The history as it stood after <paramref name="events"/> (time travel uses the same fold as the live projection).</summary>
-    public PatientHistory? Replay(Guid patientId, IEnumerable<EventEnvelope> events) =>
-        events.Aggregate((PatientHistory?)null, (history, e) => Evolve(history, patientId, e));
-
-    protected override PatientHistory Evolve(PatientHistory? document, Guid id, EventEnvelope @event)
+    public PatientHistoryProjection()
     {
-        var current = document ?? new PatientHistory(id, 0, PatientDecider.Initial, []);
-        var corrected = (@event.Data as ICorrection)?.CorrectedEventId;
+        Name = "patient-history";
+        foreach (var eventType in EventCatalog.All.Where(e => e.StreamType == StreamTypes.Patient))
+            IncludeType(eventType.ClrType);
+    }
+
+    public override PatientHistory Evolve(PatientHistory? snapshot, Guid id, IEvent e)
+    {
+        var current = snapshot ?? new PatientHistory(id, 0, PatientDecider.Initial, []);
+        var corrected = (e.Data as ICorrection)?.CorrectedEventId;
         var timeline = current.Timeline
-            .Select(entry => entry.EventId == corrected ? entry with { CorrectedBy = [.. entry.CorrectedBy, @event.Id] } : entry)
-            .Append(TimelineEntry.From(@event))
+            .Select(entry => entry.EventId == corrected ? entry with { CorrectedBy = [.. entry.CorrectedBy, e.Id] } : entry)
+            .Append(TimelineEntry.From(e))
             .ToList();
         return current with
         {
-            Version = @event.Version,
-            Record = PatientDecider.Evolve(current.Record, (IDomainEvent)@event.Data!),
+            Version = e.Version,
+            Record = PatientDecider.Evolve(current.Record, (IDomainEvent)e.Data),
             Timeline = timeline,
         };
     }

@@ -1,6 +1,7 @@
 using Clinic.Api.Records;
 using Clinic.Domain.Corrections;
-using Clinic.EventStore.Events;
+using Clinic.Messaging.Commands;
+using JasperFx.Events;
 
 namespace Clinic.Api.History;
 
@@ -21,8 +22,8 @@ public sealed record TimelineEntry(
     Guid? Corrects,
     IReadOnlyList<Guid> CorrectedBy)
 {
-    public static TimelineEntry From(EventEnvelope @event) => new(
-        @event.Id, @event.Version, @event.Timestamp, @event.EventType, EventSummaries.Describe(@event.Data),
-        @event.Metadata.ActorId, @event.Metadata.ActorRole, @event.Metadata.CorrelationId, EventReasons.Of(@event),
-        (@event.Data as ICorrection)?.CorrectedEventId, []);
+    public static TimelineEntry From(IEvent @event) => new(
+        @event.Id, @event.Version, @event.Timestamp, @event.EventTypeName, EventSummaries.Describe(@event.Data),
+        EventHeaders.Of(@event, EventHeaders.ActorId), EventHeaders.Of(@event, EventHeaders.ActorRole), @event.CorrelationId,
+        EventReasons.Of(@event), (@event.Data as ICorrection)?.CorrectedEventId, []);
 }

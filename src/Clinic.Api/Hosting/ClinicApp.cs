@@ -4,11 +4,12 @@ using Clinic.Api.Health;
 using Clinic.Api.Http;
 using Clinic.Api.Problems;
 using Clinic.Api.Records;
-using Clinic.EventStore.Daemon;
+using JasperFx.Events.Daemon;
+using Marten;
 
 namespace Clinic.Api.Hosting;
 
-/// <summary>Builds the web application: database, store, daemon, authentication, endpoints.</summary>
+/// <summary>Builds the web application: database, Marten store and daemon, authentication, endpoints.</summary>
 public static class ClinicApp
 {
     public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -20,6 +21,7 @@ public static class ClinicApp
         {
             AddServices(builder, services);
             var app = builder.Build();
+            await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             UseMiddlewareAndEndpoints(app);
             return app;
         }
@@ -35,11 +37,11 @@ public static class ClinicApp
         builder.Services.AddSingleton(services);
         builder.Services.AddHostedService<ClinicServicesLifetime>();
         builder.Services.AddDatabaseSupervision(services.Database);
-        builder.Services.AddSingleton(services.Store);
         builder.Services.AddSingleton(services.Messages);
-        builder.Services.AddSingleton(provider => services.Store.CreateDaemon(provider.GetRequiredService<ILogger<ProjectionDaemon>>()));
-        if (builder.Configuration.GetValue("Clinic:RunDaemon", defaultValue: true))
-            builder.Services.AddHostedService<ProjectionDaemonService>();
+        // Hot/cold: of several API nodes, one runs the async projections and another takes over when it stops.
+        builder.Services.AddMarten(services.StoreOptions())
+            .UseLightweightSessions()
+            .AddAsyncDaemon(builder.Configuration.GetValue("Clinic:RunDaemon", defaultValue: true) ? DaemonMode.HotCold : DaemonMode.Disabled);
         if (builder.Configuration.GetValue("Clinic:RunDispatcher", defaultValue: true))
             builder.Services.AddHostedService<MessageDispatcherService>();
 

@@ -1,34 +1,52 @@
+using System.Text.Json;
 using Clinic.Api.Database;
-using Clinic.EventStore;
 using Clinic.Messaging;
+using Marten;
+using Npgsql;
 
 namespace Clinic.Api.Hosting;
 
-/// <summary>The database, event store and message store every way of running the API needs (web server or CLI verb), from the same configuration.</summary>
-public sealed record ClinicServices(ClinicDatabase Database, DocumentStore Store, MessageStore Messages) : IAsyncDisposable
+/// <summary>
+/// The database and message store every way of running the API needs (web server or CLI verb), from the same
+/// configuration, with the Marten options of the clinic's event store on that database.
+/// </summary>
+public sealed record ClinicServices(ClinicDatabase Database, NpgsqlDataSource DataSource, string Schema, MessageStore Messages) : IAsyncDisposable
 {
     public static async Task<ClinicServices> OpenAsync(WebApplicationBuilder builder, CancellationToken cancellationToken = default)
     {
         using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
         var database = await ClinicDatabase.OpenAsync(builder.Configuration, loggers.CreateLogger<ClinicDatabase>(), cancellationToken);
+        var dataSource = NpgsqlDataSource.Create(ClinicMarten.WithAutoPrepare(database.ConnectionString));
         try
         {
-            var store = ClinicStoreFactory.Create(database.ConnectionString, builder.Configuration);
-            await store.ApplySchemaAsync(cancellationToken);
-            var messages = new MessageStore(store, MessagingSetup.Options(builder.Configuration));
+            var schema = ClinicMarten.SchemaOf(builder.Configuration);
+            var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+            ClinicMarten.ConfigureJson(json);
+            var messages = new MessageStore(dataSource, schema, json, MessagingSetup.Options(builder.Configuration));
             await messages.ApplySchemaAsync(cancellationToken);
-            return new ClinicServices(database, store, messages);
+            return new ClinicServices(database, dataSource, schema, messages);
         }
         catch
         {
+            await dataSource.DisposeAsync();
             await database.DisposeAsync();
             throw;
         }
     }
 
+    public StoreOptions StoreOptions() => ClinicMarten.Options(DataSource, Schema);
+
+    /// <summary>A store of its own, its schema brought up to date, for a command-line verb.</summary>
+    public async Task<DocumentStore> OpenStoreAsync(CancellationToken cancellationToken)
+    {
+        var store = new DocumentStore(StoreOptions());
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        return store;
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await Store.DisposeAsync();
+        await DataSource.DisposeAsync();
         await Database.DisposeAsync();
     }
 }

@@ -54,7 +54,6 @@ internal static class CommandSetup
         });
         services.AddSingleton<MessageDispatcher>();
 
-        services.AddSingleton<PatientHistoryProjection>();
         services.AddHttpContextAccessor();
         services.AddScoped<ClinicRequest>();
     }

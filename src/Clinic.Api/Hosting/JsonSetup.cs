@@ -9,7 +9,7 @@ internal static class JsonSetup
 {
     /// <summary>
     /// HTTP JSON matches the stored events: camelCase members, enums as kebab-case strings (the store's
-    /// <see cref="Clinic.EventStore.StoreJson"/> naming). Whatever a request record cannot hold is refused, as
+    /// <see cref="Database.ClinicMarten.ConfigureJson"/> naming). Whatever a request record cannot hold is refused, as
     /// unreadable: an unknown member, a member given twice, a missing required one, a null where the record's type is
     /// not nullable (a member or a list element), a number sent as a string, an instant without a time or an offset,
     /// text with a NUL character, an enum value other than its documented name, more than <see cref="RequestLimits"/>

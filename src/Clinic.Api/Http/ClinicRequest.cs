@@ -2,10 +2,9 @@ using System.Text.Json;
 using Clinic.Api.Auth;
 using Clinic.Api.Commands;
 using Clinic.Domain.ClinicPolicies;
-using Clinic.EventStore;
-using Clinic.EventStore.Sessions;
 using Clinic.Messaging.Commands;
 using Clinic.Messaging.Idempotency;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -17,15 +16,19 @@ namespace Clinic.Api.Http;
 /// caller's clinic only.
 /// </summary>
 internal sealed class ClinicRequest(
-    IHttpContextAccessor http, CommandBus bus, DocumentStore store, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    IHttpContextAccessor http, CommandBus bus, IDocumentStore store, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    : IAsyncDisposable
 {
+    private IQuerySession? _reads;
+
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No current request.");
 
     public ClinicUser User => ClinicUser.From(Context.User);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public QuerySession Reads => store.QuerySession(User.ClinicId);
+    /// <summary>Reads of the caller's clinic only, in one query session for the request.</summary>
+    public IQuerySession Reads => _reads ??= store.QuerySession(User.ClinicId);
 
     private CommandContext CommandContext => new(User.ClinicId, User.UserId, User.Role, CorrelationId.Of(Context));
 
@@ -50,6 +53,8 @@ internal sealed class ClinicRequest(
 
     public async Task<ClinicPolicy> PolicyAsync(CancellationToken cancellationToken) =>
         (await Reads.Events.LoadClinicAsync(User.ClinicId, cancellationToken)).State.Policy;
+
+    public ValueTask DisposeAsync() => _reads?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private IdempotentReply Stored(Reply reply) =>
         new(reply.Status, reply.Location, JsonSerializer.Serialize(reply.Body, reply.Body.GetType(), json.Value.SerializerOptions));

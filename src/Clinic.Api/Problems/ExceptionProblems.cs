@@ -1,6 +1,6 @@
 using System.Globalization;
 using Clinic.Api.Database;
-using Clinic.EventStore.Streams;
+using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Clinic.Api.Problems;

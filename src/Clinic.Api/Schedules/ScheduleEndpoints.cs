@@ -1,7 +1,8 @@
 using Clinic.Api.Auth;
 using Clinic.Api.Http;
 using Clinic.Domain.Common;
-using Clinic.EventStore.Documents;
+using Clinic.Api.Commands;
+using Marten;
 
 namespace Clinic.Api.Schedules;
 
@@ -19,14 +20,12 @@ internal static class ScheduleEndpoints
             if (end <= start || end - start > LongestWindow)
                 return CommandResults.Problem(StatusCodes.Status400BadRequest, "invalid-range", $"'to' must be after 'from', at most {LongestWindow.TotalDays} days later.");
 
-            if (await request.Reads.Events.FetchStreamStateAsync(practitionerId, ct) is not { StreamType: StreamTypes.Practitioner })
+            if (await request.Reads.Events.StreamTypeAsync(practitionerId, ct) != StreamTypes.Practitioner)
                 return CommandResults.Problem(StatusCodes.Status404NotFound, RefusalCodes.PractitionerNotFound, $"No practitioner {practitionerId} in this clinic.");
 
             await request.RecordViewAsync("practitioner-schedule", null, ct);
             var sessions = await request.Reads.Query<ScheduleEntry>()
-                .Where(s => s.PractitionerId, practitionerId)
-                .Where(s => s.StartsAt, Comparison.GreaterThanOrEqual, start)
-                .Where(s => s.StartsAt, Comparison.LessThan, end)
+                .Where(s => s.PractitionerId == practitionerId && s.StartsAt >= start && s.StartsAt < end)
                 .OrderBy(s => s.StartsAt)
                 .ToListAsync(ct);
             return Results.Ok(new ScheduleResponse(practitionerId, start, end, sessions));

@@ -1,35 +1,28 @@
 using Clinic.Domain.Corrections;
 using Clinic.Domain.Sessions;
-using Clinic.EventStore.Events;
-using Clinic.EventStore.Projections;
+using JasperFx.Events;
+using Marten.Events.Projections;
 
 namespace Clinic.Api.Schedules;
 
 /// <summary>Async: practitioners' calendars, one document per session so a range query is an index scan.</summary>
-internal sealed class ScheduleProjection : MultiStreamProjection<ScheduleEntry, Guid>
+public sealed class ScheduleProjection : MultiStreamProjection<ScheduleEntry, Guid>
 {
-    public override string Name => "practitioner-schedule";
-    public override bool ReadsMetadata => false;
-
-    public override IReadOnlyCollection<Type> EventTypes =>
-        [typeof(SessionScheduled), typeof(SessionRescheduled), typeof(SessionCancelled), typeof(SessionMarkedNoShow), typeof(NoShowRetracted),
-            typeof(SessionPerformed)];
-
-    protected override IEnumerable<Guid> DocumentIds(EventEnvelope @event) => @event.Data switch
+    public ScheduleProjection()
     {
-        SessionScheduled e => [e.SessionId],
-        SessionRescheduled e => [e.SessionId],
-        SessionCancelled e => [e.SessionId],
-        SessionMarkedNoShow e => [e.SessionId],
-        NoShowRetracted e => [e.SessionId],
-        SessionPerformed e => [e.SessionId],
-        _ => [],
-    };
+        Name = "practitioner-schedule";
+        Identity<SessionScheduled>(e => e.SessionId);
+        Identity<SessionRescheduled>(e => e.SessionId);
+        Identity<SessionCancelled>(e => e.SessionId);
+        Identity<SessionMarkedNoShow>(e => e.SessionId);
+        Identity<NoShowRetracted>(e => e.SessionId);
+        Identity<SessionPerformed>(e => e.SessionId);
+    }
 
-    protected override ScheduleEntry? Evolve(ScheduleEntry? entry, Guid id, EventEnvelope @event) => @event.Data switch
+    public override ScheduleEntry? Evolve(ScheduleEntry? entry, Guid id, IEvent e) => e.Data switch
     {
-        SessionScheduled e => new ScheduleEntry(id, e.PractitionerId, e.PatientId, e.PlanId, e.StartsAt, e.EndsAt, SessionStatus.Scheduled),
-        SessionRescheduled e when entry is not null => entry with { StartsAt = e.StartsAt, EndsAt = e.EndsAt },
+        SessionScheduled s => new ScheduleEntry(id, s.PractitionerId, s.PatientId, s.PlanId, s.StartsAt, s.EndsAt, SessionStatus.Scheduled),
+        SessionRescheduled s when entry is not null => entry with { StartsAt = s.StartsAt, EndsAt = s.EndsAt },
         SessionCancelled when entry is not null => entry with { Status = SessionStatus.Cancelled },
         SessionMarkedNoShow when entry is not null => entry with { Status = SessionStatus.NoShow },
         NoShowRetracted when entry is not null => entry with { Status = SessionStatus.Scheduled },

@@ -1,7 +1,6 @@
-using Clinic.Domain.Common;
 using Clinic.Domain.Sessions;
-using Clinic.EventStore.Events;
-using Clinic.EventStore.Projections;
+using JasperFx.Events;
+using Marten.Events.Projections;
 
 namespace Clinic.Api.Sessions;
 
@@ -9,19 +8,18 @@ namespace Clinic.Api.Sessions;
 /// Inline, so that a session can be addressed by its id as soon as it is booked. Each locator comes from
 /// one patient stream's <see cref="SessionScheduled"/>.
 /// </summary>
-internal sealed class SessionLocatorProjection : MultiStreamProjection<SessionLocator, Guid>, IStreamProjection
+public sealed class SessionLocatorProjection : MultiStreamProjection<SessionLocator, Guid>
 {
-    public override string Name => "session-locator";
-    public string StreamType => StreamTypes.Patient;
-    public Type DocumentType => typeof(SessionLocator);
-    public override IReadOnlyCollection<Type> EventTypes => [typeof(SessionScheduled)];
-
-    protected override IEnumerable<Guid> DocumentIds(EventEnvelope @event) => [((SessionScheduled)@event.Data!).SessionId];
-
-    protected override SessionLocator Evolve(SessionLocator? document, Guid id, EventEnvelope @event)
+    public SessionLocatorProjection()
     {
-        var scheduled = (SessionScheduled)@event.Data!;
-        return new SessionLocator(scheduled.SessionId, scheduled.PatientId, scheduled.PractitionerId,
-            (int)(scheduled.EndsAt - scheduled.StartsAt).TotalMinutes);
+        Name = "session-locator";
+        Identity<SessionScheduled>(e => e.SessionId);
     }
+
+    public override SessionLocator? Evolve(SessionLocator? snapshot, Guid id, IEvent e) => e.Data switch
+    {
+        SessionScheduled scheduled => new SessionLocator(scheduled.SessionId, scheduled.PatientId, scheduled.PractitionerId,
+            (int)(scheduled.EndsAt - scheduled.StartsAt).TotalMinutes),
+        _ => snapshot,
+    };
 }

@@ -1,8 +1,9 @@
-using Clinic.EventStore;
-using Clinic.EventStore.Sessions;
-using Clinic.EventStore.Streams;
 using Clinic.Messaging.Delivery;
 using Clinic.Messaging.Idempotency;
+using JasperFx;
+using Marten;
+using Marten.Exceptions;
+using Marten.Services;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -11,12 +12,13 @@ namespace Clinic.Messaging.Commands;
 
 /// <summary>
 /// The one pipeline every command goes through: (replay a known idempotency key) → let the handler load and
-/// decide in a fresh unit of work → commit its events, documents, outgoing messages, the idempotent reply and
-/// the inbox entry of the message that caused it, in one transaction. A rejected command writes nothing. A
+/// decide in a fresh Marten session → commit its events, documents, outgoing messages, the idempotent reply and
+/// the inbox entry of the message that caused it, in one transaction (Marten's session runs in a transaction the
+/// bus opens, and the messaging writes follow its changes before the bus commits). A rejected command writes nothing. A
 /// concurrency conflict is decided again on fresh state a bounded number of times before it is rejected.
 /// </summary>
 public sealed class CommandBus(
-    DocumentStore store, MessageStore messages, HandlerRegistry handlers, CommandBusOptions options, ILogger<CommandBus>? logger = null)
+    IDocumentStore store, MessageStore messages, HandlerRegistry handlers, CommandBusOptions options, ILogger<CommandBus>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<CommandBus>.Instance;
 
@@ -29,29 +31,31 @@ public sealed class CommandBus(
         var handler = handlers.For<TCommand>();
         for (var attempt = 1; ; attempt++)
         {
-            var session = store.OpenSession(context.TenantId, context.ToMetadata());
+            await using var connection = await messages.DataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var session = OpenSession(transaction, context);
             var outbox = messages.CreateOutbox(context.ToHeaders());
             var result = await handler.HandleAsync(command, new HandlerContext(session, outbox, context), cancellationToken);
             if (result is not CommandResult.Accepted)
                 return result;
 
-            Enlist(session, outbox, context, result, reply);
             try
             {
                 await session.SaveChangesAsync(cancellationToken);
+                await WriteParticipantsAsync(connection, transaction, Participants(outbox, context, result, reply), context.TenantId, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 if (!outbox.IsEmpty)
                     messages.NotifyCommitted();
                 return result;
             }
-            catch (ConcurrencyException conflict) when (attempt <= options.ConcurrencyRetries)
+            catch (Exception conflict) when (IsConcurrencyConflict(conflict) && attempt <= options.ConcurrencyRetries)
             {
-                _logger.LogDebug("{Command} met a concurrency conflict on stream {Stream}; deciding again (attempt {Attempt})",
-                    typeof(TCommand).Name, conflict.StreamId, attempt + 1);
+                _logger.LogDebug("{Command} met a concurrency conflict; deciding again (attempt {Attempt})", typeof(TCommand).Name, attempt + 1);
             }
-            catch (ConcurrencyException conflict)
+            catch (Exception conflict) when (IsConcurrencyConflict(conflict))
             {
                 return CommandResult.Reject(CommandResult.ConcurrencyConflict,
-                    $"The record changed while the command was decided, {attempt} times; retry with the current state. ({conflict.StreamId})");
+                    $"The record changed while the command was decided, {attempt} times; retry with the current state.");
             }
             catch (PostgresException duplicate) when (duplicate is { SqlState: IdempotencyKeys.UniqueViolation, ConstraintName: IdempotencyKeys.KeyConstraint })
             {
@@ -68,14 +72,39 @@ public sealed class CommandBus(
         }
     }
 
-    private void Enlist(DocumentSession session, Outbox.OutboxMessages outbox, CommandContext context, CommandResult result,
-        Func<CommandResult, IdempotentReply>? reply)
+    private IDocumentSession OpenSession(NpgsqlTransaction transaction, CommandContext context)
     {
-        session.Enlist(outbox);
+        var sessionOptions = SessionOptions.ForTransaction(transaction);
+        sessionOptions.TenantId = context.TenantId;
+        var session = store.LightweightSession(sessionOptions);
+        context.Stamp(session);
+        return session;
+    }
+
+    /// <summary>A stream appended at a version it is no longer at, or started where another command started it first.</summary>
+    private static bool IsConcurrencyConflict(Exception failure) =>
+        failure is ConcurrencyException or ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
+
+    private static async Task WriteParticipantsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<IUnitOfWorkParticipant> participants, string tenantId,
+        CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var participant in participants)
+            foreach (var command in participant.Commands(tenantId))
+                batch.BatchCommands.Add(command);
+        if (batch.BatchCommands.Count > 0)
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private IEnumerable<IUnitOfWorkParticipant> Participants(
+        Outbox.OutboxMessages outbox, CommandContext context, CommandResult result, Func<CommandResult, IdempotentReply>? reply)
+    {
+        yield return outbox;
         if (context.Idempotency is { } key && reply is not null)
-            session.Enlist(messages.Idempotency.Record(key, reply(result)));
+            yield return messages.Idempotency.Record(key, reply(result));
         if (context.MessageId is { } messageId)
-            session.Enlist(new InboxEntry(messages.Schema, messageId, context.ClaimToken));
+            yield return new InboxEntry(messages.Schema, messageId, context.ClaimToken);
     }
 
     /// <summary>The first reply to this key, or a rejection if the key came with another request; null for a new key.</summary>

@@ -1,4 +1,4 @@
-using Clinic.EventStore.Events;
+using Marten;
 using Clinic.Messaging.Idempotency;
 using Clinic.Messaging.Outbox;
 
@@ -21,13 +21,14 @@ public sealed record CommandContext(string TenantId, string ActorId, string Acto
 
     internal string CausationId => (MessageId ?? CommandId).ToString();
 
-    internal EventMetadata ToMetadata() => new()
+    /// <summary>Marks the events <paramref name="session"/> appends with who, on whose behalf and as part of what.</summary>
+    internal void Stamp(IDocumentSession session)
     {
-        ActorId = ActorId,
-        ActorRole = ActorRole,
-        CorrelationId = CorrelationId,
-        CausationId = CausationId,
-    };
+        session.CorrelationId = CorrelationId;
+        session.CausationId = CausationId;
+        session.SetHeader(EventHeaders.ActorId, ActorId);
+        session.SetHeader(EventHeaders.ActorRole, ActorRole);
+    }
 
     internal MessageHeaders ToHeaders() => new(CorrelationId, CausationId);
 }

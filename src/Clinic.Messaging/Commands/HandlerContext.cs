@@ -1,4 +1,4 @@
-using Clinic.EventStore.Sessions;
+using Marten;
 using Clinic.Messaging.Outbox;
 
 namespace Clinic.Messaging.Commands;
@@ -7,9 +7,9 @@ namespace Clinic.Messaging.Commands;
 /// What a handler works with: the unit of work its appends and documents go into, the messages it sends
 /// with them (the bus commits all of it; the handler never does), and who the command is from.
 /// </summary>
-public sealed class HandlerContext(DocumentSession session, OutboxMessages outbox, CommandContext command)
+public sealed class HandlerContext(IDocumentSession session, OutboxMessages outbox, CommandContext command)
 {
-    public DocumentSession Session { get; } = session;
+    public IDocumentSession Session { get; } = session;
     public OutboxMessages Outbox { get; } = outbox;
     public CommandContext Command { get; } = command;
 }

@@ -1,5 +1,3 @@
-using Clinic.EventStore.Schema;
-
 namespace Clinic.Messaging.Schema;
 
 /// <summary>The messaging tables' history, beside the event store's in the same schema. Append; never edit.</summary>

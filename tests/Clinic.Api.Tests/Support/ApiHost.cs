@@ -1,8 +1,9 @@
 using System.Net.Http.Headers;
 using Clinic.Api.Auth;
 using Clinic.Api.Hosting;
-using Clinic.EventStore.Daemon;
 using Clinic.Testing;
+using Marten;
+using Marten.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,5 +94,5 @@ public class ApiHost : IAsyncLifetime
         TokenIssuer.Issue(new AuthSettings(), SigningKey, user, role, clinic, TimeSpan.FromHours(1));
 
     public Task WaitForProjectionsAsync() =>
-        Services.GetRequiredService<ProjectionDaemon>().WaitForNonStaleAsync(TimeSpan.FromSeconds(30));
+        Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 }

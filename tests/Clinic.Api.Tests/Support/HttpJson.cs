@@ -3,14 +3,21 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Clinic.EventStore;
+using Clinic.Api.Database;
 
 namespace Clinic.Api.Tests.Support;
 
 /// <summary>JSON over HTTP the way the API speaks it (camelCase, kebab-case enums), and its RFC 9457 problems.</summary>
 public static class HttpJson
 {
-    public static readonly JsonSerializerOptions Options = StoreJson.DefaultOptions();
+    public static readonly JsonSerializerOptions Options = StoredJson();
+
+    private static JsonSerializerOptions StoredJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ClinicMarten.ConfigureJson(options);
+        return options;
+    }
 
     public static async Task<JsonNode> PostOkAsync(this HttpClient client, string path, object body, HttpStatusCode expected = HttpStatusCode.Created) =>
         await ReadAsync(await client.PostAsJsonAsync(path, body, Options), expected);

@@ -1,0 +1,14 @@
+namespace Clinic.Api.Dashboard;
+
+/// <summary>
+/// The dashboard projection's document: the counts it shows, and what each performed session used, so that a side
+/// effect reported after a session, or a correction of its record, is counted against the same products and lots.
+/// </summary>
+public sealed class DashboardTally
+{
+    public const string DocumentId = "dashboard";
+
+    public string Id { get; set; } = DocumentId;
+    public ClinicDashboard Counts { get; set; } = new();
+    public Dictionary<Guid, TreatedSession> Sessions { get; set; } = [];
+}
