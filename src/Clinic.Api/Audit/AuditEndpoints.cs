@@ -30,9 +30,10 @@ internal static class AuditEndpoints
                 query = query.Where(e => e.ActorId == actor);
             if (type is not null)
                 query = query.Where(e => e.EventType == type);
-            if (from is { } fromInstant)
+            // Npgsql writes an instant to timestamptz in UTC only.
+            if (from?.ToUniversalTime() is { } fromInstant)
                 query = query.Where(e => e.RecordedAt >= fromInstant);
-            if (to is { } toInstant)
+            if (to?.ToUniversalTime() is { } toInstant)
                 query = query.Where(e => e.RecordedAt < toInstant);
             // One entry beyond the page tells whether more exist, so a last page that is exactly full says so.
             var found = await query.OrderBy(e => e.Position).Take(pageSize + 1).ToListAsync(ct);

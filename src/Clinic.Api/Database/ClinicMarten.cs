@@ -41,6 +41,11 @@ public static class ClinicMarten
         options.AutoCreateSchemaObjects = JasperFx.AutoCreate.CreateOrUpdate;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ConfigureJson);
         options.Policies.AllDocumentsAreMultiTenanted();
+        options.Logger(SilentMartenLogger.Instance);
+        // No retry inside Marten: a command runs in a transaction the command bus owns, which a retried statement cannot
+        // rejoin. A conflict is decided again by the bus; an unreachable database is 503, for the caller to retry.
+        options.ConfigurePolly(_ => { });
+        options.ConfigureWritePolly(_ => { });
         ConfigureEvents(options);
         ConfigureDocuments(options);
         ConfigureProjections(options, schema);
@@ -59,7 +64,10 @@ public static class ClinicMarten
         var events = options.Events;
         events.StreamIdentity = StreamIdentity.AsGuid;
         events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
-        events.AppendMode = EventAppendMode.Quick;
+        // Timestamps taken in .NET (at PostgreSQL's microsecond precision) are the ones the inline projections see and
+        // the ones stored: a rebuilt history is the live one. With server timestamps the two differ.
+        events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        events.TimeProvider = MicrosecondClock.Instance;
         events.MetadataConfig.CorrelationIdEnabled = true;
         events.MetadataConfig.CausationIdEnabled = true;
         events.MetadataConfig.HeadersEnabled = true;
@@ -90,6 +98,18 @@ public static class ClinicMarten
         // Advisory locks are per database, not per schema: stores in other schemas of one database (the tests') must not
         // take each other's daemon lock.
         options.Projections.DaemonLockId = DaemonLockIdFor(schema);
+    }
+
+    /// <summary>The system clock at PostgreSQL's precision.</summary>
+    private sealed class MicrosecondClock : TimeProvider
+    {
+        public static readonly MicrosecondClock Instance = new();
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            var now = System.GetUtcNow();
+            return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        }
     }
 
     private static int DaemonLockIdFor(string schema) =>

@@ -11,6 +11,7 @@ internal static class DatabaseSetup
         services.AddSingleton<DatabaseOutage>();
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseOutage>());
         AddOutageQuietLogger(services, typeof(MessageDispatcher));
+        AddOutageQuietLogger(services, typeof(Marten.Events.Daemon.Coordination.ProjectionCoordinator));
         // Internal to the framework: it logs every unhealthy readiness check at Error.
         AddOutageQuietLogger(services, typeof(HealthCheckService).Assembly.GetType(
             "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", throwOnError: true)!);

@@ -24,8 +24,10 @@ internal static class ScheduleEndpoints
                 return CommandResults.Problem(StatusCodes.Status404NotFound, RefusalCodes.PractitionerNotFound, $"No practitioner {practitionerId} in this clinic.");
 
             await request.RecordViewAsync("practitioner-schedule", null, ct);
+            // Npgsql writes an instant to timestamptz in UTC only.
+            var (startUtc, endUtc) = (start.ToUniversalTime(), end.ToUniversalTime());
             var sessions = await request.Reads.Query<ScheduleEntry>()
-                .Where(s => s.PractitionerId == practitionerId && s.StartsAt >= start && s.StartsAt < end)
+                .Where(s => s.PractitionerId == practitionerId && s.StartsAt >= startUtc && s.StartsAt < endUtc)
                 .OrderBy(s => s.StartsAt)
                 .ToListAsync(ct);
             return Results.Ok(new ScheduleResponse(practitionerId, start, end, sessions));

@@ -107,7 +107,7 @@ public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
             "delete" => "u\u007f1",
             _ => new string('x', 201),
         };
-        var eventsBefore = await OutboxRows.CountAsync(host, "events");
+        var eventsBefore = await host.EventCountAsync();
 
         var response = await WithToken(Token(Claims().Select(claim => claim.Type == type ? new Claim(type, value) : claim)))
             .PostAsJsonAsync("/api/patients", NewPatient, HttpJson.Options);
@@ -115,7 +115,7 @@ public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
         var problem = await HttpJson.ProblemAsync(response, HttpStatusCode.Unauthorized, "invalid-token");
         problem["detail"]!.GetValue<string>().ShouldContain($"'{type}'");
         response.Headers.WwwAuthenticate.ToString().ShouldContain("invalid_token");
-        (await OutboxRows.CountAsync(host, "events")).ShouldBe(eventsBefore, "a refused token writes nothing, in any clinic");
+        (await host.EventCountAsync()).ShouldBe(eventsBefore, "a refused token writes nothing, in any clinic");
     }
 
     [Theory]

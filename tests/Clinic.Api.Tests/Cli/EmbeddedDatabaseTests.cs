@@ -25,7 +25,7 @@ public class EmbeddedDatabaseTests
             projections.Output.ShouldContain("audit-trail: async");
             await using var connection = new NpgsqlConnection(startedByTheApi.ConnectionString() + ";Pooling=false");
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM clinic.events", connection);
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM clinic.mt_events", connection);
             (await command.ExecuteScalarAsync()).ShouldBe(0L);
         }
         finally

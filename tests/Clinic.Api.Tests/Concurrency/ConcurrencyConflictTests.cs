@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Clinic.Api.Tests.Support;
-using Npgsql;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Clinic.Api.Tests.Concurrency;
 
@@ -17,7 +18,7 @@ public class ConcurrencyConflictTests(ConcurrencyConflictTests.NoRetryApiHost no
         var (journey, response) = await ConsentWhileAnotherWriterAppendsAsync(noRetries);
 
         await HttpJson.ProblemAsync(response, HttpStatusCode.Conflict, "concurrency-conflict");
-        (await ConsentEventsAsync(noRetries, journey.PatientId)).ShouldBe(2, "the first consent and the other writer's, none from the refused command");
+        (await ConsentEventsAsync(noRetries, journey)).ShouldBe(2, "the first consent and the other writer's, none from the refused command");
     }
 
     [Fact]
@@ -29,7 +30,7 @@ public class ConcurrencyConflictTests(ConcurrencyConflictTests.NoRetryApiHost no
         var (journey, response) = await ConsentWhileAnotherWriterAppendsAsync(retries);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        (await ConsentEventsAsync(retries, journey.PatientId)).ShouldBe(3);
+        (await ConsentEventsAsync(retries, journey)).ShouldBe(3);
     }
 
     private static async Task<(Journey Journey, HttpResponseMessage Response)> ConsentWhileAnotherWriterAppendsAsync(ApiHost host)
@@ -37,7 +38,7 @@ public class ConcurrencyConflictTests(ConcurrencyConflictTests.NoRetryApiHost no
         var journey = new Journey(host);
         await journey.RegisterPatientAsync();
         await journey.ConsentAsync();
-        await using var other = await WriterInTheWay.AppendAsync(host, journey.PatientId);
+        await using var other = await WriterInTheWay.AppendAsync(host, journey.Clinic, journey.PatientId);
 
         var consent = journey.Practitioner.PostAsJsonAsync($"{journey.PatientPath}/consents",
             new { scope = new[] { "body" }, formVersion = "v3", signedAt = Journey.Now }, HttpJson.Options);
@@ -46,14 +47,11 @@ public class ConcurrencyConflictTests(ConcurrencyConflictTests.NoRetryApiHost no
         return (journey, await consent);
     }
 
-    private static async Task<long> ConsentEventsAsync(ApiHost host, Guid patientId)
+    private static async Task<int> ConsentEventsAsync(ApiHost host, Journey journey)
     {
-        await using var connection = new NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand(
-            $"SELECT count(*) FROM {host.Schema}.events WHERE stream_id = $1 AND type = 'consent-recorded.v1'", connection);
-        count.Parameters.Add(new NpgsqlParameter { Value = patientId });
-        return (long)(await count.ExecuteScalarAsync())!;
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(journey.Clinic);
+        return await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == journey.PatientId && e.EventTypeName == "consent-recorded.v1").CountAsync();
     }
 
     /// <summary>The API with no concurrency retry: a conflict is answered at once.</summary>

@@ -93,6 +93,13 @@ public class ApiHost : IAsyncLifetime
     public static string Token(string role, string clinic, string user) =>
         TokenIssuer.Issue(new AuthSettings(), SigningKey, user, role, clinic, TimeSpan.FromHours(1));
 
+    /// <summary>How many events the store holds, in every clinic.</summary>
+    public async Task<int> EventCountAsync()
+    {
+        await using var session = Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Events.QueryAllRawEvents().Where(e => e.AnyTenant()).CountAsync();
+    }
+
     public Task WaitForProjectionsAsync() =>
         Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 }
