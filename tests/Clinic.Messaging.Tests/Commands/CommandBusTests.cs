@@ -46,9 +46,9 @@ public class CommandBusTests
 
         await harness.Bus.InvokeAsync(new Increment(counter, 1), context);
 
-        var recorded = (await harness.Store.QuerySession(MessagingHarness.Tenant).Events.FetchStreamAsync(counter)).Single().Metadata;
-        recorded.ActorId.ShouldBe("user-1");
-        recorded.ActorRole.ShouldBe("clerk");
+        var recorded = (await harness.CounterEventsAsync(counter)).Single();
+        EventHeaders.Of(recorded, EventHeaders.ActorId).ShouldBe("user-1");
+        EventHeaders.Of(recorded, EventHeaders.ActorRole).ShouldBe("clerk");
         recorded.CorrelationId.ShouldBe("correlation-1");
         recorded.CausationId.ShouldBe(context.CommandId.ToString());
     }

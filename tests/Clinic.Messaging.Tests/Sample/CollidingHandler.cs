@@ -1,13 +1,12 @@
-using Clinic.EventStore;
-using Clinic.EventStore.Streams;
 using Clinic.Messaging.Commands;
+using Marten;
 
 namespace Clinic.Messaging.Tests.Sample;
 
 public sealed record Collide(Guid CounterId);
 
 /// <summary>Another writer always moves the counter between this handler's read and its commit: every attempt conflicts.</summary>
-public sealed class CollidingHandler(DocumentStore store) : ICommandHandler<Collide>
+public sealed class CollidingHandler(IDocumentStore store) : ICommandHandler<Collide>
 {
     private int _attempts;
 
@@ -17,10 +16,10 @@ public sealed class CollidingHandler(DocumentStore store) : ICommandHandler<Coll
     {
         Interlocked.Increment(ref _attempts);
         var version = (await context.Session.Events.FetchStreamStateAsync(command.CounterId, cancellationToken))!.Version;
-        var otherWriter = store.OpenSession(context.Command.TenantId);
-        otherWriter.Events.Append(command.CounterId, ExpectedVersion.Exactly(version), new Incremented(1));
+        await using var otherWriter = store.LightweightSession(context.Command.TenantId);
+        otherWriter.Events.Append(command.CounterId, version + 1, new Incremented(1));
         await otherWriter.SaveChangesAsync(cancellationToken);
-        context.Session.Events.Append(command.CounterId, ExpectedVersion.Exactly(version), new Incremented(1));
+        context.Session.Events.Append(command.CounterId, version + 1, new Incremented(1));
         return CommandResult.Accept();
     }
 }

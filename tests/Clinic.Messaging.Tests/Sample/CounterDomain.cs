@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Clinic.EventStore.Streams;
 using Clinic.Messaging.Commands;
 using Clinic.Messaging.Delivery;
 
@@ -20,9 +19,9 @@ public sealed class IncrementHandler : ICommandHandler<Increment>
             return CommandResult.Reject("refused", "This command is refused.");
         var state = await context.Session.Events.FetchStreamStateAsync(command.CounterId, cancellationToken);
         if (state is null)
-            context.Session.Events.StartStream(command.CounterId, "counter", new Incremented(command.By));
+            context.Session.Events.StartStream(command.CounterId, new Incremented(command.By));
         else
-            context.Session.Events.Append(command.CounterId, ExpectedVersion.Exactly(state.Version), new Incremented(command.By));
+            context.Session.Events.Append(command.CounterId, state.Version + 1, new Incremented(command.By));
         if (command.AlsoPublish)
             context.Outbox.Publish(new PleaseIncrement(command.CounterId));
         return CommandResult.Accept(command.By);
