@@ -10,17 +10,16 @@ public sealed record BenchScale(
     int ReadStreams,
     int WarmupStreams,
     int CatchUpRounds,
-    int DispatchMessages,
     int HttpPatientsPerDesk,
     int HttpRounds)
 {
     public static readonly BenchScale Full = new("full", AppendStreams: 10_000, EventsPerStream: 10, CatchUpEvents: 100_000,
         Reads: 2_000, ReadStreams: 1_000, WarmupStreams: 500, CatchUpRounds: 5,
-        DispatchMessages: 20_000, HttpPatientsPerDesk: 16, HttpRounds: Http.BenchDesk.SessionsPerPlan);
+        HttpPatientsPerDesk: 16, HttpRounds: Http.BenchDesk.SessionsPerPlan);
 
     public static readonly BenchScale Quick = new("quick", AppendStreams: 1_000, EventsPerStream: 10, CatchUpEvents: 20_000,
         Reads: 500, ReadStreams: 200, WarmupStreams: 100, CatchUpRounds: 1,
-        DispatchMessages: 2_000, HttpPatientsPerDesk: 4, HttpRounds: 4);
+        HttpPatientsPerDesk: 4, HttpRounds: 4);
 
     public long AppendEvents => (long)AppendStreams * EventsPerStream;
     public int CatchUpStreams => CatchUpEvents / EventsPerStream;

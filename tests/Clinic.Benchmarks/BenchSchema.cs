@@ -1,43 +1,35 @@
 using Clinic.Benchmarks.Ledger;
-using Clinic.EventStore;
-using Clinic.EventStore.Projections;
+using JasperFx.Events.Projections;
+using Marten;
 using Npgsql;
 
 namespace Clinic.Benchmarks;
 
 /// <summary>
-/// A fresh store schema for one side of one run, dropped on dispose. The floor gets one too, made by a
-/// store with the same registrations, and writes into its tables with plain SQL.
+/// A fresh Marten schema for one side of one run, dropped on dispose. The floor gets one too, made by a store
+/// with the same configuration, and writes into its tables with plain SQL.
 /// </summary>
 public sealed class BenchSchema : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _admin;
 
-    private BenchSchema(DocumentStore store, NpgsqlDataSource admin)
+    private BenchSchema(DocumentStore store, string name, NpgsqlDataSource admin)
     {
         Store = store;
+        Name = name;
         _admin = admin;
     }
 
     public DocumentStore Store { get; }
-    public string Name => Store.Schema;
+    public string Name { get; }
 
     /// <param name="balance">How the ledger balance projection runs in this schema; null: not registered.</param>
     public static async Task<BenchSchema> CreateAsync(BenchContext context, ProjectionLifecycle? balance = null)
     {
-        var options = new StoreOptions
-        {
-            ConnectionString = context.ConnectionString,
-            SchemaName = "bench_" + Guid.NewGuid().ToString("N")[..16],
-        };
-        foreach (var (name, type) in LedgerEventTypes.ByName)
-            options.Events.Register(type, name);
-        options.Documents.For<LedgerBalance>(LedgerBalance.Alias).Duplicate(b => b.Owner).Duplicate(b => b.Balance);
-        if (balance is { } lifecycle)
-            options.Projections.Add(new LedgerBalanceProjection(), lifecycle);
-        var store = new DocumentStore(options);
-        await store.ApplySchemaAsync(context.Cancellation);
-        return new BenchSchema(store, context.Floor);
+        var name = "bench_" + Guid.NewGuid().ToString("N")[..16];
+        var store = new DocumentStore(BenchMarten.Options(context.Marten, name, balance));
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        return new BenchSchema(store, name, context.Floor);
     }
 
     /// <summary>
@@ -47,7 +39,7 @@ public sealed class BenchSchema : IAsyncDisposable
     /// </summary>
     public async Task VacuumAsync()
     {
-        await using var vacuum = _admin.CreateCommand($"VACUUM (ANALYZE) {Name}.streams, {Name}.events");
+        await using var vacuum = _admin.CreateCommand($"VACUUM (ANALYZE) {Name}.mt_streams, {Name}.mt_events");
         await vacuum.ExecuteNonQueryAsync();
     }
 
@@ -58,6 +50,20 @@ public sealed class BenchSchema : IAsyncDisposable
         var actual = (long)(await count.ExecuteScalarAsync())!;
         if (actual != expected)
             throw new InvalidOperationException($"{Name}.{table} has {actual} rows, expected {expected}.");
+    }
+
+    /// <summary>Fails the run unless this schema's table holds the same rows as the other's, compared on these columns.</summary>
+    public async Task ExpectSameRowsAsync(BenchSchema other, string table, string columns)
+    {
+        await using var differences = _admin.CreateCommand($"""
+            SELECT count(*) FROM (
+                (SELECT {columns} FROM {Name}.{table} EXCEPT ALL SELECT {columns} FROM {other.Name}.{table})
+                UNION ALL
+                (SELECT {columns} FROM {other.Name}.{table} EXCEPT ALL SELECT {columns} FROM {Name}.{table})) AS different
+            """);
+        var count = (long)(await differences.ExecuteScalarAsync())!;
+        if (count != 0)
+            throw new InvalidOperationException($"{Name}.{table} and {other.Name}.{table} differ by {count} rows on ({columns}).");
     }
 
     public async ValueTask DisposeAsync()

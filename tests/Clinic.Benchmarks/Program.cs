@@ -1,10 +1,11 @@
+using Clinic.Api.Database;
 using Clinic.Benchmarks;
 using Clinic.Benchmarks.Measuring;
 using Clinic.Benchmarks.Server;
 using Clinic.Benchmarks.Workloads;
 using Npgsql;
 
-// Compares our event store with plain Npgsql doing the same work (the floor); see docs/performance.md.
+// Compares Marten, as the application configures it, with plain Npgsql doing the same work (the floor); see docs/performance.md.
 BenchArguments arguments;
 try
 {
@@ -24,8 +25,9 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 await using var server = await BenchServer.StartAsync(cancellation.Token);
+await using var marten = NpgsqlDataSource.Create(ClinicMarten.WithAutoPrepare(server.ConnectionString));
 await using var floor = NpgsqlDataSource.Create(server.ConnectionString);
-var context = new BenchContext(server.ConnectionString, arguments.Scale, floor, cancellation.Token);
+var context = new BenchContext(server.ConnectionString, arguments.Scale, marten, floor, cancellation.Token);
 await PrintSetupAsync(server, context);
 
 var results = new List<BenchResult>();
@@ -51,7 +53,6 @@ static IEnumerable<IWorkload> Workloads() =>
     new AppendWorkload(streamsPerTransaction: 100, inlineProjection: true),
     new CatchUpWorkload(),
     new StreamReadWorkload(),
-    new DispatchWorkload(),
     new HttpCommandWorkload(),
 ];
 

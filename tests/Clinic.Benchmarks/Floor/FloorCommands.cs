@@ -1,51 +1,61 @@
 using Clinic.Api.Database;
-using Clinic.Messaging;
-using Microsoft.Extensions.Configuration;
+using Marten;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Clinic.Benchmarks.Floor;
 
 /// <summary>
-/// The floor for HTTP commands: the database work each command did, with plain Npgsql and no HTTP, in a
-/// copy of our schema. Per command, one prepared read of the events of the streams it appended to (what a
-/// handler folds to decide), then one round trip <c>BEGIN; UPDATE streams (expected version); INSERT
-/// events; upsert documents; INSERT messages; COMMIT</c> with exactly the rows our command wrote (events by
-/// correlation id; documents by their last_modified, which is the transaction's now() like the events'
-/// recorded_at; messages by correlation id).
+/// The floor for HTTP commands: the database work each command did, with plain Npgsql and no HTTP, in a copy of our
+/// schema. Per command, one prepared read of the events of the streams it appended to (what a handler folds to
+/// decide), then one round trip <c>BEGIN; INSERT or UPDATE mt_streams (expected version); INSERT mt_events; upsert
+/// documents; INSERT messages; COMMIT</c> with exactly the rows our command wrote: its events by correlation id, its
+/// documents and messages by the transaction that wrote them (their xmin, the events' xmin).
 /// </summary>
 public sealed class FloorCommands
 {
+    private const string MessagesTable = "messages";
+
     private readonly NpgsqlDataSource _db;
     private readonly string _ours;
-    private readonly IReadOnlyList<string> _documentTables;
+    private readonly IReadOnlyList<DocumentTable> _documentTables;
+    private readonly bool _hasMessages;
 
-    private FloorCommands(NpgsqlDataSource db, string ours, string floor, IReadOnlyList<string> documentTables)
+    private FloorCommands(NpgsqlDataSource db, string ours, string floor, IReadOnlyList<DocumentTable> documentTables, bool hasMessages)
     {
         _db = db;
         _ours = ours;
         Schema = floor;
         _documentTables = documentTables;
+        _hasMessages = hasMessages;
     }
 
     public string Schema { get; }
 
-    /// <summary>Makes the floor's schema with the API's own migrations and copies our schema's rows into it.</summary>
+    /// <summary>A Marten document table: its name and its columns other than the key (tenant_id, id).</summary>
+    private sealed record DocumentTable(string Name, IReadOnlyList<string> Columns);
+
+    /// <summary>
+    /// Makes the floor's schema with the application's own Marten configuration, adds the tables Marten does not
+    /// own (the outbox's) as copies of ours, and copies our schema's rows into it.
+    /// </summary>
     public static async Task<FloorCommands> CopyAsync(BenchContext context, string ours, CancellationToken cancellationToken)
     {
         var floor = "bench_" + Guid.NewGuid().ToString("N")[..16];
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Clinic:Schema"] = floor }).Build();
-        await using (var store = ClinicStoreFactory.Create(context.ConnectionString, configuration))
-        {
-            await store.ApplySchemaAsync(cancellationToken);
-            await new MessageStore(store, new MessagingOptions()).ApplySchemaAsync(cancellationToken);
-        }
-        var documentTables = await DocumentTablesAsync(context.Floor, ours, cancellationToken);
-        foreach (var table in new[] { "streams", "events", "messages" }.Concat(documentTables))
+        await using (var store = new DocumentStore(ClinicMarten.Options(context.Marten, floor)))
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var tables = await TablesAsync(context.Floor, ours, cancellationToken);
+        var floorTables = (await TablesAsync(context.Floor, floor, cancellationToken)).ToHashSet();
+        foreach (var table in tables.Where(t => !floorTables.Contains(t)))
+            await ExecuteAsync(context.Floor, $"CREATE TABLE {floor}.{table} (LIKE {ours}.{table} INCLUDING ALL)", cancellationToken);
+        foreach (var table in tables)
             await ExecuteAsync(context.Floor, $"INSERT INTO {floor}.{table} OVERRIDING SYSTEM VALUE SELECT * FROM {ours}.{table}", cancellationToken);
-        await ExecuteAsync(context.Floor, $"SELECT setval(pg_get_serial_sequence('{floor}.events', 'seq_id'), (SELECT max(seq_id) FROM {floor}.events))", cancellationToken);
-        await ExecuteAsync(context.Floor, $"VACUUM (ANALYZE) {string.Join(", ", new[] { "streams", "events", "messages" }.Concat(documentTables).SelectMany(t => new[] { $"{ours}.{t}", $"{floor}.{t}" }))}", cancellationToken);
-        return new FloorCommands(context.Floor, ours, floor, documentTables);
+        await ExecuteAsync(context.Floor, $"SELECT setval('{floor}.mt_events_sequence', (SELECT last_value FROM {ours}.mt_events_sequence))", cancellationToken);
+        await ExecuteAsync(context.Floor, $"VACUUM (ANALYZE) {string.Join(", ", tables.SelectMany(t => new[] { $"{ours}.{t}", $"{floor}.{t}" }))}", cancellationToken);
+        var documentTables = new List<DocumentTable>();
+        foreach (var table in tables.Where(t => t.StartsWith("mt_doc_", StringComparison.Ordinal)))
+            documentTables.Add(new DocumentTable(table, await ValueColumnsAsync(context.Floor, floor, table, cancellationToken)));
+        return new FloorCommands(context.Floor, ours, floor, documentTables, tables.Contains(MessagesTable));
     }
 
     /// <summary>Reads back, from our schema, what the commands with these correlation ids wrote.</summary>
@@ -54,10 +64,11 @@ public sealed class FloorCommands
         var commands = correlationIds.ToDictionary(id => id, id => new RecordedCommand(id));
         await using var connection = await _db.OpenConnectionAsync(cancellationToken);
         await CaptureEventsAsync(connection, commands, cancellationToken);
-        var byCommitTime = commands.Values.ToLookup(c => c.CommittedAt);
+        var byTransaction = commands.Values.ToDictionary(c => c.TransactionId);
         foreach (var table in _documentTables)
-            await CaptureDocumentsAsync(connection, table, byCommitTime, cancellationToken);
-        await CaptureMessagesAsync(connection, commands, cancellationToken);
+            await CaptureDocumentsAsync(connection, table.Name, byTransaction, cancellationToken);
+        if (_hasMessages)
+            await CaptureMessagesAsync(connection, byTransaction, cancellationToken);
         return [.. correlationIds.Select(id => commands[id])];
     }
 
@@ -80,7 +91,7 @@ public sealed class FloorCommands
 
     private async Task<long> CountEventsAsync(string schema, IReadOnlyList<string> correlationIds)
     {
-        await using var count = _db.CreateCommand($"SELECT count(*) FROM {schema}.events WHERE metadata->>'correlationId' = ANY($1)");
+        await using var count = _db.CreateCommand($"SELECT count(*) FROM {schema}.mt_events WHERE correlation_id = ANY($1)");
         count.Parameters.Add(Sql.Value(correlationIds.ToArray()));
         return (long)(await count.ExecuteScalarAsync())!;
     }
@@ -90,7 +101,7 @@ public sealed class FloorCommands
     private async Task<int> ReadStreamsAsync(NpgsqlConnection connection, Guid[] streams, CancellationToken cancellationToken)
     {
         await using var read = await Sql.PreparedAsync(connection, $"""
-            SELECT stream_id, version, type, data FROM {Schema}.events
+            SELECT stream_id, version, type, data FROM {Schema}.mt_events
             WHERE stream_id = ANY($1) AND tenant_id = $2 ORDER BY stream_id, version
             """, cancellationToken, Sql.Value(streams), Sql.Value(Http.BenchApi.Clinic));
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
@@ -107,31 +118,47 @@ public sealed class FloorCommands
     {
         yield return new NpgsqlBatchCommand("BEGIN");
         foreach (var stream in command.Events.GroupBy(e => e.StreamId))
-        {
-            yield return Sql.Command($"UPDATE {Schema}.streams SET version = $3, updated_at = now() WHERE id = $1 AND tenant_id = $2 AND version = $4",
-                Sql.Value(stream.Key), Sql.Value(Http.BenchApi.Clinic), Sql.Value(stream.Max(e => e.Version)), Sql.Value(stream.Min(e => e.Version) - 1));
-        }
-        yield return Sql.Command($"""
-            INSERT INTO {Schema}.events (id, stream_id, version, type, data, metadata, tenant_id)
-            SELECT * , $6 FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::text[], $5::jsonb[], $7::jsonb[])
-            """,
-            Sql.Value(command.Events.Select(e => e.Id).ToArray()), Sql.Value(command.Events.Select(e => e.StreamId).ToArray()),
-            Sql.Value(command.Events.Select(e => e.Version).ToArray()), Sql.Value(command.Events.Select(e => e.Type).ToArray()),
-            Sql.Jsonb([.. command.Events.Select(e => e.Data)]), Sql.Value(Http.BenchApi.Clinic), Sql.Jsonb([.. command.Events.Select(e => e.Metadata)]));
+            yield return WriteStream(stream.Key, stream.First().StreamType, stream.Min(e => e.Version) - 1, stream.Max(e => e.Version));
+        yield return InsertEvents(command.CorrelationId, command.Events);
         foreach (var documents in command.Documents.GroupBy(d => d.Table))
-        {
-            yield return Sql.Command($"""
-                INSERT INTO {Schema}.{documents.Key} (tenant_id, id, data) SELECT $1, * FROM unnest($2::text[], $3::jsonb[])
-                ON CONFLICT (tenant_id, id) DO UPDATE SET data = excluded.data, last_modified = now()
-                """, Sql.Value(Http.BenchApi.Clinic), Sql.Value(documents.Select(d => d.Id).ToArray()), Sql.Jsonb([.. documents.Select(d => d.Data)]));
-        }
+            yield return UpsertDocuments(_documentTables.Single(t => t.Name == documents.Key), [.. documents.Select(d => d.Json)]);
         if (command.Messages.Count > 0)
             yield return InsertMessages(command.Messages);
         yield return new NpgsqlBatchCommand("COMMIT");
     }
 
+    /// <summary>A new stream's row, or the existing one moved to its new version if it is still at the expected one.</summary>
+    private NpgsqlBatchCommand WriteStream(Guid id, string type, long expectedVersion, long version) => expectedVersion == 0
+        ? Sql.Command($"INSERT INTO {Schema}.mt_streams (tenant_id, id, type, version) VALUES ($1, $2, $3, $4)",
+            Sql.Value(Http.BenchApi.Clinic), Sql.Value(id), Sql.Value(type), Sql.Value(version))
+        : Sql.Command($"UPDATE {Schema}.mt_streams SET version = $3, timestamp = now() WHERE id = $1 AND tenant_id = $2 AND version = $4",
+            Sql.Value(id), Sql.Value(Http.BenchApi.Clinic), Sql.Value(version), Sql.Value(expectedVersion));
+
+    private NpgsqlBatchCommand InsertEvents(string correlationId, IReadOnlyList<RecordedEvent> events) => Sql.Command($"""
+        INSERT INTO {Schema}.mt_events
+            (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived, correlation_id, causation_id, headers)
+        SELECT nextval('{Schema}.mt_events_sequence'), u.id, u.stream_id, u.version, u.data, u.type, $7, u.timestamp, u.dotnet_type, FALSE,
+            $8, u.causation_id, u.headers
+        FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::jsonb[], $5::text[], $6::timestamptz[], $9::text[], $10::text[], $11::jsonb[])
+            WITH ORDINALITY AS u (id, stream_id, version, data, type, timestamp, dotnet_type, causation_id, headers, ordinal)
+        ORDER BY u.ordinal
+        """,
+        Sql.Value(events.Select(e => e.Id).ToArray()), Sql.Value(events.Select(e => e.StreamId).ToArray()),
+        Sql.Value(events.Select(e => e.Version).ToArray()), Sql.Jsonb([.. events.Select(e => e.Data)]),
+        Sql.Value(events.Select(e => e.Type).ToArray()),
+        new NpgsqlParameter { Value = events.Select(e => e.Timestamp.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
+        Sql.Value(Http.BenchApi.Clinic), Sql.Value(correlationId), Sql.Value(events.Select(e => e.DotNetType).ToArray()),
+        NullableArray(events.Select(e => e.CausationId), NpgsqlDbType.Text), NullableArray(events.Select(e => e.Headers), NpgsqlDbType.Jsonb));
+
+    /// <summary>The documents' whole rows, as ours wrote them, upserted on Marten's key (tenant_id, id).</summary>
+    private NpgsqlBatchCommand UpsertDocuments(DocumentTable table, string[] rows) => Sql.Command($"""
+        INSERT INTO {Schema}.{table.Name} SELECT * FROM jsonb_populate_recordset(NULL::{Schema}.{table.Name}, $1::jsonb)
+        ON CONFLICT (tenant_id, id) DO UPDATE
+        SET ({string.Join(", ", table.Columns)}) = ROW({string.Join(", ", table.Columns.Select(c => "excluded." + c))})
+        """, new NpgsqlParameter { Value = $"[{string.Join(",", rows)}]", NpgsqlDbType = NpgsqlDbType.Jsonb });
+
     private NpgsqlBatchCommand InsertMessages(IReadOnlyList<RecordedMessage> messages) => Sql.Command($"""
-        INSERT INTO {Schema}.messages (id, tenant_id, type, body, headers, deliver_at, schedule_key)
+        INSERT INTO {Schema}.{MessagesTable} (id, tenant_id, type, body, headers, deliver_at, schedule_key)
         SELECT u.id, $1, u.type, u.body, u.headers, u.deliver_at, u.schedule_key
         FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::timestamptz[], $7::text[]) AS u (id, type, body, headers, deliver_at, schedule_key)
         ON CONFLICT (tenant_id, schedule_key) WHERE schedule_key IS NOT NULL DO UPDATE SET
@@ -141,62 +168,78 @@ public sealed class FloorCommands
         Sql.Value(Http.BenchApi.Clinic), Sql.Value(messages.Select(m => m.Id).ToArray()), Sql.Value(messages.Select(m => m.Type).ToArray()),
         Sql.Jsonb([.. messages.Select(m => m.Body)]), Sql.Jsonb([.. messages.Select(m => m.Headers)]),
         new NpgsqlParameter { Value = messages.Select(m => m.DeliverAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
-        new NpgsqlParameter { Value = messages.Select(m => (object?)m.ScheduleKey ?? DBNull.Value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        NullableArray(messages.Select(m => m.ScheduleKey), NpgsqlDbType.Text));
+
+    private static NpgsqlParameter NullableArray(IEnumerable<string?> values, NpgsqlDbType type) =>
+        new() { Value = values.Select(v => (object?)v ?? DBNull.Value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type };
 
     private async Task CaptureEventsAsync(NpgsqlConnection connection, Dictionary<string, RecordedCommand> commands, CancellationToken cancellationToken)
     {
         await using var select = new NpgsqlCommand($"""
-            SELECT metadata->>'correlationId', id, stream_id, version, type, data::text, metadata::text, recorded_at
-            FROM {_ours}.events WHERE metadata->>'correlationId' = ANY($1) ORDER BY seq_id
+            SELECT e.correlation_id, e.xmin::text, e.id, e.stream_id, s.type, e.version, e.type, e.data::text, e.mt_dotnet_type,
+                e.causation_id, e.headers::text, e.timestamp
+            FROM {_ours}.mt_events AS e JOIN {_ours}.mt_streams AS s ON s.id = e.stream_id AND s.tenant_id = e.tenant_id
+            WHERE e.correlation_id = ANY($1) ORDER BY e.seq_id
             """, connection);
         select.Parameters.Add(Sql.Value(commands.Keys.ToArray()));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var command = commands[reader.GetString(0)];
-            command.Events.Add(new RecordedEvent(reader.GetGuid(1), reader.GetGuid(2), reader.GetInt64(3), reader.GetString(4), reader.GetString(5), reader.GetString(6)));
-            command.CommittedAt = reader.GetFieldValue<DateTimeOffset>(7);
+            command.TransactionId = reader.GetString(1);
+            command.Events.Add(new RecordedEvent(reader.GetGuid(2), reader.GetGuid(3), reader.GetString(4), reader.GetInt64(5), reader.GetString(6),
+                reader.GetString(7), reader.GetString(8), NullableString(reader, 9), NullableString(reader, 10), reader.GetFieldValue<DateTimeOffset>(11)));
         }
         if (commands.Values.FirstOrDefault(c => c.Events.Count == 0) is { } nothing)
             throw new InvalidOperationException($"Command {nothing.CorrelationId} wrote no event in {_ours}.");
     }
 
-    private async Task CaptureDocumentsAsync(NpgsqlConnection connection, string table, ILookup<DateTimeOffset, RecordedCommand> byCommitTime, CancellationToken cancellationToken)
+    private async Task CaptureDocumentsAsync(NpgsqlConnection connection, string table, Dictionary<string, RecordedCommand> byTransaction, CancellationToken cancellationToken)
     {
-        await using var select = new NpgsqlCommand($"SELECT id, data::text, last_modified FROM {_ours}.{table} WHERE last_modified = ANY($1)", connection);
-        select.Parameters.Add(new NpgsqlParameter { Value = byCommitTime.Select(g => g.Key.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        await using var select = new NpgsqlCommand($"SELECT d.xmin::text, to_jsonb(d)::text FROM {_ours}.{table} AS d WHERE d.xmin::text = ANY($1)", connection);
+        select.Parameters.Add(Sql.Value(byTransaction.Keys.ToArray()));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-        {
-            foreach (var command in byCommitTime[reader.GetFieldValue<DateTimeOffset>(2)])
-                command.Documents.Add(new RecordedDocument(table, reader.GetString(0), reader.GetString(1)));
-        }
+            byTransaction[reader.GetString(0)].Documents.Add(new RecordedRow(table, reader.GetString(1)));
     }
 
-    private async Task CaptureMessagesAsync(NpgsqlConnection connection, Dictionary<string, RecordedCommand> commands, CancellationToken cancellationToken)
+    private async Task CaptureMessagesAsync(NpgsqlConnection connection, Dictionary<string, RecordedCommand> byTransaction, CancellationToken cancellationToken)
     {
         await using var select = new NpgsqlCommand($"""
-            SELECT headers->>'correlationId', id, type, body::text, headers::text, deliver_at, schedule_key
-            FROM {_ours}.messages WHERE headers->>'correlationId' = ANY($1)
+            SELECT m.xmin::text, m.id, m.type, m.body::text, m.headers::text, m.deliver_at, m.schedule_key
+            FROM {_ours}.{MessagesTable} AS m WHERE m.xmin::text = ANY($1)
             """, connection);
-        select.Parameters.Add(Sql.Value(commands.Keys.ToArray()));
+        select.Parameters.Add(Sql.Value(byTransaction.Keys.ToArray()));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            commands[reader.GetString(0)].Messages.Add(new RecordedMessage(reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+            byTransaction[reader.GetString(0)].Messages.Add(new RecordedMessage(reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5), NullableString(reader, 6)));
         }
     }
 
-    private static async Task<IReadOnlyList<string>> DocumentTablesAsync(NpgsqlDataSource db, string schema, CancellationToken cancellationToken)
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static Task<IReadOnlyList<string>> TablesAsync(NpgsqlDataSource db, string schema, CancellationToken cancellationToken) =>
+        StringsAsync(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY 1",
+            cancellationToken, schema);
+
+    private static Task<IReadOnlyList<string>> ValueColumnsAsync(NpgsqlDataSource db, string schema, string table, CancellationToken cancellationToken) =>
+        StringsAsync(db, """
+            SELECT column_name FROM information_schema.columns
+            WHERE table_schema = $1 AND table_name = $2 AND column_name NOT IN ('tenant_id', 'id') ORDER BY ordinal_position
+            """, cancellationToken, schema, table);
+
+    private static async Task<IReadOnlyList<string>> StringsAsync(NpgsqlDataSource db, string sql, CancellationToken cancellationToken, params string[] parameters)
     {
-        await using var select = db.CreateCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name LIKE 'doc\\_%' ORDER BY 1");
-        select.Parameters.Add(Sql.Value(schema));
+        await using var select = db.CreateCommand(sql);
+        foreach (var parameter in parameters)
+            select.Parameters.Add(Sql.Value(parameter));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        var tables = new List<string>();
+        var values = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
-            tables.Add(reader.GetString(0));
-        return tables;
+            values.Add(reader.GetString(0));
+        return values;
     }
 
     private static async Task ExecuteAsync(NpgsqlDataSource db, string sql, CancellationToken cancellationToken)

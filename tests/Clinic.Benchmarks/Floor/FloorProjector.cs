@@ -5,54 +5,55 @@ using Npgsql;
 namespace Clinic.Benchmarks.Floor;
 
 /// <summary>
-/// The floor for the async daemon: reads the events in commit order (tx_id, seq_id), only behind every
-/// running transaction as the store's feed does, in batches; loads the documents a batch touches, folds
-/// the batch into them, and upserts them with a checkpoint row in one transaction per batch.
+/// The floor for the async daemon: reads the projection's events in sequence order, in batches of the daemon's size;
+/// loads the documents a batch touches, folds the batch into them, and upserts them with the projection's
+/// progression row (mt_event_progression) in one transaction per batch. Every event was committed before the
+/// catch-up starts, so the last sequence number is the high water mark and the floor needs no gap detection.
 /// </summary>
 public sealed class FloorProjector(NpgsqlDataSource db, string schema, JsonSerializerOptions json, int batchSize)
 {
-    private const string CheckpointName = "ledger-balance-floor";
+    /// <summary>The progression row Marten's daemon keeps for the projection's one shard.</summary>
+    private const string ProgressionName = "ledger-balance:All";
 
-    private sealed record FeedEvent(ulong TransactionId, long Sequence, string Tenant, Guid StreamId, long Version, object Data);
+    private sealed record FeedEvent(long Sequence, string Tenant, Guid StreamId, long Version, object Data);
 
     /// <summary>Applies every event committed so far; returns when a read finds none left.</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        var (transactionId, sequence) = (0UL, 0L);
+        var sequence = 0L;
         while (true)
         {
-            var batch = await ReadEventsAsync(transactionId, sequence, cancellationToken);
+            var batch = await ReadEventsAsync(sequence, cancellationToken);
             if (batch.Count == 0)
                 return;
             var documents = await LoadDocumentsAsync(batch, cancellationToken);
             Fold(documents, batch);
-            (transactionId, sequence) = (batch[^1].TransactionId, batch[^1].Sequence);
-            await WriteAsync(documents, transactionId, sequence, cancellationToken);
+            sequence = batch[^1].Sequence;
+            await WriteAsync(documents, sequence, cancellationToken);
         }
     }
 
     private static void Fold(Dictionary<(string Tenant, Guid Id), LedgerBalance?> documents, IReadOnlyList<FeedEvent> batch)
     {
         foreach (var e in batch)
-            documents[(e.Tenant, e.StreamId)] = LedgerBalance.Evolve(documents[(e.Tenant, e.StreamId)], e.StreamId, e.Version, e.Data);
+            documents[(e.Tenant, e.StreamId)] = LedgerBalance.Fold(documents[(e.Tenant, e.StreamId)], e.StreamId, e.Version, e.Data);
     }
 
-    private async Task<IReadOnlyList<FeedEvent>> ReadEventsAsync(ulong transactionId, long sequence, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<FeedEvent>> ReadEventsAsync(long sequence, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var command = await Sql.PreparedAsync(connection, $"""
-            SELECT e.tx_id, e.seq_id, e.tenant_id, e.stream_id, e.version, e.type, e.data
-            FROM {schema}.events AS e
-            WHERE (e.tx_id, e.seq_id) > ($1, $2) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY e.tx_id, e.seq_id
+            SELECT seq_id, tenant_id, stream_id, version, type, data FROM {schema}.mt_events
+            WHERE seq_id > $1 AND type = ANY($2) AND is_archived = FALSE
+            ORDER BY seq_id
             LIMIT $3
-            """, cancellationToken, Sql.Xid8(transactionId), Sql.Value(sequence), Sql.Value(batchSize));
+            """, cancellationToken, Sql.Value(sequence), Sql.Value(LedgerEventTypes.ByName.Keys.ToArray()), Sql.Value(batchSize));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<FeedEvent>(batchSize);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var data = JsonSerializer.Deserialize(reader.GetString(6), LedgerEventTypes.ByName[reader.GetString(5)], json)!;
-            events.Add(new FeedEvent(reader.GetFieldValue<ulong>(0), reader.GetInt64(1), reader.GetString(2), reader.GetGuid(3), reader.GetInt64(4), data));
+            var data = JsonSerializer.Deserialize(reader.GetString(5), LedgerEventTypes.ByName[reader.GetString(4)], json)!;
+            events.Add(new FeedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetGuid(2), reader.GetInt64(3), data));
         }
         return events;
     }
@@ -65,10 +66,10 @@ public sealed class FloorProjector(NpgsqlDataSource db, string schema, JsonSeria
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var command = await Sql.PreparedAsync(connection, $"""
             SELECT d.tenant_id, d.data FROM {schema}.{LedgerBalance.Table} AS d
-            JOIN unnest($1::text[], $2::text[]) AS k (tenant_id, id) ON d.tenant_id = k.tenant_id AND d.id = k.id
+            JOIN unnest($1::text[], $2::uuid[]) AS k (tenant_id, id) ON d.tenant_id = k.tenant_id AND d.id = k.id
             """, cancellationToken,
             Sql.Value(documents.Keys.Select(k => k.Tenant).ToArray()),
-            Sql.Value(documents.Keys.Select(k => k.Id.ToString("D")).ToArray()));
+            Sql.Value(documents.Keys.Select(k => k.Id).ToArray()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -78,8 +79,7 @@ public sealed class FloorProjector(NpgsqlDataSource db, string schema, JsonSeria
         return documents;
     }
 
-    private async Task WriteAsync(
-        Dictionary<(string Tenant, Guid Id), LedgerBalance?> documents, ulong transactionId, long sequence, CancellationToken cancellationToken)
+    private async Task WriteAsync(Dictionary<(string Tenant, Guid Id), LedgerBalance?> documents, long sequence, CancellationToken cancellationToken)
     {
         var written = documents.Where(d => d.Value is not null).Select(d => (d.Key.Tenant, d.Value!)).ToList();
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
@@ -88,9 +88,9 @@ public sealed class FloorProjector(NpgsqlDataSource db, string schema, JsonSeria
             new NpgsqlBatchCommand("BEGIN"),
             BalanceUpsert.Command(schema, written, json),
             Sql.Command($"""
-                INSERT INTO {schema}.projection_progress (name, last_tx_id, last_seq_id) VALUES ($1, $2, $3)
-                ON CONFLICT (name) DO UPDATE SET last_tx_id = excluded.last_tx_id, last_seq_id = excluded.last_seq_id, updated_at = now()
-                """, Sql.Value(CheckpointName), Sql.Xid8(transactionId), Sql.Value(sequence)),
+                INSERT INTO {schema}.mt_event_progression (name, last_seq_id, last_updated) VALUES ($1, $2, now())
+                ON CONFLICT (name) DO UPDATE SET last_seq_id = excluded.last_seq_id, last_updated = excluded.last_updated
+                """, Sql.Value(ProgressionName), Sql.Value(sequence)),
             new NpgsqlBatchCommand("COMMIT"),
         ], cancellationToken);
     }

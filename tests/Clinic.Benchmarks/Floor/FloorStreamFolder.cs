@@ -12,7 +12,7 @@ public sealed class FloorStreamFolder(NpgsqlDataSource db, string schema, JsonSe
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var command = await Sql.PreparedAsync(connection,
-            $"SELECT version, type, data FROM {schema}.events WHERE stream_id = $1 AND tenant_id = $2 ORDER BY version",
+            $"SELECT version, type, data FROM {schema}.mt_events WHERE stream_id = $1 AND tenant_id = $2 ORDER BY version",
             cancellationToken, Sql.Value(streamId), Sql.Value(BenchContext.Tenant));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var (state, version) = (LedgerState.Initial, 0L);

@@ -1,17 +1,23 @@
 namespace Clinic.Benchmarks.Floor;
 
-/// <summary>What one command wrote, read back from our schema: the floor writes the same rows.</summary>
+/// <summary>What one command wrote in its transaction, read back from our schema: the floor writes the same rows.</summary>
 public sealed class RecordedCommand(string correlationId)
 {
     public string CorrelationId { get; } = correlationId;
     public List<RecordedEvent> Events { get; } = [];
-    public List<RecordedDocument> Documents { get; } = [];
+    public List<RecordedRow> Documents { get; } = [];
     public List<RecordedMessage> Messages { get; } = [];
-    public DateTimeOffset CommittedAt { get; set; }
+
+    /// <summary>The transaction's id (xmin of every row it wrote), which finds its documents and messages.</summary>
+    public string TransactionId { get; set; } = "";
 }
 
-public sealed record RecordedEvent(Guid Id, Guid StreamId, long Version, string Type, string Data, string Metadata);
+/// <param name="StreamType">The stream's mt_streams.type, written when the command started the stream.</param>
+public sealed record RecordedEvent(
+    Guid Id, Guid StreamId, string StreamType, long Version, string Type, string Data, string DotNetType,
+    string? CausationId, string? Headers, DateTimeOffset Timestamp);
 
-public sealed record RecordedDocument(string Table, string Id, string Data);
+/// <summary>A document row as JSON (to_jsonb of the row), upserted as a whole.</summary>
+public sealed record RecordedRow(string Table, string Json);
 
 public sealed record RecordedMessage(Guid Id, string Type, string Body, string Headers, DateTimeOffset DeliverAt, string? ScheduleKey);

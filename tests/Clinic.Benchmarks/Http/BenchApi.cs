@@ -1,17 +1,15 @@
 using System.Net.Http.Headers;
 using Clinic.Api.Auth;
 using Clinic.Api.Hosting;
-using Clinic.EventStore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Clinic.Benchmarks.Http;
 
 /// <summary>
 /// The real API on Kestrel, on a free loopback port, in a fresh schema of the benchmark's server. The
-/// projection daemon and the message dispatcher are off: this measures the command path, and those two
-/// have workloads of their own.
+/// projection daemon and the message dispatcher are off: this measures the command path (the daemon has a
+/// workload of its own).
 /// </summary>
 public sealed class BenchApi : IAsyncDisposable
 {
@@ -29,7 +27,6 @@ public sealed class BenchApi : IAsyncDisposable
 
     public string Schema { get; }
     public Uri BaseAddress { get; }
-    public DocumentStore Store => _app.Services.GetRequiredService<DocumentStore>();
 
     public static async Task<BenchApi> StartAsync(BenchContext context)
     {

@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Clinic.EventStore;
+using Clinic.Api.Database;
 
 namespace Clinic.Benchmarks.Http;
 
 /// <summary>One HTTP command: where it goes, what it sends, and the correlation id that finds what it wrote.</summary>
 public sealed record CommandCall(string Path, object Body, string CorrelationId)
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Json = StoreJson.DefaultOptions();
+    private static readonly System.Text.Json.JsonSerializerOptions Json = RequestJson();
 
     /// <summary>Sends it and fails the run unless the API answers <paramref name="expected"/>; returns the response body.</summary>
     public async Task<JsonNode?> SendAsync(HttpClient client, CancellationToken cancellationToken, HttpStatusCode expected = HttpStatusCode.Created)
@@ -20,6 +20,14 @@ public sealed record CommandCall(string Path, object Body, string CorrelationId)
         if (response.StatusCode != expected)
             throw new InvalidOperationException($"POST {Path} answered {(int)response.StatusCode}, expected {(int)expected}: {text}");
         return text.Length == 0 ? null : JsonNode.Parse(text);
+    }
+
+    /// <summary>The web defaults with the clinic's JSON conventions (the API reads requests with the same).</summary>
+    private static System.Text.Json.JsonSerializerOptions RequestJson()
+    {
+        var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        ClinicMarten.ConfigureJson(json);
+        return json;
     }
 
     public async Task<Guid> CreateAsync(HttpClient client, CancellationToken cancellationToken) =>

@@ -1,16 +1,18 @@
-using Clinic.EventStore.Events;
-using Clinic.EventStore.Projections;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
 
 namespace Clinic.Benchmarks.Ledger;
 
-public sealed class LedgerBalanceProjection : SingleStreamProjection<LedgerBalance>
+/// <summary>The ledger balance as a Marten projection, written as the application writes its own (an explicit Evolve).</summary>
+public sealed class LedgerBalanceProjection : SingleStreamProjection<LedgerBalance, Guid>
 {
-    public override string Name => "ledger-balance";
-    public override bool ReadsMetadata => false;
-    public override bool UsesEventPositions => false;
-    public override string StreamType => LedgerEventTypes.StreamType;
-    public override IReadOnlyCollection<Type> EventTypes => [.. LedgerEventTypes.ByName.Values];
+    public LedgerBalanceProjection()
+    {
+        Name = "ledger-balance";
+        foreach (var eventType in LedgerEventTypes.ByName.Values)
+            IncludeType(eventType);
+    }
 
-    protected override LedgerBalance? Evolve(LedgerBalance? document, Guid id, EventEnvelope @event) =>
-        LedgerBalance.Evolve(document, id, @event.Version, @event.Data);
+    public override LedgerBalance? Evolve(LedgerBalance? snapshot, Guid id, IEvent e) =>
+        LedgerBalance.Fold(snapshot, id, e.Version, e.Data);
 }

@@ -5,11 +5,9 @@ public sealed record LedgerOpened(string Owner, string Currency);
 public sealed record Deposited(decimal Amount);
 public sealed record Withdrawn(decimal Amount);
 
-/// <summary>The stable stored names of the ledger events, shared by the store's registry and the floor's reader.</summary>
+/// <summary>The stable stored names of the ledger events, shared by Marten's mapping and the floor's reader and writer.</summary>
 public static class LedgerEventTypes
 {
-    public const string StreamType = "ledger";
-
     public static readonly IReadOnlyDictionary<string, Type> ByName = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
         ["ledger-opened.v1"] = typeof(LedgerOpened),

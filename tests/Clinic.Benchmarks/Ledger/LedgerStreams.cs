@@ -6,7 +6,7 @@ public sealed record LedgerStream(Guid Id, string Owner, IReadOnlyList<object> E
     /// <summary>The document the stream's events fold into (what an inline projection writes).</summary>
     public LedgerBalance Balance() =>
         Events.Select((data, index) => (data, version: index + 1L))
-            .Aggregate((LedgerBalance?)null, (document, e) => LedgerBalance.Evolve(document, Id, e.version, e.data))!;
+            .Aggregate((LedgerBalance?)null, (document, e) => LedgerBalance.Fold(document, Id, e.version, e.data))!;
 }
 
 public static class LedgerStreams

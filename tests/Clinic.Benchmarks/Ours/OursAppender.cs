@@ -1,17 +1,17 @@
 using Clinic.Benchmarks.Ledger;
 using Clinic.Benchmarks.Workloads;
-using Clinic.EventStore;
+using Marten;
 
 namespace Clinic.Benchmarks.Ours;
 
-/// <summary>Our store: one session per transaction, StartStream per stream, SaveChangesAsync.</summary>
-public sealed class OursAppender(DocumentStore store) : IAppender
+/// <summary>Marten: one lightweight session per transaction (as per command), StartStream per stream, SaveChangesAsync.</summary>
+public sealed class OursAppender(IDocumentStore store) : IAppender
 {
     public async Task AppendAsync(IReadOnlyList<LedgerStream> streams, CancellationToken cancellationToken)
     {
-        var session = store.OpenSession(BenchContext.Tenant);
+        await using var session = store.LightweightSession(BenchContext.Tenant);
         foreach (var stream in streams)
-            session.Events.StartStream(stream.Id, LedgerEventTypes.StreamType, [.. stream.Events]);
+            session.Events.StartStream<LedgerBalance>(stream.Id, [.. stream.Events]);
         await session.SaveChangesAsync(cancellationToken);
     }
 }

@@ -20,7 +20,7 @@ public static class Appending
     /// </summary>
     public static async Task SeedAsync(BenchContext context, BenchSchema schema, IReadOnlyList<LedgerStream> streams)
     {
-        await AppendAllAsync(new FloorAppender(context.Floor, schema.Name, schema.Store.Options.Json, withBalance: false),
+        await AppendAllAsync(new FloorAppender(context.Floor, schema.Name, FloorJson.Create(), withBalance: false),
             streams, SeedStreamsPerTransaction, context.Cancellation);
         await schema.VacuumAsync();
     }

@@ -1,13 +1,13 @@
 using Clinic.Benchmarks.Floor;
 using Clinic.Benchmarks.Ledger;
 using Clinic.Benchmarks.Measuring;
-using Clinic.EventStore.Projections;
+using JasperFx.Events.Projections;
 
 namespace Clinic.Benchmarks.Workloads;
 
 /// <summary>
-/// Workload 4: the ledger balance projection catches up, asynchronously, over events already in the
-/// store. Ours: a projection daemon, timed from its start until WaitForNonStaleAsync returns. Floor:
+/// Workload 5: the ledger balance projection catches up, asynchronously, over events already in the
+/// store. Ours: Marten's projection daemon, timed from its start until WaitForNonStaleData returns. Floor:
 /// <see cref="FloorProjector"/> until it finds no event left.
 /// </summary>
 public sealed class CatchUpWorkload : IWorkload
@@ -48,17 +48,19 @@ public sealed class CatchUpWorkload : IWorkload
 
     private static async Task<double> OursAsync(BenchContext context, BenchSchema schema, long events)
     {
-        await using var daemon = schema.Store.CreateDaemon();
-        return await Measure.EventsPerSecondAsync(events, async () =>
+        using var daemon = await schema.Store.BuildProjectionDaemonAsync();
+        var throughput = await Measure.EventsPerSecondAsync(events, async () =>
         {
-            await daemon.StartAsync(context.Cancellation);
-            await daemon.WaitForNonStaleAsync(Timeout, context.Cancellation);
+            await daemon.StartAllAsync();
+            await daemon.WaitForNonStaleData(Timeout);
         });
+        await daemon.StopAllAsync();
+        return throughput;
     }
 
     private static Task<double> FloorAsync(BenchContext context, BenchSchema schema, long events)
     {
-        var projector = new FloorProjector(context.Floor, schema.Name, schema.Store.Options.Json, schema.Store.Options.Daemon.BatchSize);
+        var projector = new FloorProjector(context.Floor, schema.Name, FloorJson.Create(), new LedgerBalanceProjection().Options.BatchSize);
         return Measure.EventsPerSecondAsync(events, () => projector.CatchUpAsync(context.Cancellation));
     }
 }

@@ -6,7 +6,7 @@ using Clinic.Benchmarks.Ours;
 namespace Clinic.Benchmarks.Workloads;
 
 /// <summary>
-/// Workload 5: read one 10-event stream and fold it, one read at a time, ours and the floor alternating
+/// Workload 6: read one 10-event stream and fold it, one read at a time, ours and the floor alternating
 /// read by read (which side goes first alternates too) over the same rows, random streams.
 /// </summary>
 public sealed class StreamReadWorkload : IWorkload
@@ -23,7 +23,7 @@ public sealed class StreamReadWorkload : IWorkload
         await Appending.SeedAsync(context, schema, streams);
 
         var ours = new OursStreamFolder(schema.Store);
-        var floor = new FloorStreamFolder(context.Floor, schema.Name, schema.Store.Options.Json);
+        var floor = new FloorStreamFolder(context.Floor, schema.Name, FloorJson.Create());
         var random = new Random(6);
         await ReadAllAsync(ours, floor, Pick(streams, WarmupReads, random), context.Cancellation);
         var (oursSamples, floorSamples) = await ReadAllAsync(ours, floor, Pick(streams, scale.Reads, random), context.Cancellation);
