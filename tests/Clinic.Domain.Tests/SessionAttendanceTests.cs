@@ -55,6 +55,18 @@ public class SessionAttendanceTests
             .ThenEmits(new SessionReminderSent(PatientId, SessionId, At(3, 4, 14), At(3, 3, 14)));
 
     [Fact]
+    public void A_reminder_planned_for_the_start_before_a_reschedule_is_stale() =>
+        Booked3March(new SessionRescheduled(PatientId, SessionId, At(3, 4, 14), At(3, 4, 14, 30), "Patient asked", null))
+            .When(new RecordReminderSent(PatientId, SessionId, At(3, 2, 10), ForStartsAt: At(3, 3)))
+            .ThenRefuses(RefusalCodes.ReminderStale);
+
+    [Fact]
+    public void A_reminder_planned_for_the_current_start_is_sent() =>
+        Booked3March()
+            .When(new RecordReminderSent(PatientId, SessionId, At(3, 2, 10), ForStartsAt: At(3, 3)))
+            .ThenEmits(new SessionReminderSent(PatientId, SessionId, At(3, 3), At(3, 2, 10)));
+
+    [Fact]
     public void A_cancelled_session_gets_no_reminder() =>
         Booked3March(new SessionCancelled(PatientId, SessionId, At(3, 1, 16), "Patient unwell"))
             .When(new RecordReminderSent(PatientId, SessionId, At(3, 2, 10)))

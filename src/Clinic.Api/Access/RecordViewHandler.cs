@@ -1,19 +1,19 @@
 using Clinic.Api.Commands;
 using Clinic.Domain.Access;
-using Clinic.Domain.Common;
-using Clinic.Messaging.Commands;
+using Marten;
+using Wolverine;
 
 namespace Clinic.Api.Access;
 
 /// <summary>Appends the look to the viewer's access log of the day: a record of who read what, itself immutable and audited.</summary>
-internal sealed class RecordViewHandler : ICommandHandler<RecordView>
+public static class RecordViewHandler
 {
-    public Task<CommandResult> HandleAsync(RecordView command, HandlerContext context, CancellationToken cancellationToken)
+    public static CommandResult Handle(RecordView command, IDocumentSession session, Envelope envelope)
     {
-        var viewer = context.Command;
-        var viewed = new RecordViewed(viewer.ActorId, viewer.ActorRole, command.Resource, command.PatientId, command.ViewedAt);
-        var log = StreamIds.ForAccessLog(viewer.TenantId, viewer.ActorId, DateOnly.FromDateTime(command.ViewedAt.UtcDateTime));
-        context.Session.Events.Append(log, viewed);
-        return Task.FromResult(CommandResult.Accept());
+        CommandCaller.Stamp(session, envelope);
+        var (viewerId, role) = CommandCaller.ActorOf(envelope);
+        var viewed = new RecordViewed(viewerId, role, command.Resource, command.PatientId, command.ViewedAt);
+        session.Events.Append(StreamIds.ForAccessLog(session.TenantId, viewerId, DateOnly.FromDateTime(command.ViewedAt.UtcDateTime)), viewed);
+        return CommandResult.Accept([viewed]);
     }
 }

@@ -1,7 +1,7 @@
 using Clinic.Api.Records;
 using Clinic.Domain.Access;
 using Clinic.Domain.Common;
-using Clinic.Messaging.Commands;
+using Clinic.Api.Commands;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;

@@ -35,7 +35,7 @@ public static class ClinicHost
                 "dev-token" => DevTokenCommand.Run(command, builder, output),
                 "rebuild" => await RebuildCommand.RunAsync(command, builder, output, cancellationToken),
                 "projections" => await ProjectionsCommand.RunAsync(builder, output, cancellationToken),
-                "dead-letters" => await DeadLettersCommand.RunAsync(command, builder, output, cancellationToken),
+                "dead-letters" => await DeadLettersCommand.RunAsync(command, output, cancellationToken),
                 "seed-demo" => await Demo.SeedDemoCommand.RunAsync(command, output, errors, cancellationToken),
                 "help" => Print(output, Usage, 0),
                 _ => Print(errors, $"Unknown verb '{command.Verb}'.\n{Usage}", 2),

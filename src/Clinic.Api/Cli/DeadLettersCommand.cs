@@ -1,3 +1,4 @@
+using Clinic.Api.DeadLetters;
 using Clinic.Api.Hosting;
 
 namespace Clinic.Api.Cli;
@@ -12,10 +13,10 @@ internal static class DeadLettersCommand
 
     private const int ListLimit = 1000;
 
-    public static async Task<int> RunAsync(CommandLine command, WebApplicationBuilder builder, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandLine command, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var services = await ClinicServices.OpenAsync(builder, cancellationToken);
-        var deadLetters = services.Messages.DeadLetters;
+        await using var app = await ClinicApp.StartForVerbAsync(command.HostArguments);
+        var deadLetters = app.Services.GetRequiredService<ClinicDeadLetters>();
         var clinic = command.Options.GetValueOrDefault("clinic");
 
         if (command.Options.TryGetValue("replay", out var id))

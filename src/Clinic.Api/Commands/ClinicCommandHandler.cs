@@ -1,15 +1,20 @@
 using Clinic.Domain.ClinicPolicies;
-using Clinic.Domain.Common;
-using Clinic.Messaging.Commands;
+using Marten;
+using Wolverine;
 
 namespace Clinic.Api.Commands;
 
-internal sealed class ClinicCommandHandler(EventAppender appender) : ICommandHandler<IClinicCommand>
+public static class ClinicCommandHandler
 {
-    public async Task<CommandResult> HandleAsync(IClinicCommand command, HandlerContext context, CancellationToken cancellationToken)
+    public static async Task<(CommandResult, OutgoingMessages)> HandleAsync(
+        IClinicCommand command, IDocumentSession session, Envelope envelope, CommandWriting writing, CancellationToken cancellationToken)
     {
-        var clinic = await context.Session.Events.LoadClinicAsync(command.ClinicId, cancellationToken);
+        var clinic = await session.Events.LoadClinicAsync(command.ClinicId, cancellationToken);
         var decision = ClinicDecider.Decide(command, clinic.State);
-        return appender.Apply(context, StreamIds.ForClinic(command.ClinicId), clinic.Version, decision);
+        if (decision.IsRefused)
+            return CommandWrites.Refused(decision);
+        var writes = writing.Begin(session, envelope);
+        writes.Append(StreamIds.ForClinic(command.ClinicId), clinic.Version, decision.Events);
+        return writes.Accept();
     }
 }

@@ -1,16 +1,21 @@
-using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
-using Clinic.Messaging.Commands;
+using Marten;
+using Wolverine;
 
 namespace Clinic.Api.Commands;
 
-/// <summary>Every command decided on the patient's stream alone.</summary>
-internal sealed class PatientCommandHandler(EventAppender appender) : ICommandHandler<IPatientCommand>
+/// <summary>Every command decided on the patient's stream alone: load, decide, append.</summary>
+public static class PatientCommandHandler
 {
-    public async Task<CommandResult> HandleAsync(IPatientCommand command, HandlerContext context, CancellationToken cancellationToken)
+    public static async Task<(CommandResult, OutgoingMessages)> HandleAsync(
+        IPatientCommand command, IDocumentSession session, Envelope envelope, CommandWriting writing, CancellationToken cancellationToken)
     {
-        var patient = await context.Session.Events.LoadPatientAsync(command.PatientId, cancellationToken);
+        var patient = await session.Events.LoadPatientAsync(command.PatientId, cancellationToken);
         var decision = PatientDecider.Decide(command, patient.State);
-        return appender.Apply(context, command.PatientId, patient.Version, decision, patient.State.Details);
+        if (decision.IsRefused)
+            return CommandWrites.Refused(decision);
+        var writes = writing.Begin(session, envelope);
+        writes.Append(command.PatientId, patient.Version, decision.Events);
+        return writes.Accept(patient.State.Details);
     }
 }

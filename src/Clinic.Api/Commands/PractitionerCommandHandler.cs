@@ -1,15 +1,20 @@
-using Clinic.Domain.Common;
 using Clinic.Domain.Practitioners;
-using Clinic.Messaging.Commands;
+using Marten;
+using Wolverine;
 
 namespace Clinic.Api.Commands;
 
-internal sealed class PractitionerCommandHandler(EventAppender appender) : ICommandHandler<IPractitionerCommand>
+public static class PractitionerCommandHandler
 {
-    public async Task<CommandResult> HandleAsync(IPractitionerCommand command, HandlerContext context, CancellationToken cancellationToken)
+    public static async Task<(CommandResult, OutgoingMessages)> HandleAsync(
+        IPractitionerCommand command, IDocumentSession session, Envelope envelope, CommandWriting writing, CancellationToken cancellationToken)
     {
-        var practitioner = await context.Session.Events.LoadPractitionerAsync(command.PractitionerId, cancellationToken);
+        var practitioner = await session.Events.LoadPractitionerAsync(command.PractitionerId, cancellationToken);
         var decision = PractitionerDecider.Decide(command, practitioner.State);
-        return appender.Apply(context, command.PractitionerId, practitioner.Version, decision);
+        if (decision.IsRefused)
+            return CommandWrites.Refused(decision);
+        var writes = writing.Begin(session, envelope);
+        writes.Append(command.PractitionerId, practitioner.Version, decision.Events);
+        return writes.Accept();
     }
 }

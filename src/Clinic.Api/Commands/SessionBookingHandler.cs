@@ -1,7 +1,7 @@
-using Clinic.Domain.Common;
 using Clinic.Domain.Practitioners;
 using Clinic.Domain.Sessions;
-using Clinic.Messaging.Commands;
+using Marten;
+using Wolverine;
 
 namespace Clinic.Api.Commands;
 
@@ -10,22 +10,23 @@ namespace Clinic.Api.Commands;
 /// decided together, and appended at the versions decided on, so of two overlapping bookings of one
 /// practitioner only one can commit.
 /// </summary>
-internal sealed class SessionBookingHandler(EventAppender appender) : ICommandHandler<ISessionBookingCommand>
+public static class SessionBookingHandler
 {
-    public async Task<CommandResult> HandleAsync(ISessionBookingCommand command, HandlerContext context, CancellationToken cancellationToken)
+    public static async Task<(CommandResult, OutgoingMessages)> HandleAsync(
+        ISessionBookingCommand command, IDocumentSession session, Envelope envelope, CommandWriting writing, CancellationToken cancellationToken)
     {
-        var events = context.Session.Events;
-        var patient = await events.LoadPatientAsync(command.PatientId, cancellationToken);
+        var patient = await session.Events.LoadPatientAsync(command.PatientId, cancellationToken);
         var practitionerId = SessionBooking.PractitionerIdFor(command, patient.State);
         var practitioner = practitionerId is { } id
-            ? await events.LoadPractitionerAsync(id, cancellationToken)
+            ? await session.Events.LoadPractitionerAsync(id, cancellationToken)
             : new StreamAggregate<PractitionerState>(PractitionerDecider.Initial, 0);
 
         var decision = SessionBooking.Decide(command, patient.State, practitioner.State);
         if (decision.IsRefused)
-            return CommandResult.Reject(decision.Refusal.Code, decision.Refusal.Detail);
-        appender.Append(context, command.PatientId, patient.Version, decision.PatientEvents, patient.State.Details);
-        appender.Append(context, practitionerId!.Value, practitioner.Version, decision.PractitionerEvents);
-        return CommandResult.Accept(decision.PatientEvents.Concat(decision.PractitionerEvents).ToList());
+            return (CommandResult.Reject(decision.Refusal.Code, decision.Refusal.Detail), []);
+        var writes = writing.Begin(session, envelope);
+        writes.Append(command.PatientId, patient.Version, decision.PatientEvents);
+        writes.Append(practitionerId!.Value, practitioner.Version, decision.PractitionerEvents);
+        return writes.Accept(patient.State.Details);
     }
 }

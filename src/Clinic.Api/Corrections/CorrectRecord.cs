@@ -7,5 +7,5 @@ namespace Clinic.Api.Corrections;
 /// Correct the fact that event <paramref name="EventId"/> of a patient's or practitioner's stream recorded;
 /// <paramref name="RecordedAt"/> is the caller's clock, so that no corrected fact happens later than now.
 /// </summary>
-internal sealed record CorrectRecord(
+public sealed record CorrectRecord(
     string StreamType, Guid StreamId, Guid EventId, string Reason, JsonElement Values, ClinicPolicy Policy, DateTimeOffset RecordedAt);

@@ -7,4 +7,4 @@ namespace Clinic.Api.Corrections;
 /// <see cref="Recorder"/> the caller as a session's recorder, and <see cref="SessionPractitionerUserId"/> the user the
 /// corrected session's practitioner is linked to (null for other records).
 /// </summary>
-internal sealed record CorrectionCaller(string? ClinicianId, SessionRecorder Recorder, string? SessionPractitionerUserId);
+public sealed record CorrectionCaller(string? ClinicianId, SessionRecorder Recorder, string? SessionPractitionerUserId);

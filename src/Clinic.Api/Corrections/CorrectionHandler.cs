@@ -8,7 +8,8 @@ using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
 using Clinic.Domain.Corrections;
 using JasperFx.Events;
-using Clinic.Messaging.Commands;
+using Marten;
+using Wolverine;
 using Microsoft.Extensions.Options;
 
 namespace Clinic.Api.Corrections;
@@ -17,39 +18,47 @@ namespace Clinic.Api.Corrections;
 /// Finds the event to correct in its stream, reads the corrected values in the shape of the request that
 /// recorded it, and lets the domain decide the correction on the state folded from the same events.
 /// </summary>
-internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> http, EventAppender appender) : ICommandHandler<CorrectRecord>
+public sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> http)
 {
     private readonly JsonSerializerOptions _json = http.Value.SerializerOptions;
 
-    public async Task<CommandResult> HandleAsync(CorrectRecord command, HandlerContext context, CancellationToken cancellationToken)
+    public async Task<(CommandResult, OutgoingMessages)> HandleAsync(
+        CorrectRecord command, IDocumentSession session, Envelope envelope, CommandWriting writing, CancellationToken cancellationToken)
     {
-        var events = await context.Session.Events.FetchStreamAsync(command.StreamId, token: cancellationToken);
+        var events = await session.Events.FetchStreamAsync(command.StreamId, token: cancellationToken);
+        var decision = await DecideAsync(command, events, session, CommandCaller.ActorOf(envelope), cancellationToken);
+        if (decision.IsRefused)
+            return CommandWrites.Refused(decision);
+        var writes = writing.Begin(session, envelope);
+        session.SetHeader(EventHeaders.Reason, command.Reason);
+        writes.Append(command.StreamId, events[^1].Version, decision.Events);
+        return writes.Accept();
+    }
+
+    private async Task<Decision> DecideAsync(
+        CorrectRecord command, IReadOnlyList<IEvent> events, IDocumentSession session, (string Id, string Role) actor, CancellationToken cancellationToken)
+    {
         if (events.Count == 0 || CatalogStreamType(events[0]) != command.StreamType)
-            return CommandResult.Reject($"{command.StreamType}-not-found", $"No {command.StreamType} {command.StreamId} in this clinic.");
+            return Decision.Refuse($"{command.StreamType}-not-found", $"No {command.StreamType} {command.StreamId} in this clinic.");
         if (events.FirstOrDefault(e => e.Id == command.EventId) is not { } original)
-            return CommandResult.Reject(RefusalCodes.EventNotFound, $"No event {command.EventId} in this {command.StreamType}'s record.");
+            return Decision.Refuse(RefusalCodes.EventNotFound, $"No event {command.EventId} in this {command.StreamType}'s record.");
 
-        var byClinician = Permissions.Allows(Permissions.ReviewSideEffects, context.Command.ActorRole);
+        var byClinician = Permissions.Allows(Permissions.ReviewSideEffects, actor.Role);
         if (original.Data is SideEffectReviewed or SideEffectReviewCorrected && !byClinician)
-            return CommandResult.Reject(AuthProblems.Forbidden, "Only a clinician corrects a clinician's review.");
+            return Decision.Refuse(AuthProblems.Forbidden, "Only a clinician corrects a clinician's review.");
 
-        var caller = new CorrectionCaller(byClinician ? context.Command.ActorId : null,
-            new SessionRecorder(context.Command.ActorId, Permissions.Allows(Permissions.RecordCareForOthers, context.Command.ActorRole)),
-            await SessionPractitionerUserIdAsync(original, events, context, cancellationToken));
-        Decision? decision;
+        var caller = new CorrectionCaller(byClinician ? actor.Id : null,
+            new SessionRecorder(actor.Id, Permissions.Allows(Permissions.RecordCareForOthers, actor.Role)),
+            await SessionPractitionerUserIdAsync(original, events, session, cancellationToken));
         try
         {
-            decision = Decide(command, original, events, caller);
+            return Decide(command, original, events, caller)
+                ?? Decision.Refuse("not-correctable", $"A {original.EventTypeName} event is not corrected. {CorrectiveActions.For(original.Data)}");
         }
         catch (JsonException malformed)
         {
-            return CommandResult.Reject("malformed-correction", $"The corrected values do not fit a {original.EventTypeName} record: {malformed.Message}");
+            return Decision.Refuse("malformed-correction", $"The corrected values do not fit a {original.EventTypeName} record: {malformed.Message}");
         }
-        if (decision is null)
-            return CommandResult.Reject("not-correctable", $"A {original.EventTypeName} event is not corrected. {CorrectiveActions.For(original.Data)}");
-
-        context.Session.SetHeader(EventHeaders.Reason, command.Reason);
-        return appender.Apply(context, command.StreamId, events[^1].Version, decision);
     }
 
     private Decision? Decide(CorrectRecord command, IEvent original, IReadOnlyList<IEvent> events, CorrectionCaller caller) => command.StreamType switch
@@ -68,7 +77,7 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
     /// clinician corrects the record. Null for any other event, or a practitioner without a linked user.
     /// </summary>
     private static async Task<string?> SessionPractitionerUserIdAsync(
-        IEvent original, IReadOnlyList<IEvent> events, HandlerContext context, CancellationToken cancellationToken)
+        IEvent original, IReadOnlyList<IEvent> events, IDocumentSession session, CancellationToken cancellationToken)
     {
         var sessionId = original.Data switch
         {
@@ -79,7 +88,7 @@ internal sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.
         if (sessionId is null)
             return null;
         var practitionerId = events.Select(e => e.Data).OfType<SessionPerformed>().First(e => e.SessionId == sessionId).PractitionerId;
-        return (await context.Session.Events.LoadPractitionerAsync(practitionerId, cancellationToken)).State.Details?.UserId;
+        return (await session.Events.LoadPractitionerAsync(practitionerId, cancellationToken)).State.Details?.UserId;
     }
 
     private static string? CatalogStreamType(IEvent @event) =>

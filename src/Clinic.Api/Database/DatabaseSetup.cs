@@ -1,4 +1,3 @@
-using Clinic.Messaging.Delivery;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Clinic.Api.Database;
@@ -10,7 +9,6 @@ internal static class DatabaseSetup
     {
         services.AddSingleton<DatabaseOutage>();
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseOutage>());
-        AddOutageQuietLogger(services, typeof(MessageDispatcher));
         AddOutageQuietLogger(services, typeof(Marten.Events.Daemon.Coordination.ProjectionCoordinator));
         // Internal to the framework: it logs every unhealthy readiness check at Error.
         AddOutageQuietLogger(services, typeof(HealthCheckService).Assembly.GetType(

@@ -1,7 +1,5 @@
 using Clinic.Api.Auth;
 using Clinic.Api.Http;
-using Clinic.Messaging;
-using Clinic.Messaging.DeadLetters;
 
 namespace Clinic.Api.DeadLetters;
 
@@ -12,12 +10,12 @@ internal static class DeadLetterEndpoints
     {
         var letters = api.MapGroup("/admin/dead-letters").WithTags("Administration").RequireAuthorization(Permissions.ManageMessages);
 
-        letters.MapGet("/", async (int? limit, ClinicRequest request, MessageStore messages, CancellationToken ct) =>
-            Results.Ok(await messages.DeadLetters.ListAsync(request.User.ClinicId, Math.Clamp(limit ?? 100, 1, 1000), ct)))
+        letters.MapGet("/", async (int? limit, ClinicRequest request, ClinicDeadLetters deadLetters, CancellationToken ct) =>
+            Results.Ok(await deadLetters.ListAsync(request.User.ClinicId, Math.Clamp(limit ?? 100, 1, 1000), ct)))
             .Returns<IReadOnlyList<DeadLetter>>();
 
-        letters.MapPost("/{id}/replay", async (Guid id, EmptyRequest? body, ClinicRequest request, MessageStore messages, CancellationToken ct) =>
-            await messages.DeadLetters.ReplayAsync(id, request.User.ClinicId, ct)
+        letters.MapPost("/{id}/replay", async (Guid id, EmptyRequest? body, ClinicRequest request, ClinicDeadLetters deadLetters, CancellationToken ct) =>
+            await deadLetters.ReplayAsync(id, request.User.ClinicId, ct)
                 ? Results.Ok(new ReplayResponse(id))
                 : CommandResults.Problem(StatusCodes.Status404NotFound, "dead-letter-not-found", $"No dead letter {id} in this clinic."))
             .Returns<ReplayResponse>();

@@ -3,15 +3,16 @@ using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
 using Clinic.Domain.Sessions;
-using Clinic.Messaging.Commands;
+using Clinic.Api.Commands;
+using Wolverine;
 
 namespace Clinic.Api.Demo;
 
 /// <summary>
-/// Sends the demo's commands through the same command bus and handlers as HTTP, as the actor who would send them,
+/// Sends the demo's commands to the same Wolverine handlers as HTTP, as the actor who would send them,
 /// and tallies what they record. A refusal stops the seed: the demo data must satisfy every rule.
 /// </summary>
-internal sealed class DemoCommands(CommandBus bus, string clinicId, DemoTally tally)
+internal sealed class DemoCommands(IMessageBus bus, string clinicId, DemoTally tally)
 {
     public string ClinicId { get; } = clinicId;
 
@@ -27,16 +28,12 @@ internal sealed class DemoCommands(CommandBus bus, string clinicId, DemoTally ta
     public Task<IReadOnlyList<IDomainEvent>> BookingAsync(ISessionBookingCommand command, DemoActor actor, string correlationId, CancellationToken ct) =>
         SendAsync(command, actor, correlationId, ct);
 
-    /// <remarks>The handler is found by <typeparamref name="TCommand"/>, so callers pass the command's interface type.</remarks>
-    private async Task<IReadOnlyList<IDomainEvent>> SendAsync<TCommand>(TCommand command, DemoActor actor, string correlationId, CancellationToken ct)
+    private async Task<IReadOnlyList<IDomainEvent>> SendAsync(object command, DemoActor actor, string correlationId, CancellationToken ct)
     {
-        var context = new CommandContext(ClinicId, actor.UserId, actor.Role, correlationId);
-        var result = await bus.InvokeAsync(command, context, cancellationToken: ct);
+        var result = await bus.InvokeAsync<CommandResult>(command, CommandCaller.Options(ClinicId, actor.UserId, actor.Role, correlationId, null), ct);
         if (result is CommandResult.Rejected rejected)
-            throw new DemoRefusedException(command!.GetType().Name, correlationId, rejected.Code, rejected.Detail);
-        if (result is not CommandResult.Accepted { Response: var response })
-            throw new InvalidOperationException($"{command!.GetType().Name} ({correlationId}) gave an unexpected {result.GetType().Name}.");
-        var events = response as IReadOnlyList<IDomainEvent> ?? [];
+            throw new DemoRefusedException(command.GetType().Name, correlationId, rejected.Code, rejected.Detail);
+        var events = ((CommandResult.Accepted)result).Events;
         tally.Add(events);
         return events;
     }

@@ -1,7 +1,8 @@
 using Clinic.Api.Cli;
 using Clinic.Api.Hosting;
-using Clinic.Messaging.Commands;
+using Clinic.Api.Commands;
 using Marten;
+using Wolverine;
 
 namespace Clinic.Api.Demo;
 
@@ -16,16 +17,14 @@ internal static class SeedDemoCommand
     public static async Task<int> RunAsync(CommandLine command, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var clinicId = command.Options.GetValueOrDefault("clinic", DefaultClinic);
-        // The web application is built (not started) so that the bus is composed exactly as the server composes it.
-        await using var app = await ClinicApp.CreateAsync(command.HostArguments);
-        var services = app.Services.GetRequiredService<ClinicServices>();
+        await using var app = await ClinicApp.StartForVerbAsync(command.HostArguments);
         try
         {
             if (await HasDataAsync(app.Services.GetRequiredService<IDocumentStore>(), clinicId, cancellationToken))
                 return Fail(errors, $"Clinic '{clinicId}' already has data; seed-demo only fills an empty clinic. Name another with --clinic.");
             var clock = app.Services.GetRequiredService<TimeProvider>();
             var tally = new DemoTally(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-            var commands = new DemoCommands(app.Services.GetRequiredService<CommandBus>(), clinicId, tally);
+            var commands = new DemoCommands(app.Services.GetRequiredService<IMessageBus>(), clinicId, tally);
             await new DemoSeeder(commands, clock.GetUtcNow()).SeedAsync(cancellationToken);
             output.Write(tally.Summary(clinicId));
             return 0;
@@ -33,11 +32,6 @@ internal static class SeedDemoCommand
         catch (DemoRefusedException refused)
         {
             return Fail(errors, $"{refused.Message}\nThe clinic is partly seeded; seed another clinic with --clinic.");
-        }
-        finally
-        {
-            // The app never started, so its lifetime service will not close the store and database: close them here.
-            await services.DisposeAsync();
         }
     }
 

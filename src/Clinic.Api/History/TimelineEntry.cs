@@ -1,6 +1,6 @@
 using Clinic.Api.Records;
 using Clinic.Domain.Corrections;
-using Clinic.Messaging.Commands;
+using Clinic.Api.Commands;
 using JasperFx.Events;
 
 namespace Clinic.Api.History;

@@ -6,6 +6,7 @@ using Clinic.Api.Problems;
 using Clinic.Api.Records;
 using JasperFx.Events.Daemon;
 using Marten;
+using Wolverine.Marten;
 
 namespace Clinic.Api.Hosting;
 
@@ -32,18 +33,28 @@ public static class ClinicApp
         }
     }
 
+    /// <summary>
+    /// The application started as the server starts it (Marten, Wolverine and its handlers), for a command-line verb
+    /// that works through them; it listens on a free loopback port only. Disposing it stops it.
+    /// </summary>
+    public static async Task<WebApplication> StartForVerbAsync(string[] hostArguments)
+    {
+        var app = await CreateAsync([.. hostArguments, "--urls", "http://127.0.0.1:0"]);
+        await app.StartAsync();
+        return app;
+    }
+
     private static void AddServices(WebApplicationBuilder builder, ClinicServices services)
     {
         builder.Services.AddSingleton(services);
         builder.Services.AddHostedService<ClinicServicesLifetime>();
         builder.Services.AddDatabaseSupervision(services.Database);
-        builder.Services.AddSingleton(services.Messages);
         // Hot/cold: of several API nodes, one runs the async projections and another takes over when it stops.
         builder.Services.AddMarten(services.StoreOptions())
             .UseLightweightSessions()
+            .IntegrateWithWolverine(wolverine => wolverine.MessageStorageSchemaName = services.Schema)
             .AddAsyncDaemon(builder.Configuration.GetValue("Clinic:RunDaemon", defaultValue: true) ? DaemonMode.HotCold : DaemonMode.Disabled);
-        if (builder.Configuration.GetValue("Clinic:RunDispatcher", defaultValue: true))
-            builder.Services.AddHostedService<MessageDispatcherService>();
+        builder.AddClinicWolverine();
 
         builder.AddClinicAuthentication();
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = FrameworkProblemCodes.Add);

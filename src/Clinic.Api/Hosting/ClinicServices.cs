@@ -1,37 +1,21 @@
-using System.Text.Json;
 using Clinic.Api.Database;
-using Clinic.Messaging;
 using Marten;
 using Npgsql;
 
 namespace Clinic.Api.Hosting;
 
 /// <summary>
-/// The database and message store every way of running the API needs (web server or CLI verb), from the same
-/// configuration, with the Marten options of the clinic's event store on that database.
+/// The database every way of running the API needs (web server or CLI verb), from the same configuration, with
+/// the Marten options of the clinic's store on that database.
 /// </summary>
-public sealed record ClinicServices(ClinicDatabase Database, NpgsqlDataSource DataSource, string Schema, MessageStore Messages) : IAsyncDisposable
+public sealed record ClinicServices(ClinicDatabase Database, NpgsqlDataSource DataSource, string Schema) : IAsyncDisposable
 {
     public static async Task<ClinicServices> OpenAsync(WebApplicationBuilder builder, CancellationToken cancellationToken = default)
     {
         using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
         var database = await ClinicDatabase.OpenAsync(builder.Configuration, loggers.CreateLogger<ClinicDatabase>(), cancellationToken);
         var dataSource = NpgsqlDataSource.Create(ClinicMarten.WithAutoPrepare(database.ConnectionString));
-        try
-        {
-            var schema = ClinicMarten.SchemaOf(builder.Configuration);
-            var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-            ClinicMarten.ConfigureJson(json);
-            var messages = new MessageStore(dataSource, schema, json, MessagingSetup.Options(builder.Configuration));
-            await messages.ApplySchemaAsync(cancellationToken);
-            return new ClinicServices(database, dataSource, schema, messages);
-        }
-        catch
-        {
-            await dataSource.DisposeAsync();
-            await database.DisposeAsync();
-            throw;
-        }
+        return new ClinicServices(database, dataSource, ClinicMarten.SchemaOf(builder.Configuration));
     }
 
     public StoreOptions StoreOptions() => ClinicMarten.Options(DataSource, Schema);

@@ -1,29 +1,12 @@
 using Clinic.Api.Notifications;
-using Clinic.Api.Workflow;
-using Clinic.Messaging;
-using Clinic.Messaging.Commands;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace Clinic.Api.Hosting;
 
-/// <summary>The clinic's messages by stable name, and the messaging settings from configuration (section <c>Messaging</c>).</summary>
+/// <summary>The notification subscribers from configuration (section <c>Notifications</c>).</summary>
 internal static class MessagingSetup
 {
-    private const string Section = "Messaging";
-
-    public static MessagingOptions Options(IConfiguration configuration)
-    {
-        var options = new MessagingOptions();
-        configuration.GetSection(Section).Bind(options);
-        options.MessageTypes
-            .Register<SendSessionReminder>("send-session-reminder.v1")
-            .Register<AllergyReadingDue>("allergy-reading-due.v1")
-            .Register<ReportDeadlineReached>("report-deadline-reached.v1")
-            .Register<NotificationDue>("notification-due.v1");
-        return options;
-    }
-
     public static NotificationSettings Notifications(IConfiguration configuration)
     {
         var settings = configuration.GetSection(NotificationSettings.Section).Get<NotificationSettings>() ?? new NotificationSettings();
@@ -42,8 +25,4 @@ internal static class MessagingSetup
         var log = settings.Log ? [new LogNotifier(provider.GetRequiredService<ILogger<LogNotifier>>())] : Array.Empty<INotifier>();
         return new Notifiers([.. log, .. webhooks]);
     }
-
-    /// <summary>The command bus's settings, from the <c>Messaging</c> section too (<c>Messaging:ConcurrencyRetries</c>).</summary>
-    public static CommandBusOptions CommandBus(IConfiguration configuration) =>
-        configuration.GetSection(Section).Get<CommandBusOptions>() ?? new CommandBusOptions();
 }

@@ -1,23 +1,19 @@
-using System.Text.Json;
 using Clinic.Api.Auth;
 using Clinic.Api.Commands;
 using Clinic.Domain.ClinicPolicies;
-using Clinic.Messaging.Commands;
-using Clinic.Messaging.Idempotency;
 using Marten;
+using JasperFx;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
+using Wolverine;
 
 namespace Clinic.Api.Http;
 
 /// <summary>
-/// What an endpoint needs to turn a request into a command and its result into a reply: the caller, the
-/// command bus (with the request's idempotency key), the clinic's current policy, and read access to the
-/// caller's clinic only.
+/// What an endpoint needs to turn a request into a command and its result into a reply: the caller, Wolverine's
+/// message bus (with the request's idempotency key), the clinic's current policy, and read access to the caller's
+/// clinic only.
 /// </summary>
-internal sealed class ClinicRequest(
-    IHttpContextAccessor http, CommandBus bus, IDocumentStore store, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
-    : IAsyncDisposable
+internal sealed class ClinicRequest(IHttpContextAccessor http, IMessageBus bus, IDocumentStore store, TimeProvider clock) : IAsyncDisposable
 {
     private IQuerySession? _reads;
 
@@ -30,18 +26,29 @@ internal sealed class ClinicRequest(
     /// <summary>Reads of the caller's clinic only, in one query session for the request.</summary>
     public IQuerySession Reads => _reads ??= store.QuerySession(User.ClinicId);
 
-    private CommandContext CommandContext => new(User.ClinicId, User.UserId, User.Role, CorrelationId.Of(Context));
-
-    /// <summary>Runs the command and answers with <paramref name="reply"/>; a repeated idempotency key gets the first answer.</summary>
+    /// <summary>
+    /// Has Wolverine run the command and answers with <paramref name="reply"/>. A key seen before gets the first answer
+    /// again, given from what that command recorded; a key seen with another request is refused.
+    /// </summary>
     public async Task<IResult> SendAsync<TCommand>(TCommand command, Func<CommandResult, Reply> reply, CancellationToken cancellationToken)
+        where TCommand : notnull
     {
-        var context = CommandContext with { Idempotency = await IdempotencyKeys.OfAsync(Context, cancellationToken) };
-        var result = await bus.InvokeAsync(command, context, r => Stored(reply(r)), cancellationToken);
-        return result is CommandResult.Replayed replayed ? new ReplayedResult(replayed.Reply) : ToResult(reply(result));
+        var key = await IdempotencyKeys.OfAsync(Context, cancellationToken);
+        if (key is not null && await IdempotentReplies.KnownAsync(store, Reads, key, Now, reply, cancellationToken) is { } known)
+            return known;
+        try
+        {
+            return ToResult(reply(await InvokeAsync(command, key, cancellationToken)));
+        }
+        catch (DocumentAlreadyExistsException) when (key is not null)
+        {
+            // A concurrent request with the same key committed first: answer as it was answered.
+            return await IdempotentReplies.KnownAsync(store, Reads, key, Now, reply, cancellationToken) ?? throw new InvalidOperationException("An idempotency record vanished.");
+        }
     }
 
-    public Task<CommandResult> InvokeAsync<TCommand>(TCommand command, CancellationToken cancellationToken) =>
-        bus.InvokeAsync(command, CommandContext, cancellationToken: cancellationToken);
+    public Task<CommandResult> InvokeAsync<TCommand>(TCommand command, CancellationToken cancellationToken) where TCommand : notnull =>
+        InvokeAsync(command, idempotency: null, cancellationToken);
 
     /// <summary>Records that the caller looks at <paramref name="resource"/>, before it is shown.</summary>
     public async Task RecordViewAsync(string resource, Guid? patientId, CancellationToken cancellationToken)
@@ -56,10 +63,14 @@ internal sealed class ClinicRequest(
 
     public ValueTask DisposeAsync() => _reads?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    private IdempotentReply Stored(Reply reply) =>
-        new(reply.Status, reply.Location, JsonSerializer.Serialize(reply.Body, reply.Body.GetType(), json.Value.SerializerOptions));
+    private Task<CommandResult> InvokeAsync(object command, IdempotencyKey? idempotency, CancellationToken cancellationToken)
+    {
+        var user = User;
+        return bus.InvokeAsync<CommandResult>(command,
+            CommandCaller.Options(user.ClinicId, user.UserId, user.Role, CorrelationId.Of(Context), idempotency), cancellationToken);
+    }
 
-    private static IResult ToResult(Reply reply) => reply.Body switch
+    internal static IResult ToResult(Reply reply) => reply.Body switch
     {
         ProblemDetails problem => Results.Problem(problem),
         _ when reply.Location is not null => Results.Created(reply.Location, reply.Body),

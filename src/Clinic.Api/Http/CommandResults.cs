@@ -1,6 +1,6 @@
 using Clinic.Api.Problems;
 using Clinic.Domain.Common;
-using Clinic.Messaging.Commands;
+using Clinic.Api.Commands;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Clinic.Api.Http;
@@ -32,8 +32,7 @@ internal static class CommandResults
         _ => throw new ArgumentOutOfRangeException(nameof(result), "Only accepted and rejected results become replies."),
     };
 
-    private static IReadOnlyList<IDomainEvent> Events(CommandResult.Accepted accepted) =>
-        (IReadOnlyList<IDomainEvent>?)accepted.Response ?? [];
+    private static IReadOnlyList<IDomainEvent> Events(CommandResult.Accepted accepted) => accepted.Events;
 
     private static readonly Dictionary<int, string> Titles = new()
     {

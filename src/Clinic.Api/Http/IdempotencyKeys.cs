@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Clinic.Messaging.Idempotency;
 
 namespace Clinic.Api.Http;
 

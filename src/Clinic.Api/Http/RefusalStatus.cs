@@ -1,11 +1,9 @@
-using Clinic.Messaging.Commands;
-
 namespace Clinic.Api.Http;
 
 /// <summary>The HTTP status of a refusal code: a role not allowed is 403, unknown things 404, conflicts 409, every other rule 422.</summary>
 internal static class RefusalStatus
 {
-    private static readonly HashSet<string> Conflicts = [Domain.Common.RefusalCodes.PractitionerBusy, CommandResult.ConcurrencyConflict];
+    private static readonly HashSet<string> Conflicts = [Domain.Common.RefusalCodes.PractitionerBusy];
 
     /// <summary>
     /// The API's own refusal of a role, the domain's refusal of an act only a clinician makes, and of a session recorded

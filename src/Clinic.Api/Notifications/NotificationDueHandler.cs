@@ -1,10 +1,10 @@
-using Clinic.Messaging.Delivery;
+using Wolverine;
 
 namespace Clinic.Api.Notifications;
 
-/// <summary>Hands a notification to the notifier of its subscriber; a failure is retried through the outbox.</summary>
-internal sealed class NotificationDueHandler(Notifiers notifiers) : IMessageHandler<NotificationDue>
+/// <summary>Hands a notification to the notifier of its subscriber; a failure is retried by Wolverine, then dead-lettered.</summary>
+public static class NotificationDueHandler
 {
-    public Task HandleAsync(NotificationDue message, MessageContext context, CancellationToken cancellationToken) =>
-        notifiers.Named(message.Subscriber).NotifyAsync(message.Notification, context.MessageId, cancellationToken);
+    public static Task HandleAsync(NotificationDue message, Notifiers notifiers, Envelope envelope, CancellationToken cancellationToken) =>
+        notifiers.Named(message.Subscriber).NotifyAsync(message.Notification, envelope.Id, cancellationToken);
 }

@@ -1,7 +1,7 @@
 namespace Clinic.Api.Notifications;
 
 /// <summary>The configured notifiers by subscriber name: the log notifier when <c>Notifications:Log</c> is on, and one per webhook.</summary>
-internal sealed class Notifiers(IReadOnlyList<INotifier> notifiers)
+public sealed class Notifiers(IReadOnlyList<INotifier> notifiers)
 {
     private readonly Dictionary<string, INotifier> _byName = notifiers.ToDictionary(n => n.Name, StringComparer.Ordinal);
 

@@ -1,7 +1,7 @@
 using Clinic.Domain.Corrections;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.TreatmentPlans;
-using Clinic.Messaging.Commands;
+using Clinic.Api.Commands;
 using JasperFx.Events;
 
 namespace Clinic.Api.Records;

@@ -1,4 +1,7 @@
+using Wolverine.Attributes;
+
 namespace Clinic.Api.Workflow;
 
-/// <summary>Scheduled when an allergy test is applied, for when its reading falls due; cancelled when it is read.</summary>
-public sealed record AllergyReadingDue(Guid PatientId, Guid TestId);
+/// <summary>Scheduled when an allergy test is applied (or its application corrected), for when its reading falls due.</summary>
+[MessageIdentity("allergy-reading-due.v2")]
+public sealed record AllergyReadingDue(Guid PatientId, Guid TestId, DateTimeOffset DueAt) : ITimer;

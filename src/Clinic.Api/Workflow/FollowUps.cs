@@ -5,99 +5,88 @@ using Clinic.Domain.Corrections;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
-using Clinic.Messaging.Commands;
+using Wolverine;
 
 namespace Clinic.Api.Workflow;
 
 /// <summary>
-/// What recorded events set in motion, sent with them in the same transaction: timers scheduled, moved or
-/// cancelled (session reminders, allergy readings falling due, regulator reporting clocks), and notifications
-/// to subscribers.
+/// What recorded events set in motion, returned by the handler as its outgoing messages and sent by Wolverine's
+/// outbox with the events: timers (session reminders, allergy readings falling due, regulator reporting clocks) as
+/// durable scheduled messages, and notifications to subscribers. A scheduled message cannot be withdrawn: one that
+/// a later event made pointless (a session moved or cancelled, a test read, the regulator notified) is refused by
+/// the domain when it fires, on the state of that moment.
 /// </summary>
-internal sealed class FollowUps(Notifiers notifiers, TimeProvider clock)
+public sealed class FollowUps(Notifiers notifiers, TimeProvider clock)
 {
     public static readonly TimeSpan ReminderLead = TimeSpan.FromHours(24);
 
     /// <summary>The reporting clock fires just after its deadline, when the report is overdue.</summary>
     public static readonly TimeSpan DeadlineGrace = TimeSpan.FromMinutes(1);
 
-    public void Plan(HandlerContext context, IReadOnlyList<IDomainEvent> events, PatientDetails? patient = null)
+    public OutgoingMessages For(string clinicId, IReadOnlyList<IDomainEvent> events, PatientDetails? patient = null)
     {
+        var messages = new OutgoingMessages();
         foreach (var @event in events)
         {
-            PlanTimers(context, @event);
-            PlanNotifications(context, @event, patient);
+            ScheduleTimers(messages, @event);
+            AddNotifications(messages, clinicId, @event, patient);
         }
+        return messages;
     }
 
-    private static void PlanTimers(HandlerContext context, IDomainEvent @event)
+    private static void ScheduleTimers(OutgoingMessages messages, IDomainEvent @event)
     {
-        var outbox = context.Outbox;
         switch (@event)
         {
             case SessionScheduled e:
-                outbox.Schedule(new SendSessionReminder(e.PatientId, e.SessionId, e.StartsAt), e.StartsAt - ReminderLead, ReminderKey(e.SessionId));
+                messages.Schedule(new SendSessionReminder(e.PatientId, e.SessionId, e.StartsAt), e.StartsAt - ReminderLead);
                 break;
             case SessionRescheduled e:
-                outbox.Schedule(new SendSessionReminder(e.PatientId, e.SessionId, e.StartsAt), e.StartsAt - ReminderLead, ReminderKey(e.SessionId));
-                break;
-            case SessionCancelled e:
-                outbox.CancelScheduled(ReminderKey(e.SessionId));
+                messages.Schedule(new SendSessionReminder(e.PatientId, e.SessionId, e.StartsAt), e.StartsAt - ReminderLead);
                 break;
             case AllergyTestApplied e:
-                outbox.Schedule(new AllergyReadingDue(e.PatientId, e.TestId), AllergyTest.ReadingDueAfter(e.AppliedAt), AllergyReadingKey(e.TestId));
+                ScheduleReading(messages, e.PatientId, e.TestId, AllergyTest.ReadingDueAfter(e.AppliedAt));
                 break;
             case AllergyTestApplicationCorrected { ReadingDueAt: { } due } e:
-                outbox.Schedule(new AllergyReadingDue(e.PatientId, e.TestId), due, AllergyReadingKey(e.TestId));
-                break;
-            case AllergyTestRead e:
-                outbox.CancelScheduled(AllergyReadingKey(e.TestId));
+                ScheduleReading(messages, e.PatientId, e.TestId, due);
                 break;
             case SideEffectReported { ReportDueAt: { } due } e:
-                outbox.Schedule(new ReportDeadlineReached(e.PatientId, e.SideEffectId), due + DeadlineGrace, DeadlineKey(e.SideEffectId));
+                ScheduleDeadline(messages, e.PatientId, e.SideEffectId, due);
                 break;
-            case SideEffectCorrected e when e.ReportDueAt is { } due:
-                outbox.Schedule(new ReportDeadlineReached(e.PatientId, e.SideEffectId), due + DeadlineGrace, DeadlineKey(e.SideEffectId));
-                break;
-            case SideEffectCorrected e:
-                outbox.CancelScheduled(DeadlineKey(e.SideEffectId));
-                break;
-            case RegulatorNotified e:
-                outbox.CancelScheduled(DeadlineKey(e.SideEffectId));
-                break;
-            case SideEffectReviewed { Decision: ReviewDecision.ReportedInError } e:
-                outbox.CancelScheduled(DeadlineKey(e.SideEffectId));
+            case SideEffectCorrected { ReportDueAt: { } due } e:
+                ScheduleDeadline(messages, e.PatientId, e.SideEffectId, due);
                 break;
         }
     }
 
-    private void PlanNotifications(HandlerContext context, IDomainEvent @event, PatientDetails? patient)
+    private static void ScheduleReading(OutgoingMessages messages, Guid patientId, Guid testId, DateTimeOffset due) =>
+        messages.Schedule(new AllergyReadingDue(patientId, testId, due), due);
+
+    private static void ScheduleDeadline(OutgoingMessages messages, Guid patientId, Guid sideEffectId, DateTimeOffset due) =>
+        messages.Schedule(new ReportDeadlineReached(patientId, sideEffectId, due + DeadlineGrace), due + DeadlineGrace);
+
+    private void AddNotifications(OutgoingMessages messages, string clinicId, IDomainEvent @event, PatientDetails? patient)
     {
-        var clinic = context.Command.TenantId;
         var eventType = EventCatalog.NameOf(@event);
-        Notify(context, new Notification(Notification.Event, clinic, clock.GetUtcNow(), new EventNotice(eventType)), eventType);
+        Notify(messages, new Notification(Notification.Event, clinicId, clock.GetUtcNow(), new EventNotice(eventType)), eventType);
         switch (@event)
         {
             case SessionReminderSent e:
-                Notify(context, new Notification(Notification.SessionReminder, clinic, e.SentAt, new
+                Notify(messages, new Notification(Notification.SessionReminder, clinicId, e.SentAt, new
                 {
                     e.PatientId, e.SessionId, e.SessionStartsAt,
                     contact = patient is null ? null : new { patient.FirstName, patient.Phone, patient.Email },
                 }));
                 break;
             case SideEffectReportOverdue e:
-                Notify(context, new Notification(Notification.ReportOverdue, clinic, e.EscalatedAt, new { e.PatientId, e.SideEffectId, e.DueAt }));
+                Notify(messages, new Notification(Notification.ReportOverdue, clinicId, e.EscalatedAt, new { e.PatientId, e.SideEffectId, e.DueAt }));
                 break;
         }
     }
 
-    private void Notify(HandlerContext context, Notification notification, string? eventType = null)
+    private void Notify(OutgoingMessages messages, Notification notification, string? eventType = null)
     {
         foreach (var subscriber in notifiers.SubscribersFor(notification.Kind, eventType))
-            context.Outbox.Publish(new NotificationDue(subscriber, notification));
+            messages.Add(new NotificationDue(subscriber, notification));
     }
-
-    public static string ReminderKey(Guid sessionId) => $"session-reminder:{sessionId}";
-    public static string AllergyReadingKey(Guid testId) => $"allergy-reading:{testId}";
-    public static string DeadlineKey(Guid sideEffectId) => $"report-deadline:{sideEffectId}";
 }

@@ -111,6 +111,8 @@ public static class RefusalCodes
     public const string SessionNotPerformed = "session-not-performed";
     public const string SessionNotNoShow = "session-not-no-show";
     public const string ReminderAlreadySent = "reminder-already-sent";
+    /// <summary>A reminder planned for a start the session no longer has (it was moved): the new start has its own.</summary>
+    public const string ReminderStale = "reminder-stale";
     /// <summary>The products of one session add up to more than the clinic's ceiling.</summary>
     public const string SessionVolumeExceeded = "session-volume-exceeded";
     /// <summary>The practitioner did not confirm the patient took no NSAID, aspirin or anti-inflammatory steroid in the last 7 days (seed 001).</summary>

@@ -19,6 +19,8 @@ internal static class SessionDecisions
         state.FindSession(command.SessionId) is not { } session
             ? Decision.Refuse(SessionRules.NotFound(command.SessionId))
             : (SessionRules.CheckScheduled(session)
+               ?? Check.That(command.ForStartsAt is null || command.ForStartsAt == session.StartsAt, RefusalCodes.ReminderStale,
+                   $"Session {session.SessionId} now starts at {session.StartsAt:O}, not {command.ForStartsAt:O}: its own reminder announces it.")
                ?? Check.That(session.ReminderSentFor != session.StartsAt, RefusalCodes.ReminderAlreadySent,
                    $"A reminder of session {session.SessionId} at {session.StartsAt:O} was already sent.")) is { } refusal
                 ? Decision.Refuse(refusal)

@@ -1,6 +1,6 @@
 using JasperFx.Events;
 
-namespace Clinic.Messaging.Commands;
+namespace Clinic.Api.Commands;
 
 /// <summary>What the events' headers record beside Marten's correlation and causation ids: who acted, in which role, and why.</summary>
 public static class EventHeaders

@@ -1,0 +1,48 @@
+using Clinic.Api.Commands;
+using Clinic.Api.Messaging;
+using Clinic.Domain.ClinicPolicies;
+using Clinic.Domain.Patients;
+using Clinic.Domain.Practitioners;
+using Clinic.Domain.Sessions;
+using JasperFx.CodeGeneration;
+using Wolverine;
+using Wolverine.ErrorHandling;
+
+namespace Clinic.Api.Hosting;
+
+/// <summary>
+/// Wolverine runs every command and message: commands invoked in-process by the endpoints, timers and notifications
+/// from its durable local queues, each handler's Marten session committed with the messages it returns (its outbox),
+/// scheduled messages kept in the database, failed messages retried and then dead-lettered.
+/// </summary>
+internal static class WolverineSetup
+{
+    public static void AddClinicWolverine(this WebApplicationBuilder builder)
+    {
+        var settings = MessagingSettings.From(builder.Configuration);
+        var production = builder.Environment.IsProduction();
+        builder.Host.UseWolverine(options =>
+        {
+            options.ApplicationAssembly = typeof(WolverineSetup).Assembly;
+            options.ServiceName = "clinic";
+            options.Policies.ForwardHandledTypes(new HandledByInterface(
+                typeof(IPatientCommand), typeof(IPractitionerCommand), typeof(IClinicCommand), typeof(ISessionBookingCommand)));
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableLocalQueues();
+            options.Durability.Mode = settings.DurabilityMode;
+            options.Durability.ScheduledJobPollingTime = settings.ScheduledPollInterval;
+            options.Durability.ScheduledJobFirstExecution = settings.ScheduledPollInterval;
+
+            // A command decided on a stream that moved meanwhile is decided again on the fresh state, a few times;
+            // then its caller gets the conflict (409 over HTTP).
+            options.OnException(ConcurrencyConflicts.Are).RetryTimes(settings.ConcurrencyRetries);
+            // A message that fails (a webhook down) waits longer and longer between attempts, then is dead-lettered.
+            options.OnException<Exception>().ScheduleRetry(settings.RetryDelays()).Then.MoveToErrorQueue();
+
+            // Production nodes load the handler code written ahead by `codegen write`; elsewhere it is generated at start.
+            options.CodeGeneration.TypeLoadMode = production ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
+            if (!production)
+                options.UseRuntimeCompilation();
+        });
+    }
+}
