@@ -1,4 +1,5 @@
 using Clinic.Api.Hosting;
+using Clinic.Api.Messaging;
 using Microsoft.Extensions.Configuration;
 
 namespace Clinic.Api.Tests.Messaging;
@@ -25,10 +26,23 @@ public class MessagingSettingsTests
     }
 
     [Fact]
-    public void The_command_bus_concurrency_retries_come_from_the_messaging_section()
+    public void The_concurrency_retries_come_from_the_messaging_section()
     {
-        MessagingSetup.CommandBus(Configuration(new() { ["Messaging:ConcurrencyRetries"] = "7" })).ConcurrencyRetries.ShouldBe(7);
-        MessagingSetup.CommandBus(Configuration([])).ConcurrencyRetries.ShouldBe(3);
+        MessagingSettings.From(Configuration(new() { ["Messaging:ConcurrencyRetries"] = "7" })).ConcurrencyRetries.ShouldBe(7);
+        MessagingSettings.From(Configuration([])).ConcurrencyRetries.ShouldBe(3);
+    }
+
+    [Fact]
+    public void A_message_is_retried_after_waits_doubling_from_the_first_up_to_the_longest_then_dead_lettered()
+    {
+        var settings = MessagingSettings.From(Configuration(new()
+        {
+            ["Messaging:MaxAttempts"] = "6",
+            ["Messaging:FirstRetryDelay"] = "00:00:02",
+            ["Messaging:MaxRetryDelay"] = "00:00:10",
+        }));
+
+        settings.RetryDelays().ShouldBe([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)]);
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> settings) =>

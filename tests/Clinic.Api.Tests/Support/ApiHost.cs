@@ -54,8 +54,9 @@ public class ApiHost : IAsyncLifetime
             ["Clinic:Schema"] = Schema,
             ["Auth:SigningKey"] = SigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Messaging:PollInterval"] = "00:00:00.100",
+            ["Messaging:ScheduledPollInterval"] = "00:00:00.100",
             ["Messaging:FirstRetryDelay"] = "00:00:00.100",
+            ["Messaging:DurabilityMode"] = "Solo",
         };
         foreach (var (key, value) in ExtraSettings())
             settings[key] = value;
