@@ -17,7 +17,8 @@ namespace Clinic.Api.Database;
 /// <summary>
 /// The clinic's Marten store: every event by its stable name, in streams of Guid ids, with the clinic as conjoined
 /// tenant of events and documents; who, on whose behalf and why in the events' metadata; the patient history and
-/// the session locator inline, the schedule, audit trail and dashboard run by the async daemon.
+/// the session locator inline, the schedule, audit trail and dashboard run by the async daemon; the events append-only
+/// in the database.
 /// </summary>
 public static class ClinicMarten
 {
@@ -49,6 +50,7 @@ public static class ClinicMarten
         ConfigureEvents(options);
         ConfigureDocuments(options);
         ConfigureProjections(options, schema);
+        options.Storage.Add(new AppendOnlyEvents(schema, options.Advanced.Migrator));
         return options;
     }
 
