@@ -54,6 +54,7 @@ static IEnumerable<IWorkload> Workloads() =>
     new CatchUpWorkload(),
     new StreamReadWorkload(),
     new HttpCommandWorkload(),
+    new StartupWorkload(),
 ];
 
 static async Task PrintSetupAsync(BenchServer server, BenchContext context)

@@ -128,9 +128,9 @@ public sealed class FloorCommands
     }
 
     /// <summary>A new stream's row, or the existing one moved to its new version if it is still at the expected one.</summary>
-    private NpgsqlBatchCommand WriteStream(Guid id, string type, long expectedVersion, long version) => expectedVersion == 0
+    private NpgsqlBatchCommand WriteStream(Guid id, string? type, long expectedVersion, long version) => expectedVersion == 0
         ? Sql.Command($"INSERT INTO {Schema}.mt_streams (tenant_id, id, type, version) VALUES ($1, $2, $3, $4)",
-            Sql.Value(Http.BenchApi.Clinic), Sql.Value(id), Sql.Value(type), Sql.Value(version))
+            Sql.Value(Http.BenchApi.Clinic), Sql.Value(id), Sql.NullableText(type), Sql.Value(version))
         : Sql.Command($"UPDATE {Schema}.mt_streams SET version = $3, timestamp = now() WHERE id = $1 AND tenant_id = $2 AND version = $4",
             Sql.Value(id), Sql.Value(Http.BenchApi.Clinic), Sql.Value(version), Sql.Value(expectedVersion));
 
@@ -187,7 +187,7 @@ public sealed class FloorCommands
         {
             var command = commands[reader.GetString(0)];
             command.TransactionId = reader.GetString(1);
-            command.Events.Add(new RecordedEvent(reader.GetGuid(2), reader.GetGuid(3), reader.GetString(4), reader.GetInt64(5), reader.GetString(6),
+            command.Events.Add(new RecordedEvent(reader.GetGuid(2), reader.GetGuid(3), NullableString(reader, 4), reader.GetInt64(5), reader.GetString(6),
                 reader.GetString(7), reader.GetString(8), NullableString(reader, 9), NullableString(reader, 10), reader.GetFieldValue<DateTimeOffset>(11)));
         }
         if (commands.Values.FirstOrDefault(c => c.Events.Count == 0) is { } nothing)
@@ -220,9 +220,26 @@ public sealed class FloorCommands
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
+    /// <summary>
+    /// The schema's tables, each after the tables its foreign keys reference (mt_streams before mt_events), so that
+    /// copying them in this order inserts every referenced row first.
+    /// </summary>
     private static Task<IReadOnlyList<string>> TablesAsync(NpgsqlDataSource db, string schema, CancellationToken cancellationToken) =>
-        StringsAsync(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY 1",
-            cancellationToken, schema);
+        StringsAsync(db, """
+            WITH RECURSIVE foreign_keys AS (
+                SELECT child.relname AS child, parent.relname AS parent
+                FROM pg_constraint AS c
+                JOIN pg_class AS child ON child.oid = c.conrelid
+                JOIN pg_class AS parent ON parent.oid = c.confrelid
+                JOIN pg_namespace AS n ON n.oid = child.relnamespace
+                WHERE c.contype = 'f' AND n.nspname = $1 AND c.conrelid <> c.confrelid
+            ), depths (table_name, depth) AS (
+                SELECT table_name::text, 0 FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'
+                UNION ALL
+                SELECT k.child::text, d.depth + 1 FROM depths AS d JOIN foreign_keys AS k ON k.parent = d.table_name
+            )
+            SELECT table_name FROM depths GROUP BY table_name ORDER BY max(depth), table_name
+            """, cancellationToken, schema);
 
     private static Task<IReadOnlyList<string>> ValueColumnsAsync(NpgsqlDataSource db, string schema, string table, CancellationToken cancellationToken) =>
         StringsAsync(db, """

@@ -12,9 +12,12 @@ public sealed class RecordedCommand(string correlationId)
     public string TransactionId { get; set; } = "";
 }
 
-/// <param name="StreamType">The stream's mt_streams.type, written when the command started the stream.</param>
+/// <param name="StreamType">
+/// The stream's mt_streams.type, written when the command started the stream; null when the stream was started without
+/// an aggregate type.
+/// </param>
 public sealed record RecordedEvent(
-    Guid Id, Guid StreamId, string StreamType, long Version, string Type, string Data, string DotNetType,
+    Guid Id, Guid StreamId, string? StreamType, long Version, string Type, string Data, string DotNetType,
     string? CausationId, string? Headers, DateTimeOffset Timestamp);
 
 /// <summary>A document row as JSON (to_jsonb of the row), upserted as a whole.</summary>

@@ -38,6 +38,8 @@ internal static class Sql
 
     public static NpgsqlParameter Value(object value) => new() { Value = value };
 
+    public static NpgsqlParameter NullableText(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+
     public static NpgsqlParameter Jsonb(string[] json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb };
 
     public static NpgsqlParameter Xid8(ulong transactionId) => new() { Value = transactionId, NpgsqlDbType = NpgsqlDbType.Xid8 };

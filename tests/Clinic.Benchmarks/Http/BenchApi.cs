@@ -14,7 +14,7 @@ namespace Clinic.Benchmarks.Http;
 public sealed class BenchApi : IAsyncDisposable
 {
     public const string Clinic = "bench-clinic";
-    private const string SigningKey = "clinic-benchmark-signing-key-0123456789abcdef";
+    public const string SigningKey = "clinic-benchmark-signing-key-0123456789abcdef";
 
     private readonly WebApplication _app;
 

@@ -11,10 +11,15 @@ public sealed record BenchResult(string Name, double Ours, double Floor, string 
     public const string CommandsPerSecond = "cmds/s";
     public const string Microseconds = "µs";
     public const string Milliseconds = "ms";
+    public const string Seconds = "s";
 
     public static BenchResult Throughput(string name, double ours, double floor, string unit = EventsPerSecond) =>
         new(name, Math.Round(ours, 1), Math.Round(floor, 1), unit, Math.Round(ours / floor, 3));
 
     public static BenchResult Latency(string name, double ours, double floor, string unit = Microseconds) =>
         new(name, Math.Round(ours, 2), Math.Round(floor, 2), unit, Math.Round(floor / ours, 3));
+
+    /// <summary>A figure plain Npgsql has no equivalent of: the floor repeats ours and the ratio is 1, keeping the row's shape.</summary>
+    public static BenchResult WithoutFloor(string name, double ours, string unit) =>
+        new(name, Math.Round(ours, 2), Math.Round(ours, 2), unit, 1);
 }

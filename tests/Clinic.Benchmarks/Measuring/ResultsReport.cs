@@ -30,6 +30,8 @@ public static class ResultsReport
         Console.WriteLine();
         Console.WriteLine("ratio: higher is better, 1.000 = as fast as plain Npgsql doing the same work.");
         Console.WriteLine("       throughput rows (per second): ours / floor;  latency rows (µs, ms): floor / ours.");
+        if (results.Any(r => r.Unit == BenchResult.Seconds))
+            Console.WriteLine("       rows in s (start-up) have no floor: it repeats ours and the ratio is 1.");
     }
 
     public static async Task WriteAsync(string path, IReadOnlyList<BenchResult> results)
