@@ -20,7 +20,6 @@ public sealed class CommandWrites
     private readonly Envelope _envelope;
     private readonly CommandWriting _writing;
     private readonly List<IDomainEvent> _events = [];
-    private readonly List<AppendedRange> _appended = [];
 
     internal CommandWrites(IDocumentSession session, Envelope envelope, CommandWriting writing)
     {
@@ -46,18 +45,18 @@ public sealed class CommandWrites
         else
             _session.Events.Append(streamId, decidedOnVersion + events.Count, [.. events]);
         _events.AddRange(events);
-        _appended.Add(new AppendedRange(streamId, decidedOnVersion + 1, decidedOnVersion + events.Count));
     }
 
     /// <summary>
-    /// Accepts the command: what it appended is its result, recorded under the caller's idempotency key if it gave one,
-    /// and the follow-ups of those events are the messages it sends.
+    /// Accepts the command: what it appended is its result, whose answer is recorded under the caller's idempotency key
+    /// if it gave one, and the follow-ups of those events are the messages it sends.
     /// </summary>
     public (CommandResult, OutgoingMessages) Accept(PatientDetails? patient = null)
     {
-        if (CommandCaller.IdempotencyOf(_envelope) is { } key)
-            _session.Insert(new IdempotencyRecord(key.Key, key.RequestHash, _appended, _writing.Now + _writing.IdempotencyRetention));
-        return (CommandResult.Accept(_events), _writing.FollowUps.For(_session.TenantId, _events, patient));
+        var result = CommandResult.Accept(_events);
+        if (CommandCaller.IdempotencyOf(_envelope) is { } key && PendingReply.For(result) is { } reply)
+            _session.Insert(new IdempotencyRecord(key.Key, key.RequestHash, reply, _writing.Now + _writing.IdempotencyRetention));
+        return (result, _writing.FollowUps.For(_session.TenantId, _events, patient));
     }
 }
 

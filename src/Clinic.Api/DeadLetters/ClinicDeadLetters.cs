@@ -24,7 +24,7 @@ public sealed class ClinicDeadLetters(IWolverineRuntime wolverine)
         var found = new List<DeadLetter>();
         await foreach (var letter in AllAsync(cancellationToken))
         {
-            if (clinicId is null || letter.Envelope.TenantId == clinicId)
+            if (IsDeadIn(letter, clinicId))
                 found.Add(Describe(letter));
             if (found.Count == limit)
                 break;
@@ -36,7 +36,7 @@ public sealed class ClinicDeadLetters(IWolverineRuntime wolverine)
     public async Task<bool> ReplayAsync(Guid id, string? clinicId, CancellationToken cancellationToken)
     {
         var letter = await Letters.DeadLetterEnvelopeByIdAsync(id);
-        if (letter is null || letter.Replayable || (clinicId is not null && letter.Envelope.TenantId != clinicId))
+        if (letter is null || !IsDeadIn(letter, clinicId))
             return false;
         await Letters.ReplayAsync(new DeadLetterEnvelopeQuery([id]), cancellationToken);
         return true;
@@ -46,7 +46,7 @@ public sealed class ClinicDeadLetters(IWolverineRuntime wolverine)
     {
         var ids = new List<Guid>();
         await foreach (var letter in AllAsync(cancellationToken))
-            if (!letter.Replayable && (clinicId is null || letter.Envelope.TenantId == clinicId))
+            if (IsDeadIn(letter, clinicId))
                 ids.Add(letter.Id);
         foreach (var chunk in ids.Chunk(PageSize))
             await Letters.ReplayAsync(new DeadLetterEnvelopeQuery(chunk), cancellationToken);
@@ -64,6 +64,10 @@ public sealed class ClinicDeadLetters(IWolverineRuntime wolverine)
                 yield break;
         }
     }
+
+    /// <summary>A letter of the clinic (of any, when null) not replayed yet: Wolverine marks a replayed letter, then moves it back to its queue.</summary>
+    private static bool IsDeadIn(DeadLetterEnvelope letter, string? clinicId) =>
+        !letter.Replayable && (clinicId is null || letter.Envelope.TenantId == clinicId);
 
     private static DeadLetter Describe(DeadLetterEnvelope letter) => new(
         letter.Id, letter.Envelope.TenantId, letter.MessageType, letter.Envelope.Attempts,

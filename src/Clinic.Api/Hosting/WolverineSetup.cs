@@ -35,14 +35,18 @@ internal static class WolverineSetup
 
             // A command decided on a stream that moved meanwhile is decided again on the fresh state, a few times;
             // then its caller gets the conflict (409 over HTTP).
-            options.OnException(ConcurrencyConflicts.Are).RetryTimes(settings.ConcurrencyRetries);
+            if (settings.ConcurrencyRetries > 0)
+                options.OnException(ConcurrencyConflicts.Are).RetryTimes(settings.ConcurrencyRetries);
             // A message that fails (a webhook down) waits longer and longer between attempts, then is dead-lettered.
-            options.OnException<Exception>().ScheduleRetry(settings.RetryDelays()).Then.MoveToErrorQueue();
+            if (settings.RetryDelays() is { Length: > 0 } delays)
+                options.OnException<Exception>().ScheduleRetry(delays).Then.MoveToErrorQueue();
+            else
+                options.OnException<Exception>().MoveToErrorQueue();
 
-            // Production nodes load the handler code written ahead by `codegen write`; elsewhere it is generated at start.
-            options.CodeGeneration.TypeLoadMode = production ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
-            if (!production)
-                options.UseRuntimeCompilation();
+            // Production nodes load the handler code written ahead by `codegen write` (and compile only what is missing);
+            // elsewhere it is generated at start.
+            options.CodeGeneration.TypeLoadMode = production ? TypeLoadMode.Auto : TypeLoadMode.Dynamic;
+            options.UseRuntimeCompilation();
         });
     }
 }

@@ -1,9 +1,11 @@
+using System.Text.Json;
 using Clinic.Api.Auth;
 using Clinic.Api.Commands;
 using Clinic.Domain.ClinicPolicies;
 using Marten;
 using JasperFx;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace Clinic.Api.Http;
@@ -13,7 +15,9 @@ namespace Clinic.Api.Http;
 /// message bus (with the request's idempotency key), the clinic's current policy, and read access to the caller's
 /// clinic only.
 /// </summary>
-internal sealed class ClinicRequest(IHttpContextAccessor http, IMessageBus bus, IDocumentStore store, TimeProvider clock) : IAsyncDisposable
+internal sealed class ClinicRequest(
+    IHttpContextAccessor http, IMessageBus bus, IDocumentStore store, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    : IAsyncDisposable
 {
     private IQuerySession? _reads;
 
@@ -34,16 +38,18 @@ internal sealed class ClinicRequest(IHttpContextAccessor http, IMessageBus bus, 
         where TCommand : notnull
     {
         var key = await IdempotencyKeys.OfAsync(Context, cancellationToken);
-        if (key is not null && await IdempotentReplies.KnownAsync(store, Reads, key, Now, reply, cancellationToken) is { } known)
+        if (key is not null && await IdempotentReplies.KnownAsync(store, Reads, key, Now, cancellationToken) is { } known)
             return known;
         try
         {
+            using var pending = PendingReply.Begin(result => Stored(reply(result)));
             return ToResult(reply(await InvokeAsync(command, key, cancellationToken)));
         }
         catch (DocumentAlreadyExistsException) when (key is not null)
         {
             // A concurrent request with the same key committed first: answer as it was answered.
-            return await IdempotentReplies.KnownAsync(store, Reads, key, Now, reply, cancellationToken) ?? throw new InvalidOperationException("An idempotency record vanished.");
+            return await IdempotentReplies.KnownAsync(store, Reads, key, Now, cancellationToken)
+                ?? throw new InvalidOperationException("The idempotency record that refused this request is gone.");
         }
     }
 
@@ -70,7 +76,10 @@ internal sealed class ClinicRequest(IHttpContextAccessor http, IMessageBus bus, 
             CommandCaller.Options(user.ClinicId, user.UserId, user.Role, CorrelationId.Of(Context), idempotency), cancellationToken);
     }
 
-    internal static IResult ToResult(Reply reply) => reply.Body switch
+    private IdempotentReply Stored(Reply reply) =>
+        new(reply.Status, reply.Location, JsonSerializer.Serialize(reply.Body, reply.Body.GetType(), json.Value.SerializerOptions));
+
+    private static IResult ToResult(Reply reply) => reply.Body switch
     {
         ProblemDetails problem => Results.Problem(problem),
         _ when reply.Location is not null => Results.Created(reply.Location, reply.Body),

@@ -1,11 +1,15 @@
 namespace Clinic.Api.Http;
 
-/// <summary>The first answer to an idempotent request, given again, marked as a replay.</summary>
-internal sealed class ReplayedResult(IResult first) : IResult
+/// <summary>The stored first reply to an idempotent request, given again as it was, marked as a replay.</summary>
+internal sealed class ReplayedResult(IdempotentReply reply) : IResult
 {
-    public Task ExecuteAsync(HttpContext context)
+    public async Task ExecuteAsync(HttpContext context)
     {
+        context.Response.StatusCode = reply.Status;
         context.Response.Headers[IdempotencyKeys.ReplayedHeader] = "true";
-        return first.ExecuteAsync(context);
+        if (reply.Location is not null)
+            context.Response.Headers.Location = reply.Location;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(reply.Body);
     }
 }

@@ -42,8 +42,9 @@ public static class TimerHandler
     {
         var (result, messages) = await PatientCommandHandler.HandleAsync(command, session, envelope, writing, cancellationToken);
         var untilDue = timer.DueAt - clock.GetUtcNow();
+        // A delay, not an instant: the instant by this node's clock may have passed already by the clock that fires timers.
         if (result is CommandResult.Rejected { Code: var code } && code == tooEarlyCode && untilDue > TimeSpan.Zero)
-            messages.Schedule(timer, clock.GetUtcNow() + (untilDue > MinimumWait ? untilDue : MinimumWait));
+            messages.Delay(timer, untilDue > MinimumWait ? untilDue : MinimumWait);
         return messages;
     }
 }

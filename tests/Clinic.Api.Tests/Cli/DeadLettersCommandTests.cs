@@ -2,69 +2,67 @@ using Clinic.Api.Tests.Support;
 
 namespace Clinic.Api.Tests.Cli;
 
-/// <summary>The <c>dead-letters</c> verb on a host whose dispatcher is off, so replayed letters stay in the outbox to be seen.</summary>
-public class DeadLettersCommandTests(IdleDispatcherApiHost host) : IClassFixture<IdleDispatcherApiHost>
+/// <summary>The <c>dead-letters</c> verb on Wolverine's dead letters: notifications a failing webhook refused at their only attempt.</summary>
+public class DeadLettersCommandTests(DeadLettersCommandTests.OneAttemptApiHost host) : IClassFixture<DeadLettersCommandTests.OneAttemptApiHost>
 {
-    private const string LastError = "HttpRequestException: Webhook 'crm' answered 503.";
-
     [Fact]
-    public async Task Dead_letters_lists_the_letters_of_a_clinic_with_their_attempts_and_last_error()
-    {
-        var clinic = TestClinic.Unique();
-        var letter = await AddAsync(clinic);
-        await AddAsync(TestClinic.Unique());
-
-        var run = await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic);
-
-        run.ExitCode.ShouldBe(0, run.Errors);
-        run.OutputLines.Count.ShouldBe(2);
-        run.OutputLines[0].ShouldStartWith($"{letter}  {clinic}  notification-due.v1  failed ");
-        run.OutputLines[0].ShouldEndWith($"after 5 attempts: {LastError}");
-        run.OutputLines[1].ShouldBe("1 dead letters.");
-    }
-
-    [Fact]
-    public async Task Replaying_a_dead_letter_puts_it_back_in_the_outbox_under_its_schedule_key_once()
-    {
-        var clinic = TestClinic.Unique();
-        var letter = await AddAsync(clinic, scheduleKey: "session-reminder:7");
-
-        var replay = await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic, "--replay", letter.ToString());
-        var again = await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic, "--replay", letter.ToString());
-
-        replay.ExitCode.ShouldBe(0, replay.Errors);
-        replay.OutputLines.ShouldBe([$"Replayed {letter}."]);
-        (await OutboxRows.ScheduledAsync(host, "session-reminder:7")).ShouldNotBeNull().Attempts.ShouldBe(0);
-        (await OutboxRows.CountAsync(host, "dead_letters", clinic)).ShouldBe(0);
-        again.ExitCode.ShouldBe(1);
-        again.OutputLines.ShouldBe([$"No dead letter {letter} to replay in {clinic}."]);
-    }
-
-    [Fact]
-    public async Task Replay_all_replays_every_letter_of_the_clinic_however_many_there_are()
+    public async Task Dead_letters_lists_the_letters_of_a_clinic_with_their_attempts_and_last_error_and_replays_them_once_fixed()
     {
         var (clinic, other) = (TestClinic.Unique(), TestClinic.Unique());
-        await AddAsync(clinic, count: 1205);
-        await AddAsync(other);
+        await DeadLetterAsync(clinic);
+        await DeadLetterAsync(other);
+
+        var list = await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic);
+        var letter = list.OutputLines[0].Split("  ")[0];
+        host.Webhook.Failing = false;
+        var replay = await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic, "--replay", letter);
+        var again = await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic, "--replay", letter);
+
+        list.ExitCode.ShouldBe(0, list.Errors);
+        list.OutputLines.Count.ShouldBe(2);
+        list.OutputLines[0].ShouldStartWith($"{letter}  {clinic}  notification-due.v1  failed ");
+        list.OutputLines[0].ShouldContain("after 1 attempts: System.Net.Http.HttpRequestException: Webhook 'clinic-gateway' answered 503.");
+        list.OutputLines[1].ShouldBe("1 dead letters.");
+        replay.ExitCode.ShouldBe(0, replay.Errors);
+        replay.OutputLines.ShouldBe([$"Replayed {letter}."]);
+        again.ExitCode.ShouldBe(1);
+        again.OutputLines.ShouldBe([$"No dead letter {letter} to replay in {clinic}."]);
+        await Eventually.WaitForAsync(() => host.Webhook.OfKind("event").FirstOrDefault(n => n["clinic"]!.GetValue<string>() == clinic));
+        (await CliRun.RunAsync(host, "dead-letters", "--clinic", other)).OutputLines.ShouldContain("1 dead letters.", "another clinic's letters stay");
+    }
+
+    [Fact]
+    public async Task Replay_all_replays_every_letter_of_the_clinic_and_no_other()
+    {
+        var (clinic, other) = (TestClinic.Unique(), TestClinic.Unique());
+        for (var letter = 0; letter < 3; letter++)
+            await DeadLetterAsync(clinic);
+        await DeadLetterAsync(other);
 
         var run = await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic, "--replay-all");
 
         run.ExitCode.ShouldBe(0, run.Errors);
-        run.OutputLines.ShouldBe(["Replayed 1205 dead letters."]);
-        (await OutboxRows.CountAsync(host, "messages", clinic)).ShouldBe(1205);
-        (await OutboxRows.CountAsync(host, "dead_letters", clinic)).ShouldBe(0);
-        (await OutboxRows.CountAsync(host, "dead_letters", other)).ShouldBe(1, "another clinic's letters stay");
+        run.OutputLines.ShouldBe(["Replayed 3 dead letters."]);
+        (await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic)).OutputLines.ShouldContain("0 dead letters.");
+        (await CliRun.RunAsync(host, "dead-letters", "--clinic", other)).OutputLines.ShouldContain("1 dead letters.");
     }
 
-    /// <summary>Adds <paramref name="count"/> dead notifications to the clinic; returns the id of one of them.</summary>
-    private async Task<Guid> AddAsync(string clinic, string? scheduleKey = null, int count = 1)
+    /// <summary>A side effect reported while the webhook fails: its event notification is dead-lettered after its one attempt.</summary>
+    private async Task DeadLetterAsync(string clinic)
     {
-        var first = Guid.NewGuid();
-        await OutboxRows.ExecuteAsync(host, """
-            INSERT INTO {schema}.dead_letters (id, tenant_id, type, body, headers, attempts, last_error, schedule_key)
-            SELECT CASE WHEN n = 1 THEN $1 ELSE gen_random_uuid() END, $2, 'notification-due.v1', '{}', '{}', 5, $3, $4::text
-            FROM generate_series(1, $5) AS n
-            """, first, clinic, LastError, (object?)scheduleKey ?? DBNull.Value, count);
-        return first;
+        host.Webhook.Failing = true;
+        var admin = host.Client("clinic-admin", clinic);
+        var before = (await admin.GetOkAsync("/api/admin/dead-letters")).AsArray().Count;
+        var journey = await new Journey(host, clinic).ReadyForTreatmentAsync();
+        var session = await journey.PerformedSessionAsync(Journey.Slot(3));
+        await journey.ReportSideEffectAsync(session, serious: false, onsetAt: Journey.Slot(4));
+        await Eventually.WaitForAsync(async () =>
+            (await admin.GetOkAsync("/api/admin/dead-letters")).AsArray().Count > before ? true : (bool?)null);
+    }
+
+    /// <summary>One attempt: the first failure dead-letters a message.</summary>
+    public sealed class OneAttemptApiHost : MessagingApiHost
+    {
+        protected override int MaxAttempts => 1;
     }
 }

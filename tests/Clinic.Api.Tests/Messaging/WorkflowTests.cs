@@ -61,17 +61,22 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
     }
 
     [Fact]
-    public async Task Rescheduling_a_session_moves_its_reminder_and_cancelling_drops_it()
+    public async Task A_rescheduled_session_is_reminded_of_its_new_start_only_and_a_cancelled_one_not_at_all()
     {
         var journey = await new Support.Journey(host, "clinic-reminder-moves").ReadyForTreatmentAsync();
         var session = await journey.ScheduleAsync(Support.Journey.Slot(10));
-        (await ReminderDueAsync(session)).ShouldBe(Support.Journey.Slot(10).AddDays(-1));
+        (await RemindersDueAsync(session)).ShouldBe([Support.Journey.Slot(10).AddDays(-1)]);
 
         await journey.Reception.PostOkAsync($"/api/sessions/{session}/reschedule", new { startsAt = Support.Journey.Slot(12), reason = "Asked" }, HttpStatusCode.OK);
-        (await ReminderDueAsync(session)).ShouldBe(Support.Journey.Slot(12).AddDays(-1));
+        (await RemindersDueAsync(session)).ShouldContain(Support.Journey.Slot(12).AddDays(-1));
+        await OutboxRows.FireNowAsync(host, ReminderType, session.ToString(), Support.Journey.Slot(10).AddDays(-1));
+        (await TimelineAsync(journey)).ShouldNotContain("session-reminder-sent.v1", "the reminder of the old start is stale");
 
         await journey.Reception.PostOkAsync($"/api/sessions/{session}/cancel", new { reason = "Unwell" }, HttpStatusCode.OK);
-        (await ReminderDueAsync(session)).ShouldBeNull();
+        await OutboxRows.FireNowAsync(host, ReminderType, session.ToString(), Support.Journey.Slot(12).AddDays(-1));
+        (await TimelineAsync(journey)).ShouldNotContain("session-reminder-sent.v1", "a cancelled session is not reminded");
+        host.Webhook.OfKind("session-reminder").ShouldNotContain(n => n["data"]!["sessionId"]!.GetValue<Guid>() == session);
+        (await OutboxRows.DeadLettersAsync(host)).ShouldBe(0);
     }
 
     [Fact]
@@ -115,12 +120,13 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
             kind = "allergic-reaction", severity = "life-threatening", serious = true, seriousness = new[] { "life-threatening" },
             onsetAt = DateTimeOffset.UtcNow.AddHours(-5), description = "Anaphylaxis", reportedBy = "staff",
         });
-        (await ScheduledAsync($"report-deadline:{sideEffect}")).ShouldNotBeNull();
+        var deadline = (await DeadlinesAsync(sideEffect)).ShouldHaveSingleItem();
 
         await journey.Practitioner.PostOkAsync($"/api/patients/{journey.PatientId}/side-effects/{sideEffect}/regulator-notification",
             new { reference = "ANSM-2026-0042" }, HttpStatusCode.OK);
 
-        (await ScheduledAsync($"report-deadline:{sideEffect}")).ShouldBeNull();
+        await OutboxRows.FireNowAsync(host, DeadlineType, sideEffect.ToString(), deadline.DueAt);
+        (await TimelineAsync(journey)).ShouldNotContain("side-effect-report-overdue.v1");
     }
 
     [Fact]
@@ -129,12 +135,13 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
         var journey = await new Support.Journey(host, "clinic-reported-in-error").ReadyForTreatmentAsync();
         var session = await journey.PerformedSessionAsync(Support.Journey.Slot(3));
         var sideEffect = await journey.ReportSideEffectAsync(session, serious: true, onsetAt: Support.Journey.Slot(4));
-        (await ScheduledAsync($"report-deadline:{sideEffect}")).ShouldNotBeNull();
+        var deadline = (await DeadlinesAsync(sideEffect)).ShouldHaveSingleItem();
 
         await journey.Clinician.PostOkAsync($"/api/patients/{journey.PatientId}/side-effects/{sideEffect}/review",
             new { decision = "reported-in-error", notes = "Reported for the wrong patient" }, HttpStatusCode.OK);
 
-        (await ScheduledAsync($"report-deadline:{sideEffect}")).ShouldBeNull();
+        await OutboxRows.FireNowAsync(host, DeadlineType, sideEffect.ToString(), deadline.DueAt);
+        (await TimelineAsync(journey)).ShouldNotContain("side-effect-report-overdue.v1");
     }
 
     [Fact]
@@ -191,7 +198,12 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
         (await journey.Practitioner.GetOkAsync($"/api/patients/{journey.PatientId}/history"))["timeline"]!.AsArray()
             .Select(e => e!["type"]!.GetValue<string>()).ToList();
 
-    private async Task<DateTimeOffset?> ReminderDueAsync(Guid sessionId) => (await ScheduledAsync($"session-reminder:{sessionId}"))?.DueAt;
+    private const string ReminderType = "send-session-reminder.v1";
+    private const string DeadlineType = "report-deadline-reached.v2";
 
-    private Task<OutboxRows.ScheduledMessage?> ScheduledAsync(string key) => OutboxRows.ScheduledAsync(host, key);
+    private async Task<IReadOnlyList<DateTimeOffset>> RemindersDueAsync(Guid sessionId) =>
+        (await OutboxRows.ScheduledAsync(host, ReminderType, sessionId.ToString())).Select(timer => timer.DueAt).ToList();
+
+    private Task<IReadOnlyList<OutboxRows.ScheduledMessage>> DeadlinesAsync(Guid sideEffectId) =>
+        OutboxRows.ScheduledAsync(host, DeadlineType, sideEffectId.ToString());
 }

@@ -1,7 +1,7 @@
 namespace Clinic.Api.Tests.Support;
 
 /// <summary>The API with a webhook subscriber in the test process, quick retries, and few attempts before dead letters.</summary>
-public sealed class MessagingApiHost : ApiHost
+public class MessagingApiHost : ApiHost
 {
     public WebhookReceiver Webhook { get; private set; } = null!;
 
@@ -17,8 +17,12 @@ public sealed class MessagingApiHost : ApiHost
         await Webhook.DisposeAsync();
     }
 
+    /// <summary>Attempts of a message before it is dead-lettered.</summary>
+    protected virtual int MaxAttempts => 3;
+
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => new Dictionary<string, string?>
     {
+        ["Messaging:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Notifications:Webhooks:0:Name"] = "clinic-gateway",
         ["Notifications:Webhooks:0:Url"] = Webhook.Url,
         ["Notifications:Webhooks:0:Secret"] = WebhookReceiver.Secret,
@@ -26,6 +30,5 @@ public sealed class MessagingApiHost : ApiHost
         ["Notifications:Webhooks:0:Kinds:1"] = "side-effect-report-overdue",
         ["Notifications:Webhooks:0:Kinds:2"] = "event",
         ["Notifications:Webhooks:0:EventTypes:0"] = "side-effect-reported.v1",
-        ["Messaging:MaxAttempts"] = "3",
     };
 }

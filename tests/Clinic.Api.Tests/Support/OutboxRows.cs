@@ -3,39 +3,68 @@ using Npgsql;
 
 namespace Clinic.Api.Tests.Support;
 
-/// <summary>What a host's outbox (and event) tables hold, read straight from them.</summary>
+/// <summary>
+/// What Wolverine keeps of a host's scheduled messages, read straight from its incoming envelopes table: a scheduled
+/// message is found by a text its body holds (an id of the session, test or side effect it is about).
+/// </summary>
 public static class OutboxRows
 {
-    /// <summary>The message scheduled under <paramref name="key"/>: when it is due, and how many attempts it has spent; null if none.</summary>
-    public static async Task<ScheduledMessage?> ScheduledAsync(ApiHost host, string key)
+    public const string Scheduled = "Scheduled";
+
+    /// <summary>The scheduled messages of <paramref name="messageType"/> whose body mentions <paramref name="about"/>, soonest first.</summary>
+    public static async Task<IReadOnlyList<ScheduledMessage>> ScheduledAsync(ApiHost host, string messageType, string about)
     {
         await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT deliver_at, attempts FROM {host.Schema}.messages WHERE schedule_key = $1", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        await using var command = new NpgsqlCommand($"""
+            SELECT execution_time, attempts FROM {host.Schema}.wolverine_incoming_envelopes
+            WHERE status = $1 AND message_type = $2 AND position(convert_to($3, 'UTF8') IN body) > 0
+            ORDER BY execution_time
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = Scheduled });
+        command.Parameters.Add(new NpgsqlParameter { Value = messageType });
+        command.Parameters.Add(new NpgsqlParameter { Value = about });
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? new ScheduledMessage(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt32(1)) : null;
+        var found = new List<ScheduledMessage>();
+        while (await reader.ReadAsync())
+            found.Add(new ScheduledMessage(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt32(1)));
+        return found;
     }
 
-    /// <summary>The rows of <paramref name="tenant"/>, or of every clinic (for writes whose tenant no query could name).</summary>
-    public static async Task<long> CountAsync(ApiHost host, string table, string? tenant = null)
+    /// <summary>
+    /// Makes the message of <paramref name="messageType"/> about <paramref name="about"/> scheduled for <paramref name="dueAt"/>
+    /// due now, as if its time had come, and waits until Wolverine has handled it.
+    /// </summary>
+    public static async Task FireNowAsync(ApiHost host, string messageType, string about, DateTimeOffset dueAt)
     {
         await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {host.Schema}.{table}{(tenant is null ? "" : " WHERE tenant_id = $1")}", connection);
-        if (tenant is not null)
-            command.Parameters.Add(new NpgsqlParameter { Value = tenant });
+        await using var fire = new NpgsqlCommand($"""
+            UPDATE {host.Schema}.wolverine_incoming_envelopes SET execution_time = now()
+            WHERE status = $1 AND message_type = $2 AND position(convert_to($3, 'UTF8') IN body) > 0 AND execution_time = $4
+            RETURNING id
+            """, connection);
+        fire.Parameters.Add(new NpgsqlParameter { Value = Scheduled });
+        fire.Parameters.Add(new NpgsqlParameter { Value = messageType });
+        fire.Parameters.Add(new NpgsqlParameter { Value = about });
+        fire.Parameters.Add(new NpgsqlParameter { Value = dueAt.UtcDateTime });
+        var id = (Guid)(await fire.ExecuteScalarAsync()).ShouldNotBeNull($"no {messageType} about {about} scheduled for {dueAt:O}");
+        await Eventually.WaitForAsync(async () =>
+        {
+            await using var pending = new NpgsqlCommand(
+                $"SELECT count(*) FROM {host.Schema}.wolverine_incoming_envelopes WHERE id = $1 AND status IN ('Scheduled', 'Incoming')", connection);
+            pending.Parameters.Add(new NpgsqlParameter { Value = id });
+            return (long)(await pending.ExecuteScalarAsync())! == 0 ? true : (bool?)null;
+        });
+    }
+
+    /// <summary>The messages Wolverine dead-lettered, of every clinic.</summary>
+    public static async Task<long> DeadLettersAsync(ApiHost host)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {host.Schema}.wolverine_dead_letters WHERE NOT replayable", connection);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    public static async Task ExecuteAsync(ApiHost host, string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql.Replace("{schema}", host.Schema), connection);
-        foreach (var parameter in parameters)
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        await command.ExecuteNonQueryAsync();
     }
 
     public sealed record ScheduledMessage(DateTimeOffset DueAt, int Attempts);
