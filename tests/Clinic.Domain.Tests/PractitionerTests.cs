@@ -88,7 +88,7 @@ public class PractitionerTests
             new PractitionerBookingReleased(PractitionerId, SecondSessionId)).State;
 
         state.Bookings.Values.ShouldHaveSingleItem()
-            .ShouldBe(new PractitionerBooking(SessionId, PatientId, At(3, 5, 14), At(3, 5, 14, 45)));
+            .ShouldBe(new PractitionerBooking(SessionId, At(3, 5, 14), At(3, 5, 14, 45)));
     }
 
     [Fact]

@@ -6,9 +6,9 @@ using Wolverine;
 namespace Clinic.Api.Commands;
 
 /// <summary>
-/// Session commands span the patient's record and the practitioner's calendar: both streams are loaded,
-/// decided together, and appended at the versions decided on, so of two overlapping bookings of one
-/// practitioner only one can commit.
+/// Session commands span the patient's record and the practitioner's calendar: the patient's stream and the
+/// practitioner's calendar document (or stream) are loaded, decided together, and both streams appended at the
+/// versions decided on, so of two overlapping bookings of one practitioner only one can commit.
 /// </summary>
 public static class SessionBookingHandler
 {
@@ -18,7 +18,7 @@ public static class SessionBookingHandler
         var patient = await session.Events.LoadPatientAsync(command.PatientId, cancellationToken);
         var practitionerId = SessionBooking.PractitionerIdFor(command, patient.State);
         var practitioner = practitionerId is { } id
-            ? await session.Events.LoadPractitionerAsync(id, cancellationToken)
+            ? await session.LoadPractitionerCalendarAsync(id, SessionBooking.CalendarReadFrom(command), cancellationToken)
             : new StreamAggregate<PractitionerState>(PractitionerDecider.Initial, 0);
 
         var decision = SessionBooking.Decide(command, patient.State, practitioner.State);

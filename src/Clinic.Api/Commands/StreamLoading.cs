@@ -1,8 +1,10 @@
+using Clinic.Api.Practitioners;
 using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
 using JasperFx.Events;
+using Marten;
 using IQueryEventStore = Marten.Events.IQueryEventStore;
 
 namespace Clinic.Api.Commands;
@@ -18,6 +20,20 @@ internal static class StreamLoading
 
     public static Task<StreamAggregate<PractitionerState>> LoadPractitionerAsync(this IQueryEventStore events, Guid practitionerId, CancellationToken cancellationToken) =>
         events.FoldAsync(practitionerId, PractitionerDecider.Initial, PractitionerDecider.Evolve, cancellationToken);
+
+    /// <summary>
+    /// The practitioner for a booking decision that reads her calendar from <paramref name="readFrom"/> on (null: reads no
+    /// booking): her <see cref="PractitionerCalendar"/>, one small document, when it serves that decision; else the
+    /// whole stream folded (a slot before the calendar's pruning, a stream written before the calendar existed).
+    /// </summary>
+    public static async Task<StreamAggregate<PractitionerState>> LoadPractitionerCalendarAsync(
+        this IQuerySession session, Guid practitionerId, DateTimeOffset? readFrom, CancellationToken cancellationToken)
+    {
+        var calendar = await session.LoadAsync<PractitionerCalendar>(practitionerId, cancellationToken);
+        return calendar is not null && calendar.Serves(readFrom)
+            ? new StreamAggregate<PractitionerState>(calendar.Practitioner, calendar.Version)
+            : await session.Events.LoadPractitionerAsync(practitionerId, cancellationToken);
+    }
 
     public static Task<StreamAggregate<ClinicState>> LoadClinicAsync(this IQueryEventStore events, string clinicId, CancellationToken cancellationToken) =>
         events.FoldAsync(StreamIds.ForClinic(clinicId), ClinicDecider.Initial, ClinicDecider.Evolve, cancellationToken);

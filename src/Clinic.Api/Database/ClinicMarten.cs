@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Clinic.Api.Audit;
 using Clinic.Api.Dashboard;
 using Clinic.Api.History;
+using Clinic.Api.Practitioners;
 using Clinic.Api.Schedules;
 using Clinic.Api.Sessions;
 using Clinic.Domain.Common;
@@ -16,9 +17,9 @@ namespace Clinic.Api.Database;
 
 /// <summary>
 /// The clinic's Marten store: every event by its stable name, in streams of Guid ids, with the clinic as conjoined
-/// tenant of events and documents; who, on whose behalf and why in the events' metadata; the patient history and
-/// the session locator inline, the schedule, audit trail and dashboard run by the async daemon; the events append-only
-/// in the database.
+/// tenant of events and documents; who, on whose behalf and why in the events' metadata; the patient history, the
+/// session locator and the practitioners' calendars inline, the schedule, audit trail and dashboard run by the async
+/// daemon; the events append-only in the database.
 /// </summary>
 public static class ClinicMarten
 {
@@ -81,6 +82,7 @@ public static class ClinicMarten
     {
         options.Schema.For<PatientHistory>();
         options.Schema.For<SessionLocator>();
+        options.Schema.For<PractitionerCalendar>();
         options.Schema.For<ScheduleEntry>().Duplicate(e => e.PractitionerId).Duplicate(e => e.StartsAt);
         options.Schema.For<AuditEntry>()
             .Duplicate(e => e.Position).Duplicate(e => e.PatientId!).Duplicate(e => e.ActorId!)
@@ -95,6 +97,7 @@ public static class ClinicMarten
         var projections = options.Projections;
         projections.Add(new PatientHistoryProjection(), ProjectionLifecycle.Inline);
         projections.Add(new SessionLocatorProjection(), ProjectionLifecycle.Inline);
+        projections.Add(new PractitionerCalendarProjection(), ProjectionLifecycle.Inline);
         projections.Add(new ScheduleProjection(), ProjectionLifecycle.Async);
         projections.Add(new AuditTrailProjection(), ProjectionLifecycle.Async);
         projections.Add(new DashboardProjection(), ProjectionLifecycle.Async);

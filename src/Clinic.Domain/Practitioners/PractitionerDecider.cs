@@ -26,14 +26,9 @@ public static class PractitionerDecider
         {
             Details = state.Details with { LicenceNumber = e.LicenceNumber, LicenceExpiresOn = e.ExpiresOn },
         },
-        PractitionerBooked e => state with
-        {
-            Bookings = state.Bookings.SetItem(e.SessionId, new PractitionerBooking(e.SessionId, e.PatientId, e.StartsAt, e.EndsAt)),
-        },
-        PractitionerBookingMoved e when state.Bookings.TryGetValue(e.SessionId, out var booking) => state with
-        {
-            Bookings = state.Bookings.SetItem(e.SessionId, booking with { StartsAt = e.StartsAt, EndsAt = e.EndsAt }),
-        },
+        PractitionerBooked e => state.WithBooking(new PractitionerBooking(e.SessionId, e.StartsAt, e.EndsAt)),
+        // The moved booking may have been pruned from a calendar (an overdue session moved to a later day): it comes back.
+        PractitionerBookingMoved e => state.WithBooking(new PractitionerBooking(e.SessionId, e.StartsAt, e.EndsAt)),
         PractitionerBookingReleased e => state with { Bookings = state.Bookings.Remove(e.SessionId) },
         _ => state,
     };

@@ -17,6 +17,17 @@ public static class SessionBooking
             ? schedule.PractitionerId
             : patient.FindSession(command.SessionId)?.PractitionerId;
 
+    /// <summary>
+    /// The start of the slot the decision looks for in the practitioner's calendar: a booking that ended by then cannot
+    /// refuse it. Null when the decision reads no booking (cancelling releases one, performing reads the licence).
+    /// </summary>
+    public static DateTimeOffset? CalendarReadFrom(ISessionBookingCommand command) => command switch
+    {
+        ScheduleSession schedule => schedule.StartsAt,
+        RescheduleSession reschedule => reschedule.NewStartsAt,
+        _ => null,
+    };
+
     public static SessionBookingDecision Decide(
         ISessionBookingCommand command, PatientState patient, PractitionerState practitioner) => command switch
     {

@@ -6,7 +6,7 @@ namespace Clinic.Api.Tests.Cli;
 /// <summary>The <c>rebuild</c> verb, run against a live host's database: documents rebuilt from the events equal the live ones.</summary>
 public class RebuildCommandTests(ApiHost host) : IClassFixture<ApiHost>
 {
-    private static readonly string[] Projections = ["patient-history", "session-locator", "practitioner-schedule", "audit-trail"];
+    private static readonly string[] Projections = ["patient-history", "session-locator", "practitioner-calendar", "practitioner-schedule", "audit-trail"];
 
     [Fact]
     public async Task Rebuilding_every_projection_prints_progress_and_gives_back_the_same_documents()
@@ -17,6 +17,9 @@ public class RebuildCommandTests(ApiHost host) : IClassFixture<ApiHost>
         await journey.ReportSideEffectAsync(performed, serious: false, Journey.Slot(4));
         await host.WaitForProjectionsAsync();
         var live = await ReadAsync(journey);
+        var liveCalendar = await PractitionerCalendars.JsonAsync(host, journey);
+        // A database written before calendars existed has none: the rebuild creates it.
+        await PractitionerCalendars.ForgetAsync(host, journey);
 
         var run = await CliRun.RunAsync(host, "rebuild", "--all");
 
@@ -30,6 +33,7 @@ public class RebuildCommandTests(ApiHost host) : IClassFixture<ApiHost>
         var rebuilt = await ReadAsync(journey);
         rebuilt.History.ToJsonString().ShouldBe(live.History.ToJsonString());
         rebuilt.Schedule.ToJsonString().ShouldBe(live.Schedule.ToJsonString());
+        (await PractitionerCalendars.JsonAsync(host, journey)).ShouldBe(liveCalendar);
         rebuilt.Audit.Take(live.Audit.Count).Select(e => e.ToJsonString()).ShouldBe(live.Audit.Select(e => e.ToJsonString()));
         await journey.Reception.PostOkAsync($"/api/sessions/{next}/cancel", new { reason = "Found by the rebuilt locator" }, System.Net.HttpStatusCode.OK);
     }

@@ -23,7 +23,9 @@ internal sealed class PatientScenario(IReadOnlyList<IDomainEvent> history)
     public Outcome When(IPatientCommand command) => new(PatientDecider.Decide(command, State));
 
     public BookingScenario AndPractitioner(params IEnumerable<IDomainEvent> practitionerHistory) =>
-        new(State, practitionerHistory.Aggregate(PractitionerDecider.Initial, PractitionerDecider.Evolve));
+        AndPractitioner(practitionerHistory.Aggregate(PractitionerDecider.Initial, PractitionerDecider.Evolve));
+
+    public BookingScenario AndPractitioner(PractitionerState practitioner) => new(State, practitioner);
 }
 
 internal sealed class PractitionerScenario(IReadOnlyList<IDomainEvent> history)
