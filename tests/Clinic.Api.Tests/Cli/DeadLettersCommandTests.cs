@@ -38,6 +38,7 @@ public class DeadLettersCommandTests(DeadLettersCommandTests.OneAttemptApiHost h
         for (var letter = 0; letter < 3; letter++)
             await DeadLetterAsync(clinic);
         await DeadLetterAsync(other);
+        host.Webhook.Failing = false;
 
         var run = await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic, "--replay-all");
 
