@@ -65,7 +65,7 @@ public static class ClinicHost
     {
         if (command.Verb == "help")
             output.WriteLine(Usage);
-        await using var app = await ClinicApp.CreateAsync(command.HostArguments);
+        await using var app = await ClinicApp.CreateAsync(command.HostArguments, applySchema: false);
         return await app.RunJasperFxCommands([command.Verb!, .. command.Positional]);
     }
 

@@ -13,7 +13,11 @@ namespace Clinic.Api.Hosting;
 /// <summary>Builds the web application: database, Marten store and daemon, authentication, endpoints.</summary>
 public static class ClinicApp
 {
-    public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="applySchema">
+    /// Brings the database schema up to date before returning (a server, most verbs); JasperFx's verbs do what they
+    /// need themselves (<c>db-apply</c>), and <c>codegen write</c> runs with no database at all.
+    /// </param>
+    public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null, bool applySchema = true)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
@@ -22,7 +26,8 @@ public static class ClinicApp
         {
             AddServices(builder, services);
             var app = builder.Build();
-            await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            if (applySchema)
+                await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             UseMiddlewareAndEndpoints(app);
             return app;
         }

@@ -39,10 +39,13 @@ public class ApiHost : IAsyncLifetime
         BaseAddress = new Uri(_app.Urls.First());
     }
 
+    /// <summary>Stops the host as a server stops (the daemon, Wolverine's agents, then the database connections), and disposes it.</summary>
     public virtual async Task DisposeAsync()
     {
-        if (_app is not null)
-            await _app.DisposeAsync();
+        if (_app is null)
+            return;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     /// <summary>The configuration this host runs with, for CLI verbs that must use the same database and schema.</summary>
