@@ -39,7 +39,7 @@ public sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.Js
         CorrectRecord command, IReadOnlyList<IEvent> events, IDocumentSession session, (string Id, string Role) actor, CancellationToken cancellationToken)
     {
         if (events.Count == 0 || CatalogStreamType(events[0]) != command.StreamType)
-            return Decision.Refuse($"{command.StreamType}-not-found", $"No {command.StreamType} {command.StreamId} in this clinic.");
+            return Decision.Refuse(CorrectionRefusals.NotFound(command.StreamType), $"No {command.StreamType} {command.StreamId} in this clinic.");
         if (events.FirstOrDefault(e => e.Id == command.EventId) is not { } original)
             return Decision.Refuse(RefusalCodes.EventNotFound, $"No event {command.EventId} in this {command.StreamType}'s record.");
 
@@ -53,11 +53,11 @@ public sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.Js
         try
         {
             return Decide(command, original, events, caller)
-                ?? Decision.Refuse("not-correctable", $"A {original.EventTypeName} event is not corrected. {CorrectiveActions.For(original.Data)}");
+                ?? Decision.Refuse(CorrectionRefusals.NotCorrectable, $"A {original.EventTypeName} event is not corrected. {CorrectiveActions.For(original.Data)}");
         }
         catch (JsonException malformed)
         {
-            return Decision.Refuse("malformed-correction", $"The corrected values do not fit a {original.EventTypeName} record: {malformed.Message}");
+            return Decision.Refuse(CorrectionRefusals.MalformedCorrection, $"The corrected values do not fit a {original.EventTypeName} record: {malformed.Message}");
         }
     }
 

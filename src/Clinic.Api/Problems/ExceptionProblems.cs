@@ -1,6 +1,7 @@
 using System.Globalization;
 using Clinic.Api.Database;
-using JasperFx;
+using Clinic.Api.Commands;
+using Clinic.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Clinic.Api.Problems;
@@ -21,7 +22,8 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, Databas
         var (status, title, code) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", FrameworkProblemCodes.OfUnreadable(bad.StatusCode)),
-            ConcurrencyException => (StatusCodes.Status409Conflict, "The record changed while the command was decided; retry.", "concurrency-conflict"),
+            _ when ConcurrencyConflicts.Are(exception) =>
+                (StatusCodes.Status409Conflict, "The record changed while the command was decided; retry.", RefusalCodes.ConcurrencyConflict),
             _ when DatabaseFailures.IsUnreachable(exception) =>
                 (StatusCodes.Status503ServiceUnavailable, "The database cannot be reached; try again shortly.", "database-unavailable"),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "internal-error"),

@@ -3,8 +3,9 @@ using System.Reflection;
 namespace Clinic.Domain.Common;
 
 /// <summary>
-/// Every stable refusal code. Codes ending in <c>-not-found</c> name a missing referenced thing (HTTP 404);
-/// <see cref="PractitionerBusy"/> and <see cref="ConcurrencyConflict"/> are conflicts (409); all others are 422.
+/// Every stable refusal code. Over HTTP, codes ending in <c>-not-found</c> name a missing referenced thing (404);
+/// <see cref="PractitionerBusy"/> and <see cref="ConcurrencyConflict"/> are conflicts (409); the API's
+/// <c>RefusalStatus</c> is the table.
 /// </summary>
 public static class RefusalCodes
 {
