@@ -49,7 +49,7 @@ public class ConcurrencyConflictTests(ConcurrencyConflictTests.NoRetryApiHost no
 
     private static async Task<int> ConsentEventsAsync(ApiHost host, Journey journey)
     {
-        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(journey.Clinic);
+        await using var session = host.Store().QuerySession(journey.Clinic);
         return await session.Events.QueryAllRawEvents()
             .Where(e => e.StreamId == journey.PatientId && e.EventTypeName == "consent-recorded.v1").CountAsync();
     }

@@ -1,8 +1,5 @@
 using Clinic.Api.Tests.Support;
 using Clinic.Domain.Patients;
-using Marten;
-using Marten.Services;
-using Npgsql;
 
 namespace Clinic.Api.Tests.Storage;
 
@@ -10,43 +7,25 @@ namespace Clinic.Api.Tests.Storage;
 /// A patient registered through Marten in a transaction held open: its event takes its sequence number at once, and
 /// becomes visible only when the test commits it (or never, when the test rolls it back).
 /// </summary>
-public sealed class HeldRegistration : IAsyncDisposable
+public sealed class HeldRegistration(HeldMartenTransaction held, Guid patientId) : IAsyncDisposable
 {
-    private readonly NpgsqlConnection _connection;
-    private readonly NpgsqlTransaction _transaction;
-
-    private HeldRegistration(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid patientId)
-    {
-        _connection = connection;
-        _transaction = transaction;
-        PatientId = patientId;
-    }
-
-    public Guid PatientId { get; }
+    public Guid PatientId { get; } = patientId;
 
     /// <summary>Registers a new patient with the details of <paramref name="registeredPatient"/> (already registered at the clinic).</summary>
     public static async Task<HeldRegistration> BeginAsync(ApiHost host, string clinic, Guid registeredPatient)
     {
-        var connection = new NpgsqlConnection(host.ConnectionString + ";Pooling=false");
-        await connection.OpenAsync();
-        var transaction = await connection.BeginTransactionAsync();
-        var options = SessionOptions.ForTransaction(transaction);
-        options.TenantId = clinic;
-        await using var session = host.Store().LightweightSession(options);
-        var registered = (PatientRegistered)(await session.Events.FetchStreamAsync(registeredPatient))[0].Data;
         var patientId = Guid.NewGuid();
-        session.Events.StartStream(patientId, registered with { PatientId = patientId });
-        await session.SaveChangesAsync();
-        return new HeldRegistration(connection, transaction, patientId);
+        var held = await HeldMartenTransaction.BeginAsync(host, clinic, async session =>
+        {
+            var registered = (PatientRegistered)(await session.Events.FetchStreamAsync(registeredPatient))[0].Data;
+            session.Events.StartStream(patientId, registered with { PatientId = patientId });
+        });
+        return new HeldRegistration(held, patientId);
     }
 
-    public Task CommitAsync() => _transaction.CommitAsync();
+    public Task CommitAsync() => held.CommitAsync();
 
-    public Task RollbackAsync() => _transaction.RollbackAsync();
+    public Task RollbackAsync() => held.RollbackAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _transaction.DisposeAsync();
-        await _connection.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => held.DisposeAsync();
 }

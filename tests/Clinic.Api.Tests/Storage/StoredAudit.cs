@@ -11,8 +11,6 @@ namespace Clinic.Api.Tests.Storage;
 /// <summary>What Marten stores for one clinic: its events in sequence order, and the audit trail the daemon made of them.</summary>
 public static class StoredAudit
 {
-    public static IDocumentStore Store(this ApiHost host) => host.Services.GetRequiredService<IDocumentStore>();
-
     public static async Task<IReadOnlyList<IEvent>> EventsAsync(ApiHost host, string clinic)
     {
         await using var session = host.Store().QuerySession(clinic);

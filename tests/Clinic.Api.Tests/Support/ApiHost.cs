@@ -97,10 +97,13 @@ public class ApiHost : IAsyncLifetime
     public static string Token(string role, string clinic, string user) =>
         TokenIssuer.Issue(new AuthSettings(), SigningKey, user, role, clinic, TimeSpan.FromHours(1));
 
+    /// <summary>The host's Marten store, for tests that look beneath the API.</summary>
+    public IDocumentStore Store() => Services.GetRequiredService<IDocumentStore>();
+
     /// <summary>How many events the store holds, in every clinic.</summary>
     public async Task<int> EventCountAsync()
     {
-        await using var session = Services.GetRequiredService<IDocumentStore>().QuerySession();
+        await using var session = Store().QuerySession();
         return await session.Events.QueryAllRawEvents().Where(e => e.AnyTenant()).CountAsync();
     }
 
