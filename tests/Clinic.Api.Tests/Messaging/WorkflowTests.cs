@@ -61,6 +61,23 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
     }
 
     [Fact]
+    public async Task A_refused_command_sends_nothing_and_an_accepted_one_its_notification_once()
+    {
+        var journey = await new Support.Journey(host, "clinic-refused-sends-nothing").ReadyForTreatmentAsync();
+        var session = await journey.PerformedSessionAsync(Support.Journey.Slot(3));
+        using (journey.AfterSideEffect(Support.Journey.Slot(4)))
+        {
+            await journey.Practitioner.PostProblemAsync($"{journey.PatientPath}/side-effects",
+                Support.Journey.SideEffect(Guid.NewGuid(), serious: false, Support.Journey.Slot(4)), HttpStatusCode.NotFound, "session-not-found");
+            await journey.Practitioner.CreateAsync($"{journey.PatientPath}/side-effects", Support.Journey.SideEffect(session, serious: false, Support.Journey.Slot(4)));
+        }
+
+        await Eventually.WaitForAsync(() => host.Webhook.OfKind("event").FirstOrDefault(n => n["clinic"]!.GetValue<string>() == journey.Clinic));
+        await host.WaitForProjectionsAsync();
+        host.Webhook.OfKind("event").Count(n => n["clinic"]!.GetValue<string>() == journey.Clinic).ShouldBe(1, "the refused report sent nothing");
+    }
+
+    [Fact]
     public async Task A_rescheduled_session_is_reminded_of_its_new_start_only_and_a_cancelled_one_not_at_all()
     {
         var journey = await new Support.Journey(host, "clinic-reminder-moves").ReadyForTreatmentAsync();
