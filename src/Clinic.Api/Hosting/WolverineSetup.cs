@@ -46,6 +46,8 @@ internal static class WolverineSetup
             // Production nodes load the handler code written ahead by `codegen write` (and compile only what is missing);
             // elsewhere it is generated at start.
             options.CodeGeneration.TypeLoadMode = production ? TypeLoadMode.Auto : TypeLoadMode.Dynamic;
+            // Code generated at run time stays in memory: only `codegen write` writes files (into the project).
+            options.CodeGeneration.SourceCodeWritingEnabled = false;
             options.UseRuntimeCompilation();
         });
     }
