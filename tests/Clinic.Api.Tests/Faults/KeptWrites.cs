@@ -10,9 +10,9 @@ public static class KeptWrites
     /// <summary>
     /// Each acknowledged patient has a history (inline projection); once the async projections have caught up, the
     /// audit trail holds one registration for each patient registered, acknowledged or not (a write may commit and
-    /// its answer be lost with the process), and the dashboard counts as many.
+    /// its answer be lost with the process), and the dashboard counts as many. Returns the patients registered.
     /// </summary>
-    public static async Task ShouldAllBeKeptAsync(ApiProcess api, string clinic, IReadOnlyCollection<Guid> acknowledged)
+    public static async Task<IReadOnlyList<Guid>> ShouldAllBeKeptAsync(ApiProcess api, string clinic, IReadOnlyCollection<Guid> acknowledged)
     {
         using var practitioner = api.Client("practitioner", clinic);
         using var admin = api.Client("clinic-admin", clinic);
@@ -33,5 +33,6 @@ public static class KeptWrites
             return counted >= registrations.Count ? (int?)counted : null;
         });
         dashboardPatients.ShouldBe(registrations.Count);
+        return registrations;
     }
 }

@@ -12,12 +12,16 @@ public static class OutboxRows
     public const string Scheduled = "Scheduled";
 
     /// <summary>The scheduled messages of <paramref name="messageType"/> whose body mentions <paramref name="about"/>, soonest first.</summary>
-    public static async Task<IReadOnlyList<ScheduledMessage>> ScheduledAsync(ApiHost host, string messageType, string about)
+    public static Task<IReadOnlyList<ScheduledMessage>> ScheduledAsync(ApiHost host, string messageType, string about) =>
+        ScheduledAsync(host.Schema, messageType, about);
+
+    /// <summary>The same, for the API whose database schema is <paramref name="schema"/> (an API process of a test's own).</summary>
+    public static async Task<IReadOnlyList<ScheduledMessage>> ScheduledAsync(string schema, string messageType, string about)
     {
         await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"""
-            SELECT execution_time, attempts FROM {host.Schema}.wolverine_incoming_envelopes
+            SELECT execution_time, attempts FROM {schema}.wolverine_incoming_envelopes
             WHERE status = $1 AND message_type = $2 AND position(convert_to($3, 'UTF8') IN body) > 0
             ORDER BY execution_time
             """, connection);
@@ -56,6 +60,20 @@ public static class OutboxRows
             pending.Parameters.Add(new NpgsqlParameter { Value = id });
             return (long)(await pending.ExecuteScalarAsync())! == 0 ? true : (bool?)null;
         });
+    }
+
+    /// <summary>
+    /// The messages of <paramref name="messageType"/> Wolverine has committed to handle and not handled yet (received on its
+    /// durable local queues, or scheduled), in <paramref name="schema"/>.
+    /// </summary>
+    public static async Task<long> UnhandledAsync(string schema, string messageType)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"SELECT count(*) FROM {schema}.wolverine_incoming_envelopes WHERE status IN ('Scheduled', 'Incoming') AND message_type = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = messageType });
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>The messages Wolverine dead-lettered, of every clinic.</summary>
