@@ -47,6 +47,15 @@ public sealed class CommandWrites
         _events.AddRange(events);
     }
 
+    /// <summary>Appends to a stream fetched for writing: Marten checks on commit that it is still at the version fetched.</summary>
+    public void Append<TAggregate>(JasperFx.Events.IEventStream<TAggregate> stream, IReadOnlyList<IDomainEvent> events) where TAggregate : notnull
+    {
+        if (events.Count == 0)
+            return;
+        stream.AppendMany(events);
+        _events.AddRange(events);
+    }
+
     /// <summary>
     /// Accepts the command: what it appended is its result, whose answer is recorded under the caller's idempotency key
     /// if it gave one, and the follow-ups of those events are the messages it sends.

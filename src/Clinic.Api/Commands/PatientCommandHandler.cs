@@ -10,12 +10,12 @@ public static class PatientCommandHandler
     public static async Task<(CommandResult, OutgoingMessages)> HandleAsync(
         IPatientCommand command, IDocumentSession session, Envelope envelope, CommandWriting writing, CancellationToken cancellationToken)
     {
-        var patient = await session.Events.LoadPatientAsync(command.PatientId, cancellationToken);
-        var decision = PatientDecider.Decide(command, patient.State);
+        var (stream, patient) = await session.FetchPatientAsync(command.PatientId, cancellationToken);
+        var decision = PatientDecider.Decide(command, patient);
         if (decision.IsRefused)
             return CommandWrites.Refused(decision);
         var writes = writing.Begin(session, envelope);
-        writes.Append(command.PatientId, patient.Version, decision.Events);
-        return writes.Accept(patient.State.Details);
+        writes.Append(stream, decision.Events);
+        return writes.Accept(patient.Details);
     }
 }

@@ -15,18 +15,18 @@ public static class SessionBookingHandler
     public static async Task<(CommandResult, OutgoingMessages)> HandleAsync(
         ISessionBookingCommand command, IDocumentSession session, Envelope envelope, CommandWriting writing, CancellationToken cancellationToken)
     {
-        var patient = await session.Events.LoadPatientAsync(command.PatientId, cancellationToken);
-        var practitionerId = SessionBooking.PractitionerIdFor(command, patient.State);
+        var (patientStream, patient) = await session.FetchPatientAsync(command.PatientId, cancellationToken);
+        var practitionerId = SessionBooking.PractitionerIdFor(command, patient);
         var practitioner = practitionerId is { } id
             ? await session.LoadPractitionerCalendarAsync(id, SessionBooking.CalendarReadFrom(command), cancellationToken)
             : new StreamAggregate<PractitionerState>(PractitionerDecider.Initial, 0);
 
-        var decision = SessionBooking.Decide(command, patient.State, practitioner.State);
+        var decision = SessionBooking.Decide(command, patient, practitioner.State);
         if (decision.IsRefused)
             return (CommandResult.Reject(decision.Refusal.Code, decision.Refusal.Detail), []);
         var writes = writing.Begin(session, envelope);
-        writes.Append(command.PatientId, patient.Version, decision.PatientEvents);
+        writes.Append(patientStream, decision.PatientEvents);
         writes.Append(practitionerId!.Value, practitioner.Version, decision.PractitionerEvents);
-        return writes.Accept(patient.State.Details);
+        return writes.Accept(patient.Details);
     }
 }

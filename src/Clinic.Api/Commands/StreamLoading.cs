@@ -5,6 +5,7 @@ using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
 using JasperFx.Events;
 using Marten;
+
 using IQueryEventStore = Marten.Events.IQueryEventStore;
 
 namespace Clinic.Api.Commands;
@@ -15,8 +16,16 @@ internal sealed record StreamAggregate<TState>(TState State, long Version);
 /// <summary>Folds the domain's streams with the domain's own evolve functions.</summary>
 internal static class StreamLoading
 {
-    public static Task<StreamAggregate<PatientState>> LoadPatientAsync(this IQueryEventStore events, Guid patientId, CancellationToken cancellationToken) =>
-        events.FoldAsync(patientId, PatientDecider.Initial, PatientDecider.Evolve, cancellationToken);
+    /// <summary>
+    /// The patient's record for a decision: Marten's inline history of the stream, fetched for writing (one document,
+    /// the one the inline projection then updates, and the version the append is checked against).
+    /// </summary>
+    public static async Task<(JasperFx.Events.IEventStream<History.PatientHistory> Stream, PatientState State)> FetchPatientAsync(
+        this IDocumentSession session, Guid patientId, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<History.PatientHistory>(patientId, cancellationToken);
+        return (stream, stream.Aggregate?.Record ?? PatientDecider.Initial);
+    }
 
     public static Task<StreamAggregate<PractitionerState>> LoadPractitionerAsync(this IQueryEventStore events, Guid practitionerId, CancellationToken cancellationToken) =>
         events.FoldAsync(practitionerId, PractitionerDecider.Initial, PractitionerDecider.Evolve, cancellationToken);
