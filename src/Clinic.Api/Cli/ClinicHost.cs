@@ -42,7 +42,7 @@ public static class ClinicHost
                 return 0;
             }
             if (!ClinicVerbs.Contains(command.Verb))
-                return await RunJasperFxVerbAsync(args, command, output);
+                return await RunJasperFxVerbAsync(command, output);
             var builder = WebApplication.CreateBuilder(command.HostArguments);
             return command.Verb switch
             {
@@ -61,12 +61,20 @@ public static class ClinicHost
     }
 
     /// <summary>A JasperFx verb (or <c>help</c>, which prints the clinic's verbs first) on the application, built but not started.</summary>
-    private static async Task<int> RunJasperFxVerbAsync(string[] args, CommandLine command, TextWriter output)
+    private static async Task<int> RunJasperFxVerbAsync(CommandLine command, TextWriter output)
     {
         if (command.Verb == "help")
             output.WriteLine(Usage);
         await using var app = await ClinicApp.CreateAsync(command.HostArguments, applySchema: false);
-        return await app.RunJasperFxCommands([command.Verb!, .. command.Positional]);
+        try
+        {
+            return await app.RunJasperFxCommands([command.Verb!, .. command.Positional]);
+        }
+        finally
+        {
+            // The app never started, so its lifetime service will not close the database: close it here.
+            await app.Services.GetRequiredService<ClinicServices>().DisposeAsync();
+        }
     }
 
     private static int Print(TextWriter writer, string text, int exitCode)

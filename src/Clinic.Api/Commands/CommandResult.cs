@@ -15,9 +15,6 @@ public abstract record CommandResult
 
     public static CommandResult Reject(string code, string detail) => new Rejected(code, detail);
 
-    public static CommandResult Refuse(Decision decision) =>
-        decision.Refusal is { } refusal ? new Rejected(refusal.Code, refusal.Detail) : throw new ArgumentException("The decision was not a refusal.", nameof(decision));
-
     public sealed record Accepted(IReadOnlyList<IDomainEvent> Events) : CommandResult;
 
     public sealed record Rejected(string Code, string Detail) : CommandResult;

@@ -30,7 +30,9 @@ public sealed class CommandWrites
     }
 
     /// <summary>A refused command writes nothing and sends nothing.</summary>
-    public static (CommandResult, OutgoingMessages) Refused(Decision decision) => (CommandResult.Refuse(decision), []);
+    public static (CommandResult, OutgoingMessages) Refused(Decision decision) => Refused(decision.Refusal!);
+
+    public static (CommandResult, OutgoingMessages) Refused(Refusal refusal) => (CommandResult.Reject(refusal.Code, refusal.Detail), []);
 
     /// <summary>
     /// A stream decided on as new is started (another command starting it first is a conflict); an existing one is

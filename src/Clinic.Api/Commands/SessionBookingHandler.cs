@@ -23,7 +23,7 @@ public static class SessionBookingHandler
 
         var decision = SessionBooking.Decide(command, patient, practitioner.State);
         if (decision.IsRefused)
-            return (CommandResult.Reject(decision.Refusal.Code, decision.Refusal.Detail), []);
+            return CommandWrites.Refused(decision.Refusal);
         var writes = writing.Begin(session, envelope);
         writes.Append(patientStream, decision.PatientEvents);
         writes.Append(practitionerId!.Value, practitioner.Version, decision.PractitionerEvents);

@@ -8,4 +8,5 @@ namespace Clinic.Api.Corrections;
 /// <paramref name="RecordedAt"/> is the caller's clock, so that no corrected fact happens later than now.
 /// </summary>
 public sealed record CorrectRecord(
-    string StreamType, Guid StreamId, Guid EventId, string Reason, JsonElement Values, ClinicPolicy Policy, DateTimeOffset RecordedAt);
+    string StreamType, Guid StreamId, Guid EventId, string Reason, JsonElement Values, ClinicPolicy Policy, DateTimeOffset RecordedAt)
+    : Messaging.IClinicMessage;

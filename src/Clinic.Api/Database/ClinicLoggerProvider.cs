@@ -1,7 +1,4 @@
-using Clinic.Api.Access;
-using Clinic.Api.Corrections;
-using Clinic.Api.Notifications;
-using Clinic.Api.Workflow;
+using Clinic.Api.Messaging;
 using Clinic.Domain.Common;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -18,8 +15,7 @@ internal sealed class ClinicLoggerProvider(ILoggerProvider inner, IServiceProvid
     private static readonly HashSet<string> MessageCategories =
     [
         .. typeof(IDomainEvent).Assembly.GetExportedTypes().Select(type => type.FullName!),
-        .. new[] { typeof(NotificationDue), typeof(SendSessionReminder), typeof(AllergyReadingDue), typeof(ReportDeadlineReached),
-            typeof(CorrectRecord), typeof(RecordView) }.Select(type => type.FullName!),
+        .. typeof(IClinicMessage).Assembly.GetExportedTypes().Where(type => type.IsAssignableTo(typeof(IClinicMessage))).Select(type => type.FullName!),
     ];
 
     private static readonly string[] BackgroundCategories =

@@ -44,7 +44,7 @@ public static class ClinicMarten
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ConfigureJson);
         options.Policies.AllDocumentsAreMultiTenanted();
         options.Logger(SilentMartenLogger.Instance);
-        // No retry inside Marten: a command runs in a transaction the command bus owns, which a retried statement cannot
+        // No retry inside Marten: a command runs in the transaction Wolverine opens for its handler, which a retried statement cannot
         // rejoin. A conflict is decided again by the bus; an unreachable database is 503, for the caller to retry.
         options.ConfigurePolly(_ => { });
         options.ConfigureWritePolly(_ => { });

@@ -15,7 +15,8 @@ public static class ClinicApp
 {
     /// <param name="applySchema">
     /// Brings the database schema up to date before returning (a server, most verbs); JasperFx's verbs do what they
-    /// need themselves (<c>db-apply</c>), and <c>codegen write</c> runs with no database at all.
+    /// need themselves (<c>db-apply</c>), and <c>codegen write</c> needs no database (given a connection string to none,
+    /// it connects to nothing; without one, the embedded cluster is still started).
     /// </param>
     public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null, bool applySchema = true)
     {
@@ -44,9 +45,20 @@ public static class ClinicApp
     /// </summary>
     public static async Task<WebApplication> StartForVerbAsync(string[] hostArguments)
     {
-        var app = await CreateAsync([.. hostArguments, "--urls", "http://127.0.0.1:0"]);
-        await app.StartAsync();
-        return app;
+        // No async daemon: the servers run the projections.
+        var app = await CreateAsync([.. hostArguments, "--urls", "http://127.0.0.1:0", "--Clinic:RunDaemon=false"]);
+        try
+        {
+            await app.StartAsync();
+            return app;
+        }
+        catch
+        {
+            var services = app.Services.GetRequiredService<ClinicServices>();
+            await app.DisposeAsync();
+            await services.DisposeAsync();
+            throw;
+        }
     }
 
     private static void AddServices(WebApplicationBuilder builder, ClinicServices services)

@@ -33,11 +33,9 @@ internal static class WolverineSetup
             options.Durability.ScheduledJobPollingTime = settings.ScheduledPollInterval;
             options.Durability.ScheduledJobFirstExecution = settings.ScheduledPollInterval;
 
-            // A command decided on a stream that moved meanwhile is decided again on the fresh state, a few times;
-            // then its caller gets the conflict (409 over HTTP).
-            if (settings.ConcurrencyRetries > 0)
-                options.OnException(ConcurrencyConflicts.Are).RetryTimes(settings.ConcurrencyRetries);
-            // A message that fails (a webhook down) waits longer and longer between attempts, then is dead-lettered.
+            // A message that fails (a webhook down, a conflict on a busy stream) waits longer and longer between attempts,
+            // then is dead-lettered. Commands invoked over HTTP are decided again by ClinicRequest instead: a retry inside
+            // Wolverine's inline invocation would keep the failed attempt's outgoing messages.
             if (settings.RetryDelays() is { Length: > 0 } delays)
                 options.OnException<Exception>().ScheduleRetry(delays).Then.MoveToErrorQueue();
             else

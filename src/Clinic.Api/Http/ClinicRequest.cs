@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Clinic.Api.Auth;
 using Clinic.Api.Commands;
+using Clinic.Api.Messaging;
 using Clinic.Domain.ClinicPolicies;
 using Marten;
 using JasperFx;
@@ -16,7 +17,8 @@ namespace Clinic.Api.Http;
 /// clinic only.
 /// </summary>
 internal sealed class ClinicRequest(
-    IHttpContextAccessor http, IMessageBus bus, IDocumentStore store, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    IHttpContextAccessor http, IMessageBus bus, IDocumentStore store, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    MessagingSettings settings)
     : IAsyncDisposable
 {
     private IQuerySession? _reads;
@@ -43,7 +45,11 @@ internal sealed class ClinicRequest(
         try
         {
             using var pending = PendingReply.Begin(result => Stored(reply(result)));
-            return ToResult(reply(await InvokeAsync(command, key, cancellationToken)));
+            var result = await InvokeAsync(command, key, cancellationToken);
+            // Refused on a state a concurrent request with the same key made: that request's answer is this one's too.
+            if (result is CommandResult.Rejected && key is not null && await IdempotentReplies.KnownAsync(store, Reads, key, Now, cancellationToken) is { } first)
+                return first;
+            return ToResult(reply(result));
         }
         catch (DocumentAlreadyExistsException) when (key is not null)
         {
@@ -69,11 +75,25 @@ internal sealed class ClinicRequest(
 
     public ValueTask DisposeAsync() => _reads?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    private Task<CommandResult> InvokeAsync(object command, IdempotencyKey? idempotency, CancellationToken cancellationToken)
+    /// <summary>
+    /// Has Wolverine run the command; one decided on a stream that moved meanwhile is decided again on the fresh state,
+    /// <c>Messaging:ConcurrencyRetries</c> times, each in an invocation of its own (so nothing of a failed attempt is
+    /// sent), before the conflict reaches the caller (409).
+    /// </summary>
+    private async Task<CommandResult> InvokeAsync(object command, IdempotencyKey? idempotency, CancellationToken cancellationToken)
     {
         var user = User;
-        return bus.InvokeAsync<CommandResult>(command,
-            CommandCaller.Options(user.ClinicId, user.UserId, user.Role, CorrelationId.Of(Context), idempotency), cancellationToken);
+        var options = CommandCaller.Options(user.ClinicId, user.UserId, user.Role, CorrelationId.Of(Context), idempotency);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await bus.InvokeAsync<CommandResult>(command, options, cancellationToken);
+            }
+            catch (Exception conflict) when (ConcurrencyConflicts.Are(conflict) && attempt < settings.ConcurrencyRetries)
+            {
+            }
+        }
     }
 
     private IdempotentReply Stored(Reply reply) =>

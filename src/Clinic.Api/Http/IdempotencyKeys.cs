@@ -4,7 +4,7 @@ namespace Clinic.Api.Http;
 
 /// <summary>
 /// Reads the <c>Idempotency-Key</c> header and fingerprints the request it came with (method, path, body),
-/// so that the command bus can tell a retry of the same request from a reuse of the key for another one.
+/// so that a retry of the same request can be told from a reuse of the key for another one.
 /// The key is read after authentication and authorization, and the body is hashed only when a command is sent
 /// with it: a request refused before that (401, 403, 404, an unreadable body) is answered without its body being
 /// read for the key, so an anonymous caller cannot make the API upload and hash tens of megabytes.

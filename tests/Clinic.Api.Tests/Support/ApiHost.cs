@@ -107,6 +107,10 @@ public class ApiHost : IAsyncLifetime
         return await session.Events.QueryAllRawEvents().Where(e => e.AnyTenant()).CountAsync();
     }
 
-    public Task WaitForProjectionsAsync() =>
-        Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+    /// <summary>Waits until the async projections hold every event written so far (Marten's wait refuses a store with none).</summary>
+    public async Task WaitForProjectionsAsync()
+    {
+        if (await EventCountAsync() > 0)
+            await Store().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+    }
 }
