@@ -33,13 +33,23 @@ internal static class WolverineSetup
             options.Durability.ScheduledJobPollingTime = settings.ScheduledPollInterval;
             options.Durability.ScheduledJobFirstExecution = settings.ScheduledPollInterval;
 
-            // A message that fails (a webhook down, a conflict on a busy stream) waits longer and longer between attempts,
-            // then is dead-lettered. Commands invoked over HTTP are decided again by ClinicRequest instead: a retry inside
-            // Wolverine's inline invocation would keep the failed attempt's outgoing messages.
-            if (settings.RetryDelays() is { Length: > 0 } delays)
+            // A command decided on a stream that moved meanwhile is decided again on the fresh state, a few times (each
+            // attempt sends only its own messages: Workflow tests), then its caller gets the conflict (409 over HTTP), and
+            // a timer joins the back-off below.
+            var conflicts = options.OnException(ConcurrencyConflicts.Are);
+            var afterConflicts = settings.ConcurrencyRetries > 0 ? conflicts.RetryTimes(settings.ConcurrencyRetries).Then : conflicts;
+            // A message that fails (a webhook down) waits longer and longer between attempts, then is dead-lettered.
+            var delays = settings.RetryDelays();
+            if (delays.Length > 0)
+            {
+                afterConflicts.ScheduleRetry(delays).Then.MoveToErrorQueue();
                 options.OnException<Exception>().ScheduleRetry(delays).Then.MoveToErrorQueue();
+            }
             else
+            {
+                afterConflicts.MoveToErrorQueue();
                 options.OnException<Exception>().MoveToErrorQueue();
+            }
 
             // Production nodes load the handler code written ahead by `codegen write` (and compile only what is missing);
             // elsewhere it is generated at start.

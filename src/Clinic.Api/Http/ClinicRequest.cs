@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Clinic.Api.Auth;
 using Clinic.Api.Commands;
-using Clinic.Api.Messaging;
 using Clinic.Domain.ClinicPolicies;
 using Marten;
 using JasperFx;
@@ -17,8 +16,7 @@ namespace Clinic.Api.Http;
 /// clinic only.
 /// </summary>
 internal sealed class ClinicRequest(
-    IHttpContextAccessor http, IMessageBus bus, IDocumentStore store, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-    MessagingSettings settings)
+    IHttpContextAccessor http, IMessageBus bus, IDocumentStore store, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     : IAsyncDisposable
 {
     private IQuerySession? _reads;
@@ -75,25 +73,11 @@ internal sealed class ClinicRequest(
 
     public ValueTask DisposeAsync() => _reads?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    /// <summary>
-    /// Has Wolverine run the command; one decided on a stream that moved meanwhile is decided again on the fresh state,
-    /// <c>Messaging:ConcurrencyRetries</c> times, each in an invocation of its own (so nothing of a failed attempt is
-    /// sent), before the conflict reaches the caller (409).
-    /// </summary>
-    private async Task<CommandResult> InvokeAsync(object command, IdempotencyKey? idempotency, CancellationToken cancellationToken)
+    private Task<CommandResult> InvokeAsync(object command, IdempotencyKey? idempotency, CancellationToken cancellationToken)
     {
         var user = User;
-        var options = CommandCaller.Options(user.ClinicId, user.UserId, user.Role, CorrelationId.Of(Context), idempotency);
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await bus.InvokeAsync<CommandResult>(command, options, cancellationToken);
-            }
-            catch (Exception conflict) when (ConcurrencyConflicts.Are(conflict) && attempt < settings.ConcurrencyRetries)
-            {
-            }
-        }
+        return bus.InvokeAsync<CommandResult>(command,
+            CommandCaller.Options(user.ClinicId, user.UserId, user.Role, CorrelationId.Of(Context), idempotency), cancellationToken);
     }
 
     private IdempotentReply Stored(Reply reply) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Clinic.Api.Notifications;
 using Clinic.Api.Tests.Support;
 
@@ -75,6 +76,31 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
         await Eventually.WaitForAsync(() => host.Webhook.OfKind("event").FirstOrDefault(n => n["clinic"]!.GetValue<string>() == journey.Clinic));
         await host.WaitForProjectionsAsync();
         host.Webhook.OfKind("event").Count(n => n["clinic"]!.GetValue<string>() == journey.Clinic).ShouldBe(1, "the refused report sent nothing");
+    }
+
+    [Fact]
+    public async Task A_command_decided_again_after_a_conflict_sends_the_messages_of_its_committed_attempt_only()
+    {
+        var journey = await new Support.Journey(host, "clinic-conflict-sends-once").ReadyForTreatmentAsync();
+        var session = await journey.PerformedSessionAsync(Support.Journey.Slot(3));
+        await using var other = await WriterInTheWay.AppendAsync(host, journey.Clinic, journey.PatientId);
+
+        HttpResponseMessage response;
+        using (journey.AfterSideEffect(Support.Journey.Slot(4)))
+        {
+            var report = journey.Practitioner.PostAsJsonAsync($"{journey.PatientPath}/side-effects",
+                Support.Journey.SideEffect(session, serious: false, Support.Journey.Slot(4)), HttpJson.Options);
+            await other.WaitUntilSomeoneWaitsAsync();
+            await other.CommitAsync();
+            response = await report;
+        }
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        await Eventually.WaitForAsync(() => host.Webhook.OfKind("event").FirstOrDefault(n => n["clinic"]!.GetValue<string>() == journey.Clinic));
+        await journey.ReportSideEffectAsync(session, serious: false, onsetAt: Support.Journey.Slot(5));
+        await Eventually.WaitForAsync(() => host.Webhook.OfKind("event").Where(n => n["clinic"]!.GetValue<string>() == journey.Clinic).Skip(1).FirstOrDefault());
+        host.Webhook.OfKind("event").Count(n => n["clinic"]!.GetValue<string>() == journey.Clinic)
+            .ShouldBe(2, "one notification per side effect recorded, none from the attempt that conflicted");
     }
 
     [Fact]
