@@ -66,15 +66,9 @@ public static class ClinicHost
         if (command.Verb == "help")
             output.WriteLine(Usage);
         await using var app = await ClinicApp.CreateAsync(command.HostArguments, applySchema: false);
-        try
-        {
-            return await app.RunJasperFxCommands([command.Verb!, .. command.Positional]);
-        }
-        finally
-        {
-            // The app never started, so its lifetime service will not close the database: close it here.
-            await app.Services.GetRequiredService<ClinicServices>().DisposeAsync();
-        }
+        // The app is not started, so its lifetime service will not close the database: it is closed here.
+        await using var services = app.Services.GetRequiredService<ClinicServices>();
+        return await app.RunJasperFxCommands([command.Verb!, .. command.Positional]);
     }
 
     private static int Print(TextWriter writer, string text, int exitCode)
