@@ -35,7 +35,6 @@ public sealed class RelayedApiHost : ApiHost
         var viaRelay = new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = Relay.Port, Pooling = true };
         yield return new("ConnectionStrings:Clinic", viaRelay.ConnectionString);
         yield return new("Clinic:RunDaemon", "false");
-        yield return new("Clinic:RunDispatcher", "false");
         yield return new("Logging:LogLevel:Default", "Information");
         yield return new("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
     }

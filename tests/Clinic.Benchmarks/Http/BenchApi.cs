@@ -37,7 +37,6 @@ public sealed class BenchApi : IAsyncDisposable
                 ["ConnectionStrings:Clinic"] = context.ConnectionString,
                 ["Clinic:Schema"] = schema,
                 ["Clinic:RunDaemon"] = "false",
-                ["Clinic:RunDispatcher"] = "false",
                 ["Auth:SigningKey"] = SigningKey,
                 ["Logging:LogLevel:Default"] = "Warning",
             }));
