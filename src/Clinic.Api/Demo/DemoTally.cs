@@ -39,7 +39,7 @@ internal sealed class DemoTally(DateOnly today)
         var noShows = Count("session-marked-no-show.v1");
         var reviewed = Count("side-effect-reviewed.v1");
         return new StringBuilder()
-            .AppendLine($"Seeded clinic '{clinicId}' through the command bus: {Total} events.")
+            .AppendLine($"Seeded clinic '{clinicId}' through Wolverine's handlers: {Total} events.")
             .AppendLine($"  practitioners    {Count("practitioner-registered.v1")} ({_expiredLicences} with an expired licence)")
             .AppendLine($"  patients         {registered}: {Outcome(ScreeningOutcome.Eligible)} eligible, {Outcome(ScreeningOutcome.Ineligible)} ineligible, "
                         + $"{Outcome(ScreeningOutcome.Deferred)} deferred, {registered - screened} not yet screened")

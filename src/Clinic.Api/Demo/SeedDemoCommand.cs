@@ -7,7 +7,7 @@ using Wolverine;
 namespace Clinic.Api.Demo;
 
 /// <summary>
-/// <c>seed-demo [--clinic C]</c>: fills an empty clinic with a realistic demo through the same command bus and handlers
+/// <c>seed-demo [--clinic C]</c>: fills an empty clinic with a realistic demo through the same Wolverine handlers
 /// as HTTP (no event is written directly), then prints what it created. Refuses a clinic that already has data.
 /// </summary>
 internal static class SeedDemoCommand

@@ -22,7 +22,7 @@ internal static class EndpointContracts
 }
 
 /// <summary>
-/// Marks an endpoint that sends a command through the command bus: it honours an <c>Idempotency-Key</c>, and may be
+/// Marks an endpoint that sends a command through Wolverine: it honours an <c>Idempotency-Key</c>, and may be
 /// refused by a rule (422) or lose to a concurrent change (409).
 /// </summary>
 internal sealed class CommandEndpoint

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Clinic.Api.Tests.Concurrency;
 
 /// <summary>
-/// A command whose stream another writer moves while it decides: the command bus decides it again on the fresh
+/// A command whose stream another writer moves while it decides: Wolverine decides it again on the fresh
 /// state, a bounded number of times, and only then answers 409 <c>concurrency-conflict</c>, having written nothing.
 /// </summary>
 public class ConcurrencyConflictTests(ConcurrencyConflictTests.NoRetryApiHost noRetries) : IClassFixture<ConcurrencyConflictTests.NoRetryApiHost>

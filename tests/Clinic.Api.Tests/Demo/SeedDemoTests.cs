@@ -30,12 +30,12 @@ public class SeedDemoTests(SeededDemo demo) : IClassFixture<SeededDemo>
         Recorded("side-effect-reviewed.v1").ShouldBe(1);
         Recorded("session-performed.v1").ShouldBeGreaterThan(50);
         var summary = demo.Run.OutputLines;
-        summary.ShouldContain($"Seeded clinic '{demo.Clinic}' through the command bus: {audit.Count} events.");
+        summary.ShouldContain($"Seeded clinic '{demo.Clinic}' through Wolverine's handlers: {audit.Count} events.");
         summary.ShouldContain("practitioners    5 (1 with an expired licence)");
         summary.ShouldContain("patients         50: 35 eligible, 10 ineligible, 3 deferred, 2 not yet screened");
         var performed = $"sessions         {Recorded("session-performed.v1")} performed, ";
         summary.ShouldContain(line => line.StartsWith(performed) && line.EndsWith(", 1 cancelled, 1 no-show"));
-        // Besides the seed's events: this test's own views, and timers the host's dispatcher fired (reminders, readings due).
+        // Besides the seed's events: this test's own views, and timers Wolverine fired (reminders, readings due).
         trail.Except(audit).ShouldAllBe(entry =>
             entry["eventType"]!.GetValue<string>() == "record-viewed.v1" || entry["actorRole"]!.GetValue<string>() == "system");
     }

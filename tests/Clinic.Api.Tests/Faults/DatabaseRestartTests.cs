@@ -37,7 +37,7 @@ public class DatabaseRestartTests
             api.LinesContaining("The database answers again").Count.ShouldBe(1, string.Join('\n', api.Log));
             api.StackTraceLines().ShouldBeEmpty();
             api.Log.ShouldNotContain(line => line.Contains("maria@example.test"), "a command that failed on the outage is not quoted");
-            // Nor do the daemon, the dispatcher or the readiness checks, failing all the while, add lines of their own. The
+            // Nor do the daemon, Wolverine's agents or the readiness checks, failing all the while, add lines of their own. The
             // daemon says once that it went past the sequence numbers of appends the outage rolled back.
             WarningsAndErrors(api).ShouldAllBe(
                 warning => warning.Header.Contains("DatabaseOutage") || warning.Message.Contains("high water detection is skipping the event sequence range"),

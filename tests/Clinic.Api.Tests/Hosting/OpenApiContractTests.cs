@@ -15,7 +15,7 @@ public class OpenApiContractTests(ApiHost host) : IClassFixture<ApiHost>
     private const string IdempotencyKey = "Idempotency-Key";
     private const string Replayed = "Idempotent-Replayed";
 
-    /// <summary>The one POST that is not a command: it sends a message again, outside the command bus.</summary>
+    /// <summary>The one POST that is not a command: it sends a message again, not a command.</summary>
     private const string DeadLetterReplay = "POST /api/admin/dead-letters/{id}/replay";
 
     private static readonly string[] EveryOperationsProblems = ["400", "401", "403", "503"];

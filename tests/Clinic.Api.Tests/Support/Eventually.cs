@@ -1,6 +1,6 @@
 namespace Clinic.Api.Tests.Support;
 
-/// <summary>Waits for what the dispatcher, the daemon or a webhook does in the background.</summary>
+/// <summary>Waits for what Wolverine, the daemon or a webhook does in the background.</summary>
 public static class Eventually
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Clinic.Api.Tests.Support;
 
 /// <summary>
-/// The API reaching the test database through a relay the test can cut, without daemon or dispatcher, everything
+/// The API reaching the test database through a relay the test can cut, without the daemon, everything
 /// it logs (at the shipped levels) kept in <see cref="Logs"/>.
 /// </summary>
 public sealed class RelayedApiHost : ApiHost

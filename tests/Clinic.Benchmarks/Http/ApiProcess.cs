@@ -8,7 +8,7 @@ namespace Clinic.Benchmarks.Http;
 
 /// <summary>
 /// The API as its own process (<c>dotnet Clinic.Api.dll</c>, the build next to the benchmark's), serving a given schema
-/// of the benchmark's server on a free loopback port with its production defaults: daemon and dispatcher on.
+/// of the benchmark's server on a free loopback port with its production defaults: daemon and Wolverine's agents on.
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {

@@ -8,8 +8,8 @@ namespace Clinic.Benchmarks.Http;
 
 /// <summary>
 /// The real API on Kestrel, on a free loopback port, in a fresh schema of the benchmark's server. The
-/// projection daemon and the message dispatcher are off: this measures the command path (the daemon has a
-/// workload of its own).
+/// projection daemon is off: this measures the command path (the daemon has a workload of its own); Wolverine's
+/// agents run as in production.
 /// </summary>
 public sealed class BenchApi : IAsyncDisposable
 {

@@ -5,7 +5,7 @@ using Clinic.Benchmarks.Measuring;
 namespace Clinic.Benchmarks.Workloads;
 
 /// <summary>
-/// Workload 7: commands end to end over HTTP (token, JSON, the command bus, load, decide, append with the
+/// Workload 7: commands end to end over HTTP (token, JSON, Wolverine, load, decide, append with the
 /// inline projections and the outbox), from 8 concurrent clients, each a practitioner's desk with patients
 /// of its own: <c>ScheduleSession</c>, then <c>ReportSideEffect</c>. Round by round every desk sends one
 /// command per patient (so no record is written twice in a round); the floor then does that round's
