@@ -1,3 +1,5 @@
+using Clinic.Api.Practitioners;
+using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
 using Clinic.Domain.Sessions;
 using Marten;
@@ -6,27 +8,31 @@ using Wolverine;
 namespace Clinic.Api.Commands;
 
 /// <summary>
-/// Session commands span the patient's record and the practitioner's calendar: the patient's stream and the
-/// practitioner's calendar document (or stream) are loaded, decided together, and both streams appended at the
-/// versions decided on, so of two overlapping bookings of one practitioner only one can commit.
+/// Session commands span the patient's record and the practitioner's calendar: both are fetched for writing, decided
+/// together, and both streams appended at the versions fetched, so of two overlapping bookings of one practitioner
+/// only one can commit.
 /// </summary>
 public static class SessionBookingHandler
 {
     public static async Task<(CommandResult, OutgoingMessages)> HandleAsync(
         ISessionBookingCommand command, IDocumentSession session, Envelope envelope, CommandWriting writing, CancellationToken cancellationToken)
     {
-        var (patientStream, patient) = await session.FetchPatientAsync(command.PatientId, cancellationToken);
-        var practitionerId = SessionBooking.PractitionerIdFor(command, patient);
-        var practitioner = practitionerId is { } id
-            ? await session.LoadPractitionerCalendarAsync(id, SessionBooking.CalendarReadFrom(command), cancellationToken)
-            : new StreamAggregate<PractitionerState>(PractitionerDecider.Initial, 0);
+        var (patientStream, namedCalendar) = await session.FetchPatientAndCalendarAsync(
+            command.PatientId, (command as ScheduleSession)?.PractitionerId, cancellationToken);
+        var patient = patientStream.Aggregate?.Record ?? PatientDecider.Initial;
+        var calendar = namedCalendar ?? (SessionBooking.PractitionerIdFor(command, patient) is { } id
+            ? await session.Events.FetchForWriting<PractitionerCalendar>(id, cancellationToken)
+            : null);
+        var practitioner = calendar is null
+            ? PractitionerDecider.Initial
+            : await session.PractitionerForBookingAsync(calendar, SessionBooking.CalendarReadFrom(command), cancellationToken);
 
-        var decision = SessionBooking.Decide(command, patient, practitioner.State);
+        var decision = SessionBooking.Decide(command, patient, practitioner);
         if (decision.IsRefused)
             return CommandWrites.Refused(decision.Refusal);
         var writes = writing.Begin(session, envelope);
         writes.Append(patientStream, decision.PatientEvents);
-        writes.Append(practitionerId!.Value, practitioner.Version, decision.PractitionerEvents);
+        writes.Append(calendar!, decision.PractitionerEvents);
         return writes.Accept(patient.Details);
     }
 }

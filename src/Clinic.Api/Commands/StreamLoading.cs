@@ -31,18 +31,30 @@ internal static class StreamLoading
         events.FoldAsync(practitionerId, PractitionerDecider.Initial, PractitionerDecider.Evolve, cancellationToken);
 
     /// <summary>
-    /// The practitioner for a booking decision that reads her calendar from <paramref name="readFrom"/> on (null: reads no
-    /// booking): her <see cref="PractitionerCalendar"/>, one small document, when it serves that decision; else the
-    /// whole stream folded (a slot before the calendar's pruning, a stream written before the calendar existed).
+    /// The patient's record and, when the practitioner is known before reading it, her calendar: both fetched for
+    /// writing in one round trip (the inline projections then update the documents fetched, without reading them again).
     /// </summary>
-    public static async Task<StreamAggregate<PractitionerState>> LoadPractitionerCalendarAsync(
-        this IQuerySession session, Guid practitionerId, DateTimeOffset? readFrom, CancellationToken cancellationToken)
+    public static async Task<(IEventStream<History.PatientHistory> Patient, IEventStream<PractitionerCalendar>? Calendar)> FetchPatientAndCalendarAsync(
+        this IDocumentSession session, Guid patientId, Guid? practitionerId, CancellationToken cancellationToken)
     {
-        var calendar = await session.LoadAsync<PractitionerCalendar>(practitionerId, cancellationToken);
-        return calendar is not null && calendar.Serves(readFrom)
-            ? new StreamAggregate<PractitionerState>(calendar.Practitioner, calendar.Version)
-            : await session.Events.LoadPractitionerAsync(practitionerId, cancellationToken);
+        var batch = session.CreateBatchQuery();
+        var patient = batch.Events.FetchForWriting<History.PatientHistory>(patientId);
+        var calendar = practitionerId is { } id ? batch.Events.FetchForWriting<PractitionerCalendar>(id) : null;
+        await batch.Execute(cancellationToken);
+        return (await patient, calendar is null ? null : await calendar);
     }
+
+    /// <summary>
+    /// The practitioner for a booking decision that reads her calendar from <paramref name="readFrom"/> on (null: reads no
+    /// booking): her <see cref="PractitionerCalendar"/>, one small document, when it serves that decision; else her whole
+    /// stream folded (a slot before the calendar's pruning, a stream written before the calendar existed). Either way
+    /// the append is checked against the version the calendar was fetched at.
+    /// </summary>
+    public static async Task<PractitionerState> PractitionerForBookingAsync(
+        this IQuerySession session, IEventStream<PractitionerCalendar> calendar, DateTimeOffset? readFrom, CancellationToken cancellationToken) =>
+        calendar.Aggregate is { } document && document.Serves(readFrom)
+            ? document.Practitioner
+            : Fold(await session.Events.FetchStreamAsync(calendar.Id, token: cancellationToken), PractitionerDecider.Initial, PractitionerDecider.Evolve);
 
     public static Task<StreamAggregate<ClinicState>> LoadClinicAsync(this IQueryEventStore events, string clinicId, CancellationToken cancellationToken) =>
         events.FoldAsync(StreamIds.ForClinic(clinicId), ClinicDecider.Initial, ClinicDecider.Evolve, cancellationToken);

@@ -1,25 +1,21 @@
 using Clinic.Domain.Sessions;
-using JasperFx.Events;
+using Marten;
 using Marten.Events.Projections;
 
 namespace Clinic.Api.Sessions;
 
 /// <summary>
-/// Inline, so that a session can be addressed by its id as soon as it is booked. Each locator comes from
-/// one patient stream's <see cref="SessionScheduled"/>.
+/// Inline, so that a session can be addressed by its id as soon as it is booked. Each locator comes from one patient
+/// stream's <see cref="SessionScheduled"/> and never changes, so it is stored without reading anything first.
 /// </summary>
-public sealed class SessionLocatorProjection : MultiStreamProjection<SessionLocator, Guid>
+public sealed partial class SessionLocatorProjection : EventProjection
 {
     public SessionLocatorProjection()
     {
         Name = "session-locator";
-        Identity<SessionScheduled>(e => e.SessionId);
     }
 
-    public override SessionLocator? Evolve(SessionLocator? snapshot, Guid id, IEvent e) => e.Data switch
-    {
-        SessionScheduled scheduled => new SessionLocator(scheduled.SessionId, scheduled.PatientId, scheduled.PractitionerId,
-            (int)(scheduled.EndsAt - scheduled.StartsAt).TotalMinutes),
-        _ => snapshot,
-    };
+    public void Project(SessionScheduled scheduled, IDocumentOperations operations) =>
+        operations.Store(new SessionLocator(scheduled.SessionId, scheduled.PatientId, scheduled.PractitionerId,
+            (int)(scheduled.EndsAt - scheduled.StartsAt).TotalMinutes));
 }

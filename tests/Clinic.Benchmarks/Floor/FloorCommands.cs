@@ -9,25 +9,24 @@ namespace Clinic.Benchmarks.Floor;
 /// The floor for HTTP commands: the database work each command did, with plain Npgsql and no HTTP, in a copy of our
 /// schema. Per command, one prepared read of the events of the streams it appended to (what a handler folds to
 /// decide), then one round trip <c>BEGIN; INSERT or UPDATE mt_streams (expected version); INSERT mt_events; upsert
-/// documents; INSERT messages; COMMIT</c> with exactly the rows our command wrote: its events by correlation id, its
-/// documents and messages by the transaction that wrote them (their xmin, the events' xmin).
+/// documents; INSERT Wolverine envelopes; COMMIT</c> with exactly the rows our command wrote: its events by correlation id, its
+/// documents and Wolverine envelopes by the transaction that wrote them (their xmin, the events' xmin).
 /// </summary>
 public sealed class FloorCommands
 {
-    private const string MessagesTable = "messages";
+    /// <summary>Wolverine's durable inbox: the messages a command sends to the application's own queues, and its scheduled ones.</summary>
+    private const string EnvelopesTable = "wolverine_incoming_envelopes";
 
     private readonly NpgsqlDataSource _db;
     private readonly string _ours;
     private readonly IReadOnlyList<DocumentTable> _documentTables;
-    private readonly bool _hasMessages;
 
-    private FloorCommands(NpgsqlDataSource db, string ours, string floor, IReadOnlyList<DocumentTable> documentTables, bool hasMessages)
+    private FloorCommands(NpgsqlDataSource db, string ours, string floor, IReadOnlyList<DocumentTable> documentTables)
     {
         _db = db;
         _ours = ours;
         Schema = floor;
         _documentTables = documentTables;
-        _hasMessages = hasMessages;
     }
 
     public string Schema { get; }
@@ -55,7 +54,7 @@ public sealed class FloorCommands
         var documentTables = new List<DocumentTable>();
         foreach (var table in tables.Where(t => t.StartsWith("mt_doc_", StringComparison.Ordinal)))
             documentTables.Add(new DocumentTable(table, await ValueColumnsAsync(context.Floor, floor, table, cancellationToken)));
-        return new FloorCommands(context.Floor, ours, floor, documentTables, tables.Contains(MessagesTable));
+        return new FloorCommands(context.Floor, ours, floor, documentTables);
     }
 
     /// <summary>Reads back, from our schema, what the commands with these correlation ids wrote.</summary>
@@ -66,9 +65,8 @@ public sealed class FloorCommands
         await CaptureEventsAsync(connection, commands, cancellationToken);
         var byTransaction = commands.Values.ToDictionary(c => c.TransactionId);
         foreach (var table in _documentTables)
-            await CaptureDocumentsAsync(connection, table.Name, byTransaction, cancellationToken);
-        if (_hasMessages)
-            await CaptureMessagesAsync(connection, byTransaction, cancellationToken);
+            await CaptureRowsAsync(connection, table.Name, byTransaction, command => command.Documents, cancellationToken);
+        await CaptureRowsAsync(connection, EnvelopesTable, byTransaction, command => command.Envelopes, cancellationToken);
         return [.. correlationIds.Select(id => commands[id])];
     }
 
@@ -122,8 +120,8 @@ public sealed class FloorCommands
         yield return InsertEvents(command.CorrelationId, command.Events);
         foreach (var documents in command.Documents.GroupBy(d => d.Table))
             yield return UpsertDocuments(_documentTables.Single(t => t.Name == documents.Key), [.. documents.Select(d => d.Json)]);
-        if (command.Messages.Count > 0)
-            yield return InsertMessages(command.Messages);
+        if (command.Envelopes.Count > 0)
+            yield return InsertEnvelopes([.. command.Envelopes.Select(e => e.Json)]);
         yield return new NpgsqlBatchCommand("COMMIT");
     }
 
@@ -157,18 +155,9 @@ public sealed class FloorCommands
         SET ({string.Join(", ", table.Columns)}) = ROW({string.Join(", ", table.Columns.Select(c => "excluded." + c))})
         """, new NpgsqlParameter { Value = $"[{string.Join(",", rows)}]", NpgsqlDbType = NpgsqlDbType.Jsonb });
 
-    private NpgsqlBatchCommand InsertMessages(IReadOnlyList<RecordedMessage> messages) => Sql.Command($"""
-        INSERT INTO {Schema}.{MessagesTable} (id, tenant_id, type, body, headers, deliver_at, schedule_key)
-        SELECT u.id, $1, u.type, u.body, u.headers, u.deliver_at, u.schedule_key
-        FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::timestamptz[], $7::text[]) AS u (id, type, body, headers, deliver_at, schedule_key)
-        ON CONFLICT (tenant_id, schedule_key) WHERE schedule_key IS NOT NULL DO UPDATE SET
-            id = excluded.id, type = excluded.type, body = excluded.body, headers = excluded.headers,
-            deliver_at = excluded.deliver_at, attempts = 0, locked_until = NULL, last_error = NULL, created_at = now()
-        """,
-        Sql.Value(Http.BenchApi.Clinic), Sql.Value(messages.Select(m => m.Id).ToArray()), Sql.Value(messages.Select(m => m.Type).ToArray()),
-        Sql.Jsonb([.. messages.Select(m => m.Body)]), Sql.Jsonb([.. messages.Select(m => m.Headers)]),
-        new NpgsqlParameter { Value = messages.Select(m => m.DeliverAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
-        NullableArray(messages.Select(m => m.ScheduleKey), NpgsqlDbType.Text));
+    private NpgsqlBatchCommand InsertEnvelopes(string[] rows) => Sql.Command($"""
+        INSERT INTO {Schema}.{EnvelopesTable} SELECT * FROM jsonb_populate_recordset(NULL::{Schema}.{EnvelopesTable}, $1::jsonb)
+        """, new NpgsqlParameter { Value = $"[{string.Join(",", rows)}]", NpgsqlDbType = NpgsqlDbType.Jsonb });
 
     private static NpgsqlParameter NullableArray(IEnumerable<string?> values, NpgsqlDbType type) =>
         new() { Value = values.Select(v => (object?)v ?? DBNull.Value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type };
@@ -194,28 +183,15 @@ public sealed class FloorCommands
             throw new InvalidOperationException($"Command {nothing.CorrelationId} wrote no event in {_ours}.");
     }
 
-    private async Task CaptureDocumentsAsync(NpgsqlConnection connection, string table, Dictionary<string, RecordedCommand> byTransaction, CancellationToken cancellationToken)
+    /// <summary>The rows of <paramref name="table"/> each command's transaction wrote (still as it wrote them), as JSON.</summary>
+    private async Task CaptureRowsAsync(NpgsqlConnection connection, string table, Dictionary<string, RecordedCommand> byTransaction,
+        Func<RecordedCommand, List<RecordedRow>> rowsOf, CancellationToken cancellationToken)
     {
-        await using var select = new NpgsqlCommand($"SELECT d.xmin::text, to_jsonb(d)::text FROM {_ours}.{table} AS d WHERE d.xmin::text = ANY($1)", connection);
+        await using var select = new NpgsqlCommand($"SELECT r.xmin::text, to_jsonb(r)::text FROM {_ours}.{table} AS r WHERE r.xmin::text = ANY($1)", connection);
         select.Parameters.Add(Sql.Value(byTransaction.Keys.ToArray()));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            byTransaction[reader.GetString(0)].Documents.Add(new RecordedRow(table, reader.GetString(1)));
-    }
-
-    private async Task CaptureMessagesAsync(NpgsqlConnection connection, Dictionary<string, RecordedCommand> byTransaction, CancellationToken cancellationToken)
-    {
-        await using var select = new NpgsqlCommand($"""
-            SELECT m.xmin::text, m.id, m.type, m.body::text, m.headers::text, m.deliver_at, m.schedule_key
-            FROM {_ours}.{MessagesTable} AS m WHERE m.xmin::text = ANY($1)
-            """, connection);
-        select.Parameters.Add(Sql.Value(byTransaction.Keys.ToArray()));
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            byTransaction[reader.GetString(0)].Messages.Add(new RecordedMessage(reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5), NullableString(reader, 6)));
-        }
+            rowsOf(byTransaction[reader.GetString(0)]).Add(new RecordedRow(table, reader.GetString(1)));
     }
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

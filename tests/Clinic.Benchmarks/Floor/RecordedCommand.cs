@@ -6,9 +6,11 @@ public sealed class RecordedCommand(string correlationId)
     public string CorrelationId { get; } = correlationId;
     public List<RecordedEvent> Events { get; } = [];
     public List<RecordedRow> Documents { get; } = [];
-    public List<RecordedMessage> Messages { get; } = [];
 
-    /// <summary>The transaction's id (xmin of every row it wrote), which finds its documents and messages.</summary>
+    /// <summary>The messages it sent or scheduled, as Wolverine's inbox still held them when they were read back.</summary>
+    public List<RecordedRow> Envelopes { get; } = [];
+
+    /// <summary>The transaction's id (xmin of every row it wrote), which finds its documents and envelopes.</summary>
     public string TransactionId { get; set; } = "";
 }
 
@@ -22,5 +24,3 @@ public sealed record RecordedEvent(
 
 /// <summary>A document row as JSON (to_jsonb of the row), upserted as a whole.</summary>
 public sealed record RecordedRow(string Table, string Json);
-
-public sealed record RecordedMessage(Guid Id, string Type, string Body, string Headers, DateTimeOffset DeliverAt, string? ScheduleKey);

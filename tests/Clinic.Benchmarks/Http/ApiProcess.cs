@@ -22,21 +22,24 @@ public sealed class ApiProcess : IAsyncDisposable
     private ApiProcess(Process process, int port)
     {
         _process = process;
-        _ready = new Uri($"http://127.0.0.1:{port}/health/ready");
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        _ready = new Uri(BaseAddress, "/health/ready");
     }
 
+    public Uri BaseAddress { get; }
+
     /// <summary>Starts the process and gives the seconds from its start until /health/ready first answers 200.</summary>
-    public static async Task<(ApiProcess Api, double SecondsToReady)> StartAsync(BenchContext context, string schema)
+    public static async Task<(ApiProcess Api, double SecondsToReady)> StartAsync(BenchContext context, string schema, params string[] settings)
     {
         var port = FreePort();
         var started = Stopwatch.GetTimestamp();
-        var api = new ApiProcess(Process.Start(StartInfo(context.ConnectionString, schema, port))!, port);
+        var api = new ApiProcess(Process.Start(StartInfo(context.ConnectionString, schema, port, settings))!, port);
         api.CollectOutput();
         await api.WaitUntilReadyAsync(context.Cancellation);
         return (api, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
-    private static ProcessStartInfo StartInfo(string connectionString, string schema, int port)
+    private static ProcessStartInfo StartInfo(string connectionString, string schema, int port, string[] settings)
     {
         var dll = typeof(ClinicApp).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
@@ -45,12 +48,13 @@ public sealed class ApiProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             dll, "--urls", $"http://127.0.0.1:{port}", "--environment", "Production",
             $"--ConnectionStrings:Clinic={connectionString}", $"--Clinic:Schema={schema}",
-            $"--Auth:SigningKey={BenchApi.SigningKey}", "--Logging:LogLevel:Default=Warning",
-        })
+            $"--Auth:SigningKey={BenchApi.SigningKey}", "--Logging:LogLevel:Default=Warning", .. settings,
+        ];
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         return start;
     }

@@ -1,13 +1,11 @@
 using System.Net.Http.Headers;
 using Clinic.Api.Auth;
-using Clinic.Api.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 
 namespace Clinic.Benchmarks.Http;
 
 /// <summary>
-/// The real API on Kestrel, on a free loopback port, in a fresh schema of the benchmark's server. The
+/// The real API in a process of its own (as a server runs it: production settings, its own runtime and thread pool,
+/// the clients in the benchmark's process), on a free loopback port, in a fresh schema of the benchmark's server. The
 /// projection daemon is off: this measures the command path (the daemon has a workload of its own); Wolverine's
 /// agents run as in production.
 /// </summary>
@@ -16,13 +14,13 @@ public sealed class BenchApi : IAsyncDisposable
     public const string Clinic = "bench-clinic";
     public const string SigningKey = "clinic-benchmark-signing-key-0123456789abcdef";
 
-    private readonly WebApplication _app;
+    private readonly ApiProcess _api;
 
-    private BenchApi(WebApplication app, string schema)
+    private BenchApi(ApiProcess api, string schema)
     {
-        _app = app;
+        _api = api;
         Schema = schema;
-        BaseAddress = new Uri(app.Urls.First());
+        BaseAddress = api.BaseAddress;
     }
 
     public string Schema { get; }
@@ -31,17 +29,8 @@ public sealed class BenchApi : IAsyncDisposable
     public static async Task<BenchApi> StartAsync(BenchContext context)
     {
         var schema = "bench_" + Guid.NewGuid().ToString("N")[..16];
-        var app = await ClinicApp.CreateAsync(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Clinic"] = context.ConnectionString,
-                ["Clinic:Schema"] = schema,
-                ["Clinic:RunDaemon"] = "false",
-                ["Auth:SigningKey"] = SigningKey,
-                ["Logging:LogLevel:Default"] = "Warning",
-            }));
-        await app.StartAsync(context.Cancellation);
-        return new BenchApi(app, schema);
+        var (api, _) = await ApiProcess.StartAsync(context, schema, "--Clinic:RunDaemon=false");
+        return new BenchApi(api, schema);
     }
 
     /// <summary>A client whose requests carry a token for <paramref name="role"/> at the benchmark's clinic.</summary>
@@ -53,9 +42,5 @@ public sealed class BenchApi : IAsyncDisposable
         return client;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _api.DisposeAsync();
 }
