@@ -23,7 +23,7 @@ public static class BenchMarten
         options.Connection(dataSource);
         options.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ClinicMarten.ConfigureJson);
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ClinicMarten.ConfigureStoredJson);
         options.Policies.AllDocumentsAreMultiTenanted();
         ConfigureEvents(options);
         options.Schema.For<LedgerBalance>().DocumentAlias(LedgerBalance.Alias).Duplicate(b => b.Owner).Duplicate(b => b.Balance);

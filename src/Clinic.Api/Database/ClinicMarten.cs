@@ -41,7 +41,7 @@ public static class ClinicMarten
         options.Connection(dataSource);
         options.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = JasperFx.AutoCreate.CreateOrUpdate;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ConfigureJson);
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ConfigureStoredJson);
         options.Policies.AllDocumentsAreMultiTenanted();
         options.Logger(SilentMartenLogger.Instance);
         // No retry inside Marten: a command runs in the transaction Wolverine opens for its handler, which a retried statement cannot
@@ -60,6 +60,16 @@ public static class ClinicMarten
     {
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    /// <summary>
+    /// What is stored is what a fold gives back: properties computed from others (a patient's active plan, her current
+    /// screening...) are left out, so a history is not written and read with copies of its own parts.
+    /// </summary>
+    public static void ConfigureStoredJson(JsonSerializerOptions json)
+    {
+        ConfigureJson(json);
+        json.IgnoreReadOnlyProperties = true;
     }
 
     private static void ConfigureEvents(StoreOptions options)

@@ -28,6 +28,16 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The CPU time the API process has used so far, all its threads together.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts the process and gives the seconds from its start until /health/ready first answers 200.</summary>
     public static async Task<(ApiProcess Api, double SecondsToReady)> StartAsync(BenchContext context, string schema, params string[] settings)
     {

@@ -24,6 +24,9 @@ public sealed class BenchApi : IAsyncDisposable
     }
 
     public string Schema { get; }
+
+    /// <summary>The CPU time the API process has used so far.</summary>
+    public TimeSpan ProcessorTime => _api.ProcessorTime;
     public Uri BaseAddress { get; }
 
     public static async Task<BenchApi> StartAsync(BenchContext context)

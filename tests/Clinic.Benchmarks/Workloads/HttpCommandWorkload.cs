@@ -9,8 +9,10 @@ namespace Clinic.Benchmarks.Workloads;
 /// inline projections and the outbox), from 8 concurrent clients, each a practitioner's desk with patients
 /// of its own: <c>ScheduleSession</c>, then <c>ReportSideEffect</c>. Round by round every desk sends one
 /// command per patient (so no record is written twice in a round); the floor then does that round's
-/// database work (<see cref="FloorCommands"/>) from 8 concurrent connections. Each command's first round
-/// is a warm-up.
+/// database work (<see cref="FloorCommands"/>) from 8 concurrent connections. Each command's first rounds
+/// (<see cref="BenchScale.HttpWarmUpRounds"/>) are a warm-up: a server's code runs optimized after its first few
+/// hundred requests. The API runs in a process of its own, whose CPU time per command is reported beside (the rest of
+/// the two cores goes to PostgreSQL and to the clients).
 /// </summary>
 public sealed class HttpCommandWorkload : IWorkload
 {
@@ -28,8 +30,8 @@ public sealed class HttpCommandWorkload : IWorkload
         {
             return
             [
-                .. await MeasureAsync("ScheduleSession", context, floor, desks, (desk, patient, round) => (desk.Reception, desk.ScheduleSession(patient, round))),
-                .. await MeasureAsync("ReportSideEffect", context, floor, desks, (desk, patient, round) => (desk.Practitioner, desk.ReportSideEffect(patient, round))),
+                .. await MeasureAsync("ScheduleSession", api, context, floor, desks, (desk, patient, round) => (desk.Reception, desk.ScheduleSession(patient, round))),
+                .. await MeasureAsync("ReportSideEffect", api, context, floor, desks, (desk, patient, round) => (desk.Practitioner, desk.ReportSideEffect(patient, round))),
             ];
         }
         finally
@@ -39,21 +41,26 @@ public sealed class HttpCommandWorkload : IWorkload
     }
 
     private static async Task<IReadOnlyList<BenchResult>> MeasureAsync(
-        string name, BenchContext context, FloorCommands floor, IReadOnlyList<BenchDesk> desks,
+        string name, BenchApi api, BenchContext context, FloorCommands floor, IReadOnlyList<BenchDesk> desks,
         Func<BenchDesk, int, int, (HttpClient Client, CommandCall Call)> command)
     {
         var (ours, floorSide) = (new ConcurrentTimings(), new ConcurrentTimings());
         var measured = new List<string>();
+        var apiProcessorTime = TimeSpan.Zero;
         for (var round = 0; round < context.Scale.HttpRounds; round++)
         {
             var calls = desks.Select(desk => (IReadOnlyList<(HttpClient Client, CommandCall Call)>)
                 [.. Enumerable.Range(0, desk.Patients.Count).Select(patient => command(desk, patient, round))]).ToList();
             var correlationIds = calls.SelectMany(c => c).Select(c => c.Call.CorrelationId).ToList();
-            var (oursRound, floorRound) = round == 0 ? (new ConcurrentTimings(), new ConcurrentTimings()) : (ours, floorSide);
+            var warmUp = round < context.Scale.HttpWarmUpRounds;
+            var (oursRound, floorRound) = warmUp ? (new ConcurrentTimings(), new ConcurrentTimings()) : (ours, floorSide);
+            var apiProcessorTimeBefore = api.ProcessorTime;
             await oursRound.RunAsync(calls, call => call.Call.SendAsync(call.Client, context.Cancellation));
+            if (!warmUp)
+                apiProcessorTime += api.ProcessorTime - apiProcessorTimeBefore;
             var recorded = await floor.CaptureAsync(correlationIds, context.Cancellation);
             await floorRound.RunAsync([.. recorded.Chunk(desks[0].Patients.Count)], recordedCommand => floor.ReplayAsync(recordedCommand, context.Cancellation));
-            if (round > 0)
+            if (!warmUp)
                 measured.AddRange(correlationIds);
         }
         await floor.ExpectSameEventsAsync(measured);
@@ -63,6 +70,7 @@ public sealed class HttpCommandWorkload : IWorkload
             BenchResult.Throughput(label, ours.PerSecond, floorSide.PerSecond, BenchResult.CommandsPerSecond),
             BenchResult.Latency($"{label}, p50", ours.Percentile(50), floorSide.Percentile(50), BenchResult.Milliseconds),
             BenchResult.Latency($"{label}, p99", ours.Percentile(99), floorSide.Percentile(99), BenchResult.Milliseconds),
+            BenchResult.WithoutFloor($"{label}, API process CPU per command", apiProcessorTime.TotalMilliseconds / measured.Count, BenchResult.Milliseconds),
         ];
     }
 }
