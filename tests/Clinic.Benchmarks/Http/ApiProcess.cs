@@ -47,9 +47,9 @@ public sealed class ApiProcess : IAsyncDisposable
         };
         foreach (var argument in new[]
         {
-            dll, "--urls", $"http://127.0.0.1:{port}", "--environment", "Production",
-            $"--ConnectionStrings:Clinic={connectionString}", $"--Clinic:Schema={schema}",
-            $"--Auth:SigningKey={BenchApi.SigningKey}", "--Logging:LogLevel:Default=Warning",
+            dll, $"--config:urls=http://127.0.0.1:{port}", "--environment", "Production",
+            $"--config:ConnectionStrings:Clinic={connectionString}", $"--config:Clinic:Schema={schema}",
+            $"--config:Auth:SigningKey={BenchApi.SigningKey}", "--config:Logging:LogLevel:Default=Warning",
         })
             start.ArgumentList.Add(argument);
         return start;
