@@ -1,1 +1,1 @@
-return await Clinic.Api.Cli.ClinicHost.RunAsync(args, Console.Out, Console.Error);
+return await Clinic.Api.Cli.ClinicHost.RunAsync(args);

@@ -1,33 +1,55 @@
 using Clinic.Api.Auth;
+using JasperFx.CommandLine;
 
 namespace Clinic.Api.Cli;
+
+public class DevTokenInput : ClinicInput
+{
+    [Description("The user the token is for")]
+    public string? UserFlag { get; set; }
+
+    [Description("The user's role: receptionist, practitioner, clinician, clinic-admin, regulator or analyst")]
+    public string? RoleFlag { get; set; }
+
+    [Description("The clinic the token works in")]
+    public string? ClinicFlag { get; set; }
+
+    [Description("How many hours the token lasts (default 8)")]
+    public double HoursFlag { get; set; } = 8;
+}
 
 /// <summary>
 /// <c>dev-token --user U --role R --clinic C [--hours H]</c>: prints a bearer token signed with the development key,
 /// never one the API would refuse for its user, role or clinic.
 /// </summary>
-internal static class DevTokenCommand
+[Description("Print a development bearer token (Development environment only)", Name = "dev-token")]
+public class DevTokenCommand : JasperFxCommand<DevTokenInput>
 {
-    public static readonly string[] Options = ["user", "role", "clinic", "hours"];
-
-    public static int Run(CommandLine command, WebApplicationBuilder builder, TextWriter output)
+    public override bool Execute(DevTokenInput input)
     {
-        if (!builder.Environment.IsDevelopment())
-            throw new CommandLineException("dev-token only works in the Development environment (ASPNETCORE_ENVIRONMENT=Development).");
-        var role = command.Required("role");
-        if (!ClinicRoles.All.Contains(role))
-            throw new CommandLineException($"--role must be one of: {string.Join(", ", ClinicRoles.All)}.");
+        var builder = input.ConfigurationOnly();
+        if (Refusal(input, builder.Environment) is { } refusal)
+        {
+            Console.Error.WriteLine(refusal);
+            return false;
+        }
         var settings = builder.Configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
-        var hours = command.Options.TryGetValue("hours", out var h) && double.TryParse(h, out var parsed) ? parsed : 8;
-        output.WriteLine(TokenIssuer.Issue(settings, settings.EffectiveSigningKey(builder.Environment),
-            Identifier(command, "user"), role, Identifier(command, "clinic"), TimeSpan.FromHours(hours)));
-        return 0;
+        Console.WriteLine(TokenIssuer.Issue(settings, settings.EffectiveSigningKey(builder.Environment),
+            input.UserFlag!, input.RoleFlag!, input.ClinicFlag!, TimeSpan.FromHours(input.HoursFlag)));
+        return true;
     }
 
-    /// <summary>A user or clinic id the API will accept in a token: it refuses the token otherwise.</summary>
-    private static string Identifier(CommandLine command, string option)
+    /// <summary>Why no token is printed: not in development, or a user, role or clinic the API would refuse.</summary>
+    private static string? Refusal(DevTokenInput input, IHostEnvironment environment)
     {
-        var value = command.Required(option);
-        return IdentityClaims.Unusable(value) is { } why ? throw new CommandLineException($"--{option} {why}.") : value;
+        if (!environment.IsDevelopment())
+            return "dev-token only works in the Development environment (--environment Development, or ASPNETCORE_ENVIRONMENT=Development).";
+        if (input.RoleFlag is null || !ClinicRoles.All.Contains(input.RoleFlag))
+            return $"--role must be one of: {string.Join(", ", ClinicRoles.All)}.";
+        return IdentifierRefusal("user", input.UserFlag) ?? IdentifierRefusal("clinic", input.ClinicFlag);
     }
+
+    /// <summary>Why the API would refuse a token with this user or clinic id, if it would.</summary>
+    private static string? IdentifierRefusal(string flag, string? value) =>
+        value is null ? $"--{flag} is required." : IdentityClaims.Unusable(value) is { } why ? $"--{flag} {why}." : null;
 }

@@ -13,12 +13,13 @@ namespace Clinic.Api.Hosting;
 /// <summary>Builds the web application: database, Marten store and daemon, authentication, endpoints.</summary>
 public static class ClinicApp
 {
-    /// <param name="applySchema">
-    /// Brings the database schema up to date before returning (a server, most verbs); JasperFx's verbs do what they
-    /// need themselves (<c>db-apply</c>), and <c>codegen write</c> needs no database (given a connection string to none,
-    /// it connects to nothing; without one, the embedded cluster is still started).
-    /// </param>
-    public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null, bool applySchema = true)
+    /// <summary>
+    /// The application, built but not started. Starting it brings the database schema up to date first; a command-line
+    /// verb that only builds it does what it needs itself (<c>db-apply</c>, <c>db-assert</c>), and <c>codegen write</c>
+    /// needs no database (given a connection string to none, it connects to nothing; without one, the embedded cluster
+    /// is still started).
+    /// </summary>
+    public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
@@ -27,8 +28,6 @@ public static class ClinicApp
         {
             AddServices(builder, services);
             var app = builder.Build();
-            if (applySchema)
-                await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             UseMiddlewareAndEndpoints(app);
             return app;
         }
@@ -41,12 +40,12 @@ public static class ClinicApp
 
     /// <summary>
     /// The application started as the server starts it (Marten, Wolverine and its handlers), for a command-line verb
-    /// that works through them; it listens on a free loopback port only. Disposing it stops it.
+    /// that works through them; it listens on a free loopback port only. Stopping it closes the database.
     /// </summary>
-    public static async Task<WebApplication> StartForVerbAsync(string[] hostArguments)
+    public static async Task<WebApplication> StartForVerbAsync(string[] hostArguments, Action<WebApplicationBuilder>? configure = null)
     {
         // No async daemon: the servers run the projections.
-        var app = await CreateAsync([.. hostArguments, "--urls", "http://127.0.0.1:0", "--Clinic:RunDaemon=false"]);
+        var app = await CreateAsync([.. hostArguments, "--urls", "http://127.0.0.1:0", "--Clinic:RunDaemon=false"], configure);
         try
         {
             await app.StartAsync();
@@ -67,7 +66,9 @@ public static class ClinicApp
         builder.Services.AddHostedService<ClinicServicesLifetime>();
         builder.Services.AddDatabaseSupervision(services.Database);
         // Hot/cold: of several API nodes, one runs the async projections and another takes over when it stops.
+        // The schema is brought up to date as the application starts, before Wolverine and the daemon.
         builder.Services.AddMarten(services.StoreOptions())
+            .ApplyAllDatabaseChangesOnStartup()
             .UseLightweightSessions()
             .IntegrateWithWolverine(wolverine => wolverine.MessageStorageSchemaName = services.Schema)
             .AddAsyncDaemon(builder.Configuration.GetValue("Clinic:RunDaemon", defaultValue: true) ? DaemonMode.HotCold : DaemonMode.Disabled);

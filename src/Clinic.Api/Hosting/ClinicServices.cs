@@ -20,14 +20,6 @@ public sealed record ClinicServices(ClinicDatabase Database, NpgsqlDataSource Da
 
     public StoreOptions StoreOptions() => ClinicMarten.Options(DataSource, Schema);
 
-    /// <summary>A store of its own, its schema brought up to date, for a command-line verb.</summary>
-    public async Task<DocumentStore> OpenStoreAsync(CancellationToken cancellationToken)
-    {
-        var store = new DocumentStore(StoreOptions());
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        return store;
-    }
-
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();

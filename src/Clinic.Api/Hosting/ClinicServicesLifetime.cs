@@ -1,8 +1,8 @@
 namespace Clinic.Api.Hosting;
 
 /// <summary>
-/// Closes the store and stops an embedded database when the host stops. Registered first, so it
-/// stops last, after the daemon and everything else that uses the store.
+/// Closes the store and stops an embedded database when the host stops. Registered before the daemon and
+/// Wolverine, so it stops after them and everything else that uses the store.
 /// </summary>
 internal sealed class ClinicServicesLifetime(ClinicServices services) : IHostedService
 {

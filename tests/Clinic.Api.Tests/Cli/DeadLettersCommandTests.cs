@@ -2,7 +2,7 @@ using Clinic.Api.Tests.Support;
 
 namespace Clinic.Api.Tests.Cli;
 
-/// <summary>The <c>dead-letters</c> verb on Wolverine's dead letters: notifications a failing webhook refused at their only attempt.</summary>
+/// <summary>The <c>dead-letters</c> verb (a process of its own, as run) on Wolverine's dead letters: notifications a failing webhook refused at their only attempt.</summary>
 public class DeadLettersCommandTests(DeadLettersCommandTests.OneAttemptApiHost host) : IClassFixture<DeadLettersCommandTests.OneAttemptApiHost>
 {
     [Fact]
@@ -13,20 +13,20 @@ public class DeadLettersCommandTests(DeadLettersCommandTests.OneAttemptApiHost h
         await DeadLetterAsync(other);
 
         var list = await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic);
-        var letter = list.OutputLines[0].Split("  ")[0];
+        var listed = list.OutputLines.Where(line => line.Contains($"  {clinic}  ")).ShouldHaveSingleItem();
+        var letter = listed.Split("  ")[0];
         host.Webhook.Failing = false;
         var replay = await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic, "--replay", letter);
         var again = await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic, "--replay", letter);
 
-        list.ExitCode.ShouldBe(0, list.Errors);
-        list.OutputLines.Count.ShouldBe(2);
-        list.OutputLines[0].ShouldStartWith($"{letter}  {clinic}  notification-due.v1  failed ");
-        list.OutputLines[0].ShouldContain("after 1 attempts: System.Net.Http.HttpRequestException: Webhook 'clinic-gateway' answered 503.");
-        list.OutputLines[1].ShouldBe("1 dead letters.");
-        replay.ExitCode.ShouldBe(0, replay.Errors);
-        replay.OutputLines.ShouldBe([$"Replayed {letter}."]);
+        list.ExitCode.ShouldBe(0, list.Output + list.Errors);
+        listed.ShouldStartWith($"{letter}  {clinic}  notification-due.v1  failed ");
+        listed.ShouldContain("after 1 attempts: System.Net.Http.HttpRequestException: Webhook 'clinic-gateway' answered 503.");
+        list.OutputLines.ShouldContain("1 dead letters.");
+        replay.ExitCode.ShouldBe(0, replay.Output + replay.Errors);
+        replay.OutputLines.ShouldContain($"Replayed {letter}.");
         again.ExitCode.ShouldBe(1);
-        again.OutputLines.ShouldBe([$"No dead letter {letter} to replay in {clinic}."]);
+        again.OutputLines.ShouldContain($"No dead letter {letter} to replay in {clinic}.");
         await Eventually.WaitForAsync(() => host.Webhook.OfKind("event").FirstOrDefault(n => n["clinic"]!.GetValue<string>() == clinic));
         (await CliRun.RunAsync(host, "dead-letters", "--clinic", other)).OutputLines.ShouldContain("1 dead letters.", "another clinic's letters stay");
     }
@@ -42,8 +42,8 @@ public class DeadLettersCommandTests(DeadLettersCommandTests.OneAttemptApiHost h
 
         var run = await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic, "--replay-all");
 
-        run.ExitCode.ShouldBe(0, run.Errors);
-        run.OutputLines.ShouldBe(["Replayed 3 dead letters."]);
+        run.ExitCode.ShouldBe(0, run.Output + run.Errors);
+        run.OutputLines.ShouldContain("Replayed 3 dead letters.");
         (await CliRun.RunAsync(host, "dead-letters", "--clinic", clinic)).OutputLines.ShouldContain("0 dead letters.");
         (await CliRun.RunAsync(host, "dead-letters", "--clinic", other)).OutputLines.ShouldContain("1 dead letters.");
     }

@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
-using Clinic.Api.Cli;
 using Clinic.Api.Database;
+using Clinic.Api.Tests.Support;
 using Clinic.LocalCluster;
 using Npgsql;
 
@@ -19,9 +19,9 @@ public class EmbeddedDatabaseTests
         var startedByTheApi = await PostgresCluster.StartAsync(folder);
         try
         {
-            var projections = await RunAsync("projections", $"--Clinic:DataDirectory={folder}");
+            var projections = await RunAsync("projection-progress", $"--config:Clinic:DataDirectory={folder}");
 
-            projections.ExitCode.ShouldBe(0, projections.Errors);
+            projections.ExitCode.ShouldBe(0, projections.Output + projections.Errors);
             projections.Output.ShouldContain("audit-trail: async");
             await using var connection = new NpgsqlConnection(startedByTheApi.ConnectionString() + ";Pooling=false");
             await connection.OpenAsync();
@@ -78,9 +78,9 @@ public class EmbeddedDatabaseTests
         var expected = Environment.IsPrivilegedProcess ? relocated : wanted; // not root: the server runs as this user, who can reach it
         try
         {
-            var projections = await RunAsync("projections", $"--Clinic:DataDirectory={wanted}");
+            var projections = await RunAsync("projection-progress", $"--config:Clinic:DataDirectory={wanted}");
 
-            projections.ExitCode.ShouldBe(0, projections.Errors);
+            projections.ExitCode.ShouldBe(0, projections.Output + projections.Errors);
             projections.Output.ShouldContain("audit-trail: async");
             File.Exists(Path.Combine(expected, "PG_VERSION")).ShouldBeTrue();
             File.GetUnixFileMode(privateFolder).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -96,11 +96,6 @@ public class EmbeddedDatabaseTests
     private static string NewFolder(string prefix) =>
         Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..8])).FullName;
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exitCode = await ClinicHost.RunAsync([.. args, "--environment", "Testing", "--Logging:LogLevel:Default=Warning"], output, errors);
-        return (exitCode, output.ToString(), errors.ToString());
-    }
+    private static Task<CliRun> RunAsync(params string[] args) =>
+        CliRun.RunAsync([.. args, "--environment", "Development", "--config:Logging:LogLevel:Default=Warning"]);
 }

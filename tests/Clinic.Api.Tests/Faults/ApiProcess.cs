@@ -50,8 +50,10 @@ public sealed partial class ApiProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in (string[])[dll, "--urls", BaseAddress.ToString(), "--environment", "Development",
-                     $"--Auth:SigningKey={ApiHost.SigningKey}", "--Logging:LogLevel:Default=Information", .. _settings])
+        // The command line is JasperFx's: configuration goes with its --config:Key=value flag.
+        foreach (var argument in (string[])[dll, $"--config:urls={BaseAddress}", "--environment", "Development",
+                     $"--config:Auth:SigningKey={ApiHost.SigningKey}", "--config:Logging:LogLevel:Default=Information",
+                     .. _settings.Select(setting => "--config:" + setting.TrimStart('-'))])
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, line) => Keep(line.Data);

@@ -77,8 +77,8 @@ public class ApiHost : IAsyncLifetime
     {
     }
 
-    /// <summary><see cref="Settings"/> as command-line arguments (<c>--Key=value</c>), for CLI verbs.</summary>
-    public string[] CliArguments() => Settings().Select(setting => $"--{setting.Key}={setting.Value}").ToArray();
+    /// <summary><see cref="Settings"/> as JasperFx's configuration flags (<c>--config:Key=value</c>), for CLI verbs.</summary>
+    public string[] CliArguments() => Settings().Select(setting => $"--config:{setting.Key}={setting.Value}").ToArray();
 
     /// <summary>
     /// A client whose requests carry a token for <paramref name="role"/> at <paramref name="clinic"/>. With

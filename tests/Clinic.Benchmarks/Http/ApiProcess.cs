@@ -60,9 +60,9 @@ public sealed class ApiProcess : IAsyncDisposable
         };
         string[] arguments =
         [
-            dll, "--urls", $"http://127.0.0.1:{port}", "--environment", "Production",
-            $"--ConnectionStrings:Clinic={connectionString}", $"--Clinic:Schema={schema}",
-            $"--Auth:SigningKey={BenchApi.SigningKey}", "--Logging:LogLevel:Default=Warning", .. settings,
+            dll, $"--config:urls=http://127.0.0.1:{port}", "--environment", "Production",
+            $"--config:ConnectionStrings:Clinic={connectionString}", $"--config:Clinic:Schema={schema}",
+            $"--config:Auth:SigningKey={BenchApi.SigningKey}", "--config:Logging:LogLevel:Default=Warning", .. settings,
         ];
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);

@@ -32,7 +32,7 @@ public sealed class BenchApi : IAsyncDisposable
     public static async Task<BenchApi> StartAsync(BenchContext context)
     {
         var schema = "bench_" + Guid.NewGuid().ToString("N")[..16];
-        var (api, _) = await ApiProcess.StartAsync(context, schema, "--Clinic:RunDaemon=false");
+        var (api, _) = await ApiProcess.StartAsync(context, schema, "--config:Clinic:RunDaemon=false");
         return new BenchApi(api, schema);
     }
 

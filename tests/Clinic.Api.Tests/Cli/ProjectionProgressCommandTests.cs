@@ -2,17 +2,17 @@ using Clinic.Api.Tests.Support;
 
 namespace Clinic.Api.Tests.Cli;
 
-/// <summary>The <c>projections</c> verb: how each projection runs, and how far the async ones are behind.</summary>
-public class ProjectionsCommandTests(ApiHost host, IdleDaemonApiHost idle) : IClassFixture<ApiHost>, IClassFixture<IdleDaemonApiHost>
+/// <summary>The <c>projection-progress</c> verb: how each projection runs, and how far the async ones are behind.</summary>
+public class ProjectionProgressCommandTests(ApiHost host, IdleDaemonApiHost idle) : IClassFixture<ApiHost>, IClassFixture<IdleDaemonApiHost>
 {
     [Fact]
     public async Task Events_no_daemon_applied_yet_count_as_behind()
     {
         await new Journey(idle).RegisterPatientAsync();
 
-        var run = await CliRun.RunAsync(idle, "projections");
+        var run = await CliRun.RunAsync(idle, "projection-progress");
 
-        run.ExitCode.ShouldBe(0, run.Errors);
+        run.ExitCode.ShouldBe(0, run.Output + run.Errors);
         run.OutputLines.ShouldContain("patient-history: inline");
         run.OutputLines.ShouldContain(line => line.StartsWith("audit-trail: async, at sequence 0, ") && !line.EndsWith(" 0 events behind"));
     }
@@ -23,7 +23,7 @@ public class ProjectionsCommandTests(ApiHost host, IdleDaemonApiHost idle) : ICl
         await new Journey(host).RegisterPatientAsync();
         await host.WaitForProjectionsAsync();
 
-        var run = await CliRun.RunAsync(host, "projections");
+        var run = await CliRun.RunAsync(host, "projection-progress");
 
         run.OutputLines.ShouldContain(line => line.StartsWith("audit-trail: async") && line.EndsWith(" 0 events behind"));
     }

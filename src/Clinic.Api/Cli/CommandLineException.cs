@@ -1,4 +1,0 @@
-namespace Clinic.Api.Cli;
-
-/// <summary>A verb was called wrongly; the message says how to call it.</summary>
-public sealed class CommandLineException(string message) : Exception(message);
