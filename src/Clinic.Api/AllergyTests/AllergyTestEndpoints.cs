@@ -11,14 +11,14 @@ internal static class AllergyTestEndpoints
     {
         var tests = patients.MapGroup("/{patientId}/allergy-tests").WithTags("Allergy tests").RequireAuthorization(Permissions.RecordCare);
 
-        tests.MapPost("/", async (Guid patientId, AllergyTestRequest body, ClinicRequest request, CancellationToken ct) =>
+        tests.MapPost("/", async (Guid patientId, AllergyTestRequest body, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            return await request.SendAsync<IPatientCommand>(new RecordAllergyTest(patientId, id, body.Substances, body.AppliedAt, request.Now), r => r.Created($"/api/patients/{patientId}/history", id), ct);
+            return await commands.SendAsync<IPatientCommand>(new RecordAllergyTest(patientId, id, body.Substances, body.AppliedAt, clock.GetUtcNow()), r => r.Created($"/api/patients/{patientId}/history", id), ct);
         }).Creates<CreatedResponse>();
 
-        tests.MapPost("/{testId}/reading", async (Guid patientId, Guid testId, AllergyReadingRequest body, ClinicRequest request, CancellationToken ct) =>
-            await request.SendAsync<IPatientCommand>(new ReadAllergyTest(patientId, testId, body.ToReading(), await request.PolicyAsync(ct), request.Now), r => r.Ok(), ct))
+        tests.MapPost("/{testId}/reading", async (Guid patientId, Guid testId, AllergyReadingRequest body, ClinicReads reads, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
+            await commands.SendAsync<IPatientCommand>(new ReadAllergyTest(patientId, testId, body.ToReading(), await reads.PolicyAsync(ct), clock.GetUtcNow()), r => r.Ok(), ct))
             .Records();
     }
 }

@@ -10,11 +10,11 @@ internal static class PolicyEndpoints
     {
         var policy = api.MapGroup("/clinic/policy").WithTags("Clinic policy");
 
-        policy.MapGet("/", async (ClinicRequest request, CancellationToken ct) => Results.Ok(await request.PolicyAsync(ct)))
+        policy.MapGet("/", async (ClinicReads reads, CancellationToken ct) => Results.Ok(await reads.PolicyAsync(ct)))
             .Returns<ClinicPolicy>().RequireAuthorization(Permissions.RegisterPatients);
 
-        policy.MapPut("/", async (PolicyRequest body, ClinicRequest request, CancellationToken ct) =>
-            await request.SendAsync<IClinicCommand>(new SetClinicPolicy(request.User.ClinicId, body.ToPolicy()), r => r.Ok(), ct))
+        policy.MapPut("/", async (PolicyRequest body, ClinicUser user, CommandSender commands, CancellationToken ct) =>
+            await commands.SendAsync<IClinicCommand>(new SetClinicPolicy(user.ClinicId, body.ToPolicy()), r => r.Ok(), ct))
             .Records().RequireAuthorization(Permissions.ManagePolicy);
     }
 }

@@ -8,9 +8,9 @@ namespace Clinic.Api.Consent;
 internal static class ConsentEndpoints
 {
     public static void MapConsents(this RouteGroupBuilder patients) =>
-        patients.MapPost("/{patientId}/consents", async (Guid patientId, ConsentRequest body, ClinicRequest request, CancellationToken ct) =>
+        patients.MapPost("/{patientId}/consents", async (Guid patientId, ConsentRequest body, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            return await request.SendAsync<IPatientCommand>(new RecordConsent(patientId, id, body.ToTerms(), request.Now), r => r.Created($"/api/patients/{patientId}/history", id), ct);
+            return await commands.SendAsync<IPatientCommand>(new RecordConsent(patientId, id, body.ToTerms(), clock.GetUtcNow()), r => r.Created($"/api/patients/{patientId}/history", id), ct);
         }).Creates<CreatedResponse>().WithTags("Consent").RequireAuthorization(Permissions.RecordCare);
 }

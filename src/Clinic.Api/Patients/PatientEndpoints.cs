@@ -10,10 +10,10 @@ internal static class PatientEndpoints
     {
         var patients = api.MapGroup("/patients").WithTags("Patients");
 
-        patients.MapPost("/", async (PatientRequest body, ClinicRequest request, CancellationToken ct) =>
+        patients.MapPost("/", async (PatientRequest body, ClinicUser user, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            return await request.SendAsync<IPatientCommand>(new RegisterPatient(id, request.User.ClinicId, body.ToDetails(), request.Now), r => r.Created($"/api/patients/{id}", id), ct);
+            return await commands.SendAsync<IPatientCommand>(new RegisterPatient(id, user.ClinicId, body.ToDetails(), clock.GetUtcNow()), r => r.Created($"/api/patients/{id}", id), ct);
         }).Creates<CreatedResponse>().RequireAuthorization(Permissions.RegisterPatients);
 
         return patients;

@@ -10,16 +10,16 @@ internal static class PractitionerEndpoints
     {
         var practitioners = api.MapGroup("/practitioners").WithTags("Practitioners");
 
-        practitioners.MapPost("/", async (PractitionerRequest body, ClinicRequest request, CancellationToken ct) =>
+        practitioners.MapPost("/", async (PractitionerRequest body, ClinicUser user, CommandSender commands, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            return await request.SendAsync<IPractitionerCommand>(new RegisterPractitioner(id, request.User.ClinicId, body.ToDetails()), r => r.Created($"/api/practitioners/{id}", id), ct);
+            return await commands.SendAsync<IPractitionerCommand>(new RegisterPractitioner(id, user.ClinicId, body.ToDetails()), r => r.Created($"/api/practitioners/{id}", id), ct);
         }).Creates<CreatedResponse>().RequireAuthorization(Permissions.ManagePractitioners);
 
-        practitioners.MapPost("/{practitionerId}/licence", async (Guid practitionerId, LicenceRenewalRequest body, ClinicRequest request, CancellationToken ct) =>
+        practitioners.MapPost("/{practitionerId}/licence", async (Guid practitionerId, LicenceRenewalRequest body, CommandSender commands, CancellationToken ct) =>
         {
             var command = new RenewPractitionerLicence(practitionerId, body.LicenceNumber, body.LicenceExpiresOn);
-            return await request.SendAsync<IPractitionerCommand>(command, r => r.Ok(), ct);
+            return await commands.SendAsync<IPractitionerCommand>(command, r => r.Ok(), ct);
         }).Records().RequireAuthorization(Permissions.ManagePractitioners);
     }
 }

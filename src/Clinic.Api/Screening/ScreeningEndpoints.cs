@@ -8,9 +8,9 @@ namespace Clinic.Api.Screening;
 internal static class ScreeningEndpoints
 {
     public static void MapScreenings(this RouteGroupBuilder patients) =>
-        patients.MapPost("/{patientId}/screenings", async (Guid patientId, ScreeningRequest body, ClinicRequest request, CancellationToken ct) =>
+        patients.MapPost("/{patientId}/screenings", async (Guid patientId, ScreeningRequest body, ClinicReads reads, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
         {
-            var command = new ScreenPatient(patientId, Guid.CreateVersion7(), body.ScreenedOn, body.ToAnswers(), await request.PolicyAsync(ct), request.Now);
-            return await request.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", events => ScreeningResponse.From(events.OfType<PatientScreened>().Single())), ct);
+            var command = new ScreenPatient(patientId, Guid.CreateVersion7(), body.ScreenedOn, body.ToAnswers(), await reads.PolicyAsync(ct), clock.GetUtcNow());
+            return await commands.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", events => ScreeningResponse.From(events.OfType<PatientScreened>().Single())), ct);
         }).Creates<ScreeningResponse>().WithTags("Screening").RequireAuthorization(Permissions.RecordCare);
 }

@@ -11,27 +11,27 @@ internal static class SideEffectEndpoints
     {
         var sideEffects = patients.MapGroup("/{patientId}/side-effects").WithTags("Side effects");
 
-        sideEffects.MapPost("/", async (Guid patientId, SideEffectRequest body, ClinicRequest request, CancellationToken ct) =>
+        sideEffects.MapPost("/", async (Guid patientId, SideEffectRequest body, ClinicReads reads, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            var now = request.Now;
-            var command = new ReportSideEffect(patientId, id, body.ToDetails(now), body.ReportedBy, await request.PolicyAsync(ct), now);
-            return await request.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", id), ct);
+            var now = clock.GetUtcNow();
+            var command = new ReportSideEffect(patientId, id, body.ToDetails(now), body.ReportedBy, await reads.PolicyAsync(ct), now);
+            return await commands.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", id), ct);
         }).Creates<CreatedResponse>().RequireAuthorization(Permissions.RecordCare);
 
-        sideEffects.MapPost("/{sideEffectId}/resolution", async (Guid patientId, Guid sideEffectId, ResolutionRequest body, ClinicRequest request, CancellationToken ct) =>
-            await request.SendAsync<IPatientCommand>(new ResolveSideEffect(patientId, sideEffectId, body.ResolvedAt, body.Outcome, body.Notes, request.Now), r => r.Ok(), ct))
+        sideEffects.MapPost("/{sideEffectId}/resolution", async (Guid patientId, Guid sideEffectId, ResolutionRequest body, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
+            await commands.SendAsync<IPatientCommand>(new ResolveSideEffect(patientId, sideEffectId, body.ResolvedAt, body.Outcome, body.Notes, clock.GetUtcNow()), r => r.Ok(), ct))
             .Records().RequireAuthorization(Permissions.RecordCare);
 
-        sideEffects.MapPost("/{sideEffectId}/review", async (Guid patientId, Guid sideEffectId, ReviewRequest body, ClinicRequest request, CancellationToken ct) =>
-            await request.SendAsync<IPatientCommand>(
-                new ReviewSideEffect(patientId, sideEffectId, body.Decision, body.Notes, request.User.UserId, request.Now), r => r.Ok(), ct))
+        sideEffects.MapPost("/{sideEffectId}/review", async (Guid patientId, Guid sideEffectId, ReviewRequest body, ClinicUser user, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
+            await commands.SendAsync<IPatientCommand>(
+                new ReviewSideEffect(patientId, sideEffectId, body.Decision, body.Notes, user.UserId, clock.GetUtcNow()), r => r.Ok(), ct))
             .Records().RequireAuthorization(Permissions.ReviewSideEffects);
 
-        sideEffects.MapPost("/{sideEffectId}/regulator-notification", async (Guid patientId, Guid sideEffectId, RegulatorNotificationRequest body, ClinicRequest request, CancellationToken ct) =>
+        sideEffects.MapPost("/{sideEffectId}/regulator-notification", async (Guid patientId, Guid sideEffectId, RegulatorNotificationRequest body, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
         {
-            var now = request.Now;
-            return await request.SendAsync<IPatientCommand>(
+            var now = clock.GetUtcNow();
+            return await commands.SendAsync<IPatientCommand>(
                 new RecordRegulatorNotification(patientId, sideEffectId, body.NotifiedAt ?? now, body.Reference, now), r => r.Ok(), ct);
         }).Records().RequireAuthorization(Permissions.RecordCare);
     }

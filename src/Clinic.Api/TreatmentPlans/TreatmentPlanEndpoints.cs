@@ -11,15 +11,15 @@ internal static class TreatmentPlanEndpoints
     {
         var plans = patients.MapGroup("/{patientId}/treatment-plans").WithTags("Treatment plans");
 
-        plans.MapPost("/", async (Guid patientId, TreatmentPlanRequest body, ClinicRequest request, CancellationToken ct) =>
+        plans.MapPost("/", async (Guid patientId, TreatmentPlanRequest body, ClinicUser user, ClinicReads reads, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
         {
             var id = Guid.CreateVersion7();
-            var command = new CreateTreatmentPlan(patientId, id, DateOnly.FromDateTime(request.Now.UtcDateTime), body.ToDetails(request.User.IdIfAllowed(Permissions.DeviateFromProtocols)), await request.PolicyAsync(ct));
-            return await request.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", id), ct);
+            var command = new CreateTreatmentPlan(patientId, id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), body.ToDetails(user.IdIfAllowed(Permissions.DeviateFromProtocols)), await reads.PolicyAsync(ct));
+            return await commands.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", id), ct);
         }).Creates<CreatedResponse>().RequireAuthorization(Permissions.RecordCare);
 
-        plans.MapPost("/{planId}/stop", async (Guid patientId, Guid planId, StopPlanRequest body, ClinicRequest request, CancellationToken ct) =>
-            await request.SendAsync<IPatientCommand>(new StopTreatmentPlan(patientId, planId, request.Now, body.Reason), r => r.Ok(), ct))
+        plans.MapPost("/{planId}/stop", async (Guid patientId, Guid planId, StopPlanRequest body, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
+            await commands.SendAsync<IPatientCommand>(new StopTreatmentPlan(patientId, planId, clock.GetUtcNow(), body.Reason), r => r.Ok(), ct))
             .Records().RequireAuthorization(Permissions.StopTreatment);
     }
 }
