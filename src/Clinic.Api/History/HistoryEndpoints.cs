@@ -2,7 +2,6 @@ using Clinic.Api.Access;
 using Clinic.Api.Auth;
 using Clinic.Api.Http;
 using Clinic.Domain.Common;
-using Marten;
 
 namespace Clinic.Api.History;
 
