@@ -1,9 +1,10 @@
+using Clinic.Api.Commands;
 using Clinic.Domain.Practitioners;
 using Clinic.Domain.Sessions;
 using Marten;
 using Wolverine;
 
-namespace Clinic.Api.Commands;
+namespace Clinic.Api.Sessions;
 
 /// <summary>
 /// Session commands span the patient's record and the practitioner's calendar: the patient's stream and the
