@@ -1,7 +1,4 @@
 using Clinic.Api.Auth;
-using Clinic.Api.Http;
-using Clinic.Domain.AllergyTests;
-using Clinic.Domain.Patients;
 
 namespace Clinic.Api.AllergyTests;
 
@@ -10,15 +7,7 @@ internal static class AllergyTestEndpoints
     public static void MapAllergyTests(this RouteGroupBuilder patients)
     {
         var tests = patients.MapGroup("/{patientId}/allergy-tests").WithTags("Allergy tests").RequireAuthorization(Permissions.RecordCare);
-
-        tests.MapPost("/", async (Guid patientId, AllergyTestRequest body, ClinicRequest request, CancellationToken ct) =>
-        {
-            var id = Guid.CreateVersion7();
-            return await request.SendAsync<IPatientCommand>(new RecordAllergyTest(patientId, id, body.Substances, body.AppliedAt, request.Now), r => r.Created($"/api/patients/{patientId}/history", id), ct);
-        }).Creates<CreatedResponse>();
-
-        tests.MapPost("/{testId}/reading", async (Guid patientId, Guid testId, AllergyReadingRequest body, ClinicRequest request, CancellationToken ct) =>
-            await request.SendAsync<IPatientCommand>(new ReadAllergyTest(patientId, testId, body.ToReading(), await request.PolicyAsync(ct), request.Now), r => r.Ok(), ct))
-            .Records();
+        tests.MapRecordAllergyTest();
+        tests.MapReadAllergyTest();
     }
 }

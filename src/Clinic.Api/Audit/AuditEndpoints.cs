@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Access;
 using Clinic.Api.Auth;
 using Clinic.Api.Hosting;
 using Clinic.Api.Http;
@@ -13,7 +14,7 @@ internal static class AuditEndpoints
 
     public static void MapAudit(this RouteGroupBuilder api) =>
         api.MapGet("/audit", async (Guid? patientId, [MaxLength(RequestLimits.Name)] string? actor, [MaxLength(RequestLimits.Name)] string? type,
-            DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit, ClinicRequest request, CancellationToken ct) =>
+            DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit, ClinicReads reads, AccessLog accessLog, CancellationToken ct) =>
         {
             var pageSize = limit ?? DefaultLimit;
             if (pageSize is < 1 or > MaxLimit)
@@ -21,9 +22,9 @@ internal static class AuditEndpoints
             if ((FilterProblem(nameof(actor), actor) ?? FilterProblem(nameof(type), type)) is { } problem)
                 return CommandResults.Problem(StatusCodes.Status400BadRequest, "malformed-request", problem);
 
-            await request.RecordViewAsync("audit-trail", patientId, ct);
+            await accessLog.RecordViewAsync("audit-trail", patientId, ct);
             var afterPosition = after ?? 0;
-            var query = request.Reads.Query<AuditEntry>().Where(e => e.Position > afterPosition);
+            var query = reads.Session.Query<AuditEntry>().Where(e => e.Position > afterPosition);
             if (patientId is not null)
                 query = query.Where(e => e.PatientId == patientId);
             if (actor is not null)

@@ -10,12 +10,12 @@ internal static class DeadLetterEndpoints
     {
         var letters = api.MapGroup("/admin/dead-letters").WithTags("Administration").RequireAuthorization(Permissions.ManageMessages);
 
-        letters.MapGet("/", async (int? limit, ClinicRequest request, ClinicDeadLetters deadLetters, CancellationToken ct) =>
-            Results.Ok(await deadLetters.ListAsync(request.User.ClinicId, Math.Clamp(limit ?? 100, 1, 1000), ct)))
+        letters.MapGet("/", async (int? limit, ClinicUser user, ClinicDeadLetters deadLetters, CancellationToken ct) =>
+            Results.Ok(await deadLetters.ListAsync(user.ClinicId, Math.Clamp(limit ?? 100, 1, 1000), ct)))
             .Returns<IReadOnlyList<DeadLetter>>();
 
-        letters.MapPost("/{id}/replay", async (Guid id, EmptyRequest? body, ClinicRequest request, ClinicDeadLetters deadLetters, CancellationToken ct) =>
-            await deadLetters.ReplayAsync(id, request.User.ClinicId, ct)
+        letters.MapPost("/{id}/replay", async (Guid id, EmptyRequest? body, ClinicUser user, ClinicDeadLetters deadLetters, CancellationToken ct) =>
+            await deadLetters.ReplayAsync(id, user.ClinicId, ct)
                 ? Results.Ok(new ReplayResponse(id))
                 : CommandResults.Problem(StatusCodes.Status404NotFound, "dead-letter-not-found", $"No dead letter {id} in this clinic."))
             .Returns<ReplayResponse>();

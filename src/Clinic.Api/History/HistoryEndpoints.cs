@@ -1,23 +1,23 @@
+using Clinic.Api.Access;
 using Clinic.Api.Auth;
 using Clinic.Api.Http;
 using Clinic.Domain.Common;
-using Marten;
 
 namespace Clinic.Api.History;
 
 internal static class HistoryEndpoints
 {
     public static void MapHistory(this RouteGroupBuilder patients) =>
-        patients.MapGet("/{patientId}/history", async (Guid patientId, DateTimeOffset? asOf, ClinicRequest request, CancellationToken ct) =>
+        patients.MapGet("/{patientId}/history", async (Guid patientId, DateTimeOffset? asOf, ClinicReads reads, AccessLog accessLog, TimeProvider clock, CancellationToken ct) =>
         {
             var history = asOf is null
-                ? await request.Reads.LoadAsync<PatientHistory>(patientId, ct)
-                : await request.Reads.Events.AggregateStreamAsync<PatientHistory>(patientId, timestamp: asOf, token: ct);
+                ? await reads.Session.LoadAsync<PatientHistory>(patientId, ct)
+                : await reads.Session.Events.AggregateStreamAsync<PatientHistory>(patientId, timestamp: asOf, token: ct);
             if (history?.Record.IsRegistered != true)
                 return CommandResults.Problem(StatusCodes.Status404NotFound, RefusalCodes.PatientNotFound,
                     asOf is null ? $"No patient {patientId} in this clinic." : $"No patient {patientId} in this clinic as of {asOf:u}.");
 
-            await request.RecordViewAsync("patient-history", patientId, ct);
-            return Results.Ok(PatientHistoryResponse.From(history, await request.PolicyAsync(ct), asOf ?? request.Now));
+            await accessLog.RecordViewAsync("patient-history", patientId, ct);
+            return Results.Ok(PatientHistoryResponse.From(history, await reads.PolicyAsync(ct), asOf ?? clock.GetUtcNow()));
         }).Returns<PatientHistoryResponse>().WithTags("History").RequireAuthorization(Permissions.ReadHistory);
 }

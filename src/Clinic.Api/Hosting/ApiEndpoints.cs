@@ -1,5 +1,7 @@
+using Clinic.Api.Access;
 using Clinic.Api.AllergyTests;
 using Clinic.Api.Audit;
+using Clinic.Api.Auth;
 using Clinic.Api.ClinicPolicies;
 using Clinic.Api.Consent;
 using Clinic.Api.Corrections;
@@ -17,8 +19,22 @@ using Clinic.Api.TreatmentPlans;
 
 namespace Clinic.Api.Hosting;
 
+/// <summary>
+/// The API: a folder per capability, whose group maps each of its commands from the command's own file. An endpoint
+/// takes what it uses: the caller, reads of the caller's clinic, the command sender, the access log, the clock.
+/// </summary>
 internal static class ApiEndpoints
 {
+    public static void AddClinicApi(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped(provider => ClinicUser.From(
+            (provider.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException("No current request.")).User));
+        services.AddScoped<ClinicReads>();
+        services.AddScoped<CommandSender>();
+        services.AddScoped<AccessLog>();
+    }
+
     public static void MapClinicApi(this WebApplication app)
     {
         var api = app.MapGroup("/api").RequireInstantsWithOffset();

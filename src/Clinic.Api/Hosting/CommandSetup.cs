@@ -1,6 +1,5 @@
 using Clinic.Api.Commands;
 using Clinic.Api.DeadLetters;
-using Clinic.Api.Http;
 using Clinic.Api.Messaging;
 using Clinic.Api.Notifications;
 using Clinic.Api.Workflow;
@@ -22,7 +21,5 @@ internal static class CommandSetup
         services.AddSingleton<CommandWriting>();
         services.AddSingleton<ClinicDeadLetters>();
         services.AddHttpClient(WebhookNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddHttpContextAccessor();
-        services.AddScoped<ClinicRequest>();
     }
 }

@@ -1,3 +1,4 @@
+using Clinic.Api.Access;
 using Clinic.Api.Auth;
 using Clinic.Api.Http;
 using Clinic.Domain.Common;
@@ -13,20 +14,20 @@ internal static class ScheduleEndpoints
 
     /// <summary>Sessions starting in [from, to); cancelled ones included, with their status. Defaults to the next 7 days.</summary>
     public static void MapSchedules(this RouteGroupBuilder api) =>
-        api.MapGet("/practitioners/{practitionerId}/schedule", async (Guid practitionerId, DateTimeOffset? from, DateTimeOffset? to, ClinicRequest request, CancellationToken ct) =>
+        api.MapGet("/practitioners/{practitionerId}/schedule", async (Guid practitionerId, DateTimeOffset? from, DateTimeOffset? to, ClinicReads reads, AccessLog accessLog, TimeProvider clock, CancellationToken ct) =>
         {
-            var start = from ?? request.Now;
+            var start = from ?? clock.GetUtcNow();
             var end = to ?? DefaultEnd(start);
             if (end <= start || end - start > LongestWindow)
                 return CommandResults.Problem(StatusCodes.Status400BadRequest, "invalid-range", $"'to' must be after 'from', at most {LongestWindow.TotalDays} days later.");
 
-            if (await request.Reads.Events.StreamTypeAsync(practitionerId, ct) != StreamTypes.Practitioner)
+            if (await reads.Session.Events.StreamTypeAsync(practitionerId, ct) != StreamTypes.Practitioner)
                 return CommandResults.Problem(StatusCodes.Status404NotFound, RefusalCodes.PractitionerNotFound, $"No practitioner {practitionerId} in this clinic.");
 
-            await request.RecordViewAsync("practitioner-schedule", null, ct);
+            await accessLog.RecordViewAsync("practitioner-schedule", null, ct);
             // Npgsql writes an instant to timestamptz in UTC only.
             var (startUtc, endUtc) = (start.ToUniversalTime(), end.ToUniversalTime());
-            var sessions = await request.Reads.Query<ScheduleEntry>()
+            var sessions = await reads.Session.Query<ScheduleEntry>()
                 .Where(s => s.PractitionerId == practitionerId && s.StartsAt >= startUtc && s.StartsAt < endUtc)
                 .OrderBy(s => s.StartsAt)
                 .ToListAsync(ct);

@@ -1,4 +1,5 @@
 using Clinic.Api.Commands;
+using Clinic.Api.Patients;
 using Clinic.Domain.AllergyTests;
 using Clinic.Domain.Common;
 using Clinic.Domain.Patients;

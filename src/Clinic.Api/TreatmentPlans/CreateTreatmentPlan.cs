@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Auth;
 using Clinic.Api.Http;
+using Clinic.Domain.Patients;
 using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Api.TreatmentPlans;
@@ -38,4 +40,15 @@ public sealed record ProtocolDeviationRequest
 {
     [MaxLength(RequestLimits.Text)]
     public required string Reason { get; init; }
+}
+
+internal static class CreateTreatmentPlanEndpoint
+{
+    public static void MapCreateTreatmentPlan(this RouteGroupBuilder plans) =>
+        plans.MapPost("/", async (Guid patientId, TreatmentPlanRequest body, ClinicUser user, ClinicReads reads, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
+        {
+            var id = Guid.CreateVersion7();
+            var command = new CreateTreatmentPlan(patientId, id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), body.ToDetails(user.IdIfAllowed(Permissions.DeviateFromProtocols)), await reads.PolicyAsync(ct));
+            return await commands.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", id), ct);
+        }).Creates<CreatedResponse>().RequireAuthorization(Permissions.RecordCare);
 }

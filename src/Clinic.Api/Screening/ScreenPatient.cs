@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Auth;
 using Clinic.Api.Http;
+using Clinic.Domain.Patients;
 using Clinic.Domain.Screening;
 
 namespace Clinic.Api.Screening;
@@ -30,4 +32,21 @@ public sealed record ScreeningRequest
     public ScreeningAnswers ToAnswers() => new(Pregnant, Breastfeeding, InsulinDependentDiabetes, CancerOnMultiDrugTherapy,
         HeartDiseaseOnMultiDrugTherapy, StrokeHistory, LiverDisorder, KidneyDisorder, LastNsaidDoseOn, Allergies, Notes,
         PhysicalExaminationOn, BloodUrineTestOn);
+}
+
+public sealed record ScreeningResponse(Guid Id, ScreeningOutcome Outcome, IReadOnlyList<string> Reasons, DateOnly? DeferredUntil, DateOnly ValidUntil)
+{
+    public static ScreeningResponse From(PatientScreened screened) => new(
+        screened.ScreeningId, screened.Assessment.Outcome, screened.Assessment.Reasons, screened.Assessment.DeferredUntil, screened.Assessment.ValidUntil);
+}
+
+/// <summary>Screening's one command: the whole capability.</summary>
+internal static class ScreenPatientEndpoint
+{
+    public static void MapScreenings(this RouteGroupBuilder patients) =>
+        patients.MapPost("/{patientId}/screenings", async (Guid patientId, ScreeningRequest body, ClinicReads reads, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
+        {
+            var command = new ScreenPatient(patientId, Guid.CreateVersion7(), body.ScreenedOn, body.ToAnswers(), await reads.PolicyAsync(ct), clock.GetUtcNow());
+            return await commands.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", events => ScreeningResponse.From(events.OfType<PatientScreened>().Single())), ct);
+        }).Creates<ScreeningResponse>().WithTags("Screening").RequireAuthorization(Permissions.RecordCare);
 }

@@ -1,3 +1,4 @@
+using Clinic.Api.Commands;
 using Clinic.Api.Practitioners;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
@@ -5,7 +6,7 @@ using Clinic.Domain.Sessions;
 using Marten;
 using Wolverine;
 
-namespace Clinic.Api.Commands;
+namespace Clinic.Api.Sessions;
 
 /// <summary>
 /// Session commands span the patient's record and the practitioner's calendar: both are fetched for writing, decided

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Auth;
 using Clinic.Api.Http;
+using Clinic.Domain.Patients;
 using Clinic.Domain.SideEffects;
 
 namespace Clinic.Api.SideEffects;
@@ -23,4 +25,16 @@ public sealed record SideEffectRequest
 
     public SideEffectDetails ToDetails(DateTimeOffset now) =>
         new(SessionId, Kind, Severity, Serious, Seriousness, OnsetAt, AwareAt ?? now, Description);
+}
+
+internal static class ReportSideEffectEndpoint
+{
+    public static void MapReportSideEffect(this RouteGroupBuilder sideEffects) =>
+        sideEffects.MapPost("/", async (Guid patientId, SideEffectRequest body, ClinicReads reads, CommandSender commands, TimeProvider clock, CancellationToken ct) =>
+        {
+            var id = Guid.CreateVersion7();
+            var now = clock.GetUtcNow();
+            var command = new ReportSideEffect(patientId, id, body.ToDetails(now), body.ReportedBy, await reads.PolicyAsync(ct), now);
+            return await commands.SendAsync<IPatientCommand>(command, r => r.Created($"/api/patients/{patientId}/history", id), ct);
+        }).Creates<CreatedResponse>().RequireAuthorization(Permissions.RecordCare);
 }

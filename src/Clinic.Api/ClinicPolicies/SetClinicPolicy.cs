@@ -1,3 +1,5 @@
+using Clinic.Api.Auth;
+using Clinic.Api.Http;
 using Clinic.Domain.ClinicPolicies;
 
 namespace Clinic.Api.ClinicPolicies;
@@ -21,4 +23,12 @@ public sealed record PolicyRequest
     public ClinicPolicy ToPolicy() =>
         new(ScreeningValidityDays, MinimumIntervalDays, SeriousReportingDays, FatalOrLifeThreateningReportingDays, AllergyReadingWindowDays,
             AllergyTestValidityMonths, MaximumSessionVolumeMl);
+}
+
+internal static class SetClinicPolicyEndpoint
+{
+    public static void MapSetClinicPolicy(this RouteGroupBuilder policy) =>
+        policy.MapPut("/", async (PolicyRequest body, ClinicUser user, CommandSender commands, CancellationToken ct) =>
+            await commands.SendAsync<IClinicCommand>(new SetClinicPolicy(user.ClinicId, body.ToPolicy()), r => r.Ok(), ct))
+            .Records().RequireAuthorization(Permissions.ManagePolicy);
 }

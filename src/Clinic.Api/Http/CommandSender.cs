@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Clinic.Api.Auth;
 using Clinic.Api.Commands;
-using Clinic.Domain.ClinicPolicies;
-using Marten;
 using JasperFx;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wolverine;
@@ -11,24 +10,14 @@ using Wolverine;
 namespace Clinic.Api.Http;
 
 /// <summary>
-/// What an endpoint needs to turn a request into a command and its result into a reply: the caller, Wolverine's
-/// message bus (with the request's idempotency key), the clinic's current policy, and read access to the caller's
-/// clinic only.
+/// Has Wolverine run a command for the caller: with the caller, the request's correlation id and its idempotency key
+/// in the envelope's headers, and the reply to the request made of the command's result.
 /// </summary>
-internal sealed class ClinicRequest(
-    IHttpContextAccessor http, IMessageBus bus, IDocumentStore store, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
-    : IAsyncDisposable
+internal sealed class CommandSender(
+    IHttpContextAccessor http, IMessageBus bus, IDocumentStore store, ClinicReads reads, ClinicUser user, TimeProvider clock,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
-    private IQuerySession? _reads;
-
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No current request.");
-
-    public ClinicUser User => ClinicUser.From(Context.User);
-
-    public DateTimeOffset Now => clock.GetUtcNow();
-
-    /// <summary>Reads of the caller's clinic only, in one query session for the request.</summary>
-    public IQuerySession Reads => _reads ??= store.QuerySession(User.ClinicId);
 
     /// <summary>
     /// Has Wolverine run the command and answers with <paramref name="reply"/>. A key seen before gets the first answer
@@ -38,47 +27,35 @@ internal sealed class ClinicRequest(
         where TCommand : notnull
     {
         var key = await IdempotencyKeys.OfAsync(Context, cancellationToken);
-        if (key is not null && await IdempotentReplies.KnownAsync(store, Reads, key, Now, cancellationToken) is { } known)
+        if (key is not null && await KnownAsync(key, cancellationToken) is { } known)
             return known;
         try
         {
             using var pending = PendingReply.Begin(result => Stored(reply(result)));
             var result = await InvokeAsync(command, key, cancellationToken);
             // Refused on a state a concurrent request with the same key made: that request's answer is this one's too.
-            if (result is CommandResult.Rejected && key is not null && await IdempotentReplies.KnownAsync(store, Reads, key, Now, cancellationToken) is { } first)
+            if (result is CommandResult.Rejected && key is not null && await KnownAsync(key, cancellationToken) is { } first)
                 return first;
             return ToResult(reply(result));
         }
         catch (DocumentAlreadyExistsException) when (key is not null)
         {
             // A concurrent request with the same key committed first: answer as it was answered.
-            return await IdempotentReplies.KnownAsync(store, Reads, key, Now, cancellationToken)
+            return await KnownAsync(key, cancellationToken)
                 ?? throw new InvalidOperationException("The idempotency record that refused this request is gone.");
         }
     }
 
+    /// <summary>Has Wolverine run the command, without an idempotency key, and gives its result as it is.</summary>
     public Task<CommandResult> InvokeAsync<TCommand>(TCommand command, CancellationToken cancellationToken) where TCommand : notnull =>
         InvokeAsync(command, idempotency: null, cancellationToken);
 
-    /// <summary>Records that the caller looks at <paramref name="resource"/>, before it is shown.</summary>
-    public async Task RecordViewAsync(string resource, Guid? patientId, CancellationToken cancellationToken)
-    {
-        var result = await InvokeAsync(new Access.RecordView(resource, patientId, Now), cancellationToken);
-        if (result is CommandResult.Rejected rejected)
-            throw new InvalidOperationException($"The access log refused a view: {rejected.Code}");
-    }
-
-    public async Task<ClinicPolicy> PolicyAsync(CancellationToken cancellationToken) =>
-        (await Reads.Events.LoadClinicAsync(User.ClinicId, cancellationToken)).State.Policy;
-
-    public ValueTask DisposeAsync() => _reads?.DisposeAsync() ?? ValueTask.CompletedTask;
-
-    private Task<CommandResult> InvokeAsync(object command, IdempotencyKey? idempotency, CancellationToken cancellationToken)
-    {
-        var user = User;
-        return bus.InvokeAsync<CommandResult>(command,
+    private Task<CommandResult> InvokeAsync(object command, IdempotencyKey? idempotency, CancellationToken cancellationToken) =>
+        bus.InvokeAsync<CommandResult>(command,
             CommandCaller.Options(user.ClinicId, user.UserId, user.Role, CorrelationId.Of(Context), idempotency), cancellationToken);
-    }
+
+    private Task<IResult?> KnownAsync(IdempotencyKey key, CancellationToken cancellationToken) =>
+        IdempotentReplies.KnownAsync(store, reads.Session, key, clock.GetUtcNow(), cancellationToken);
 
     private IdempotentReply Stored(Reply reply) =>
         new(reply.Status, reply.Location, JsonSerializer.Serialize(reply.Body, reply.Body.GetType(), json.Value.SerializerOptions));

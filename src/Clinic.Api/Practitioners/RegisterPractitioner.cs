@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Clinic.Api.Auth;
 using Clinic.Api.Http;
 using Clinic.Domain.Practitioners;
 
@@ -18,4 +19,14 @@ public sealed record PractitionerRequest
     public required string UserId { get; init; }
 
     public PractitionerDetails ToDetails() => new(Name, Profession, LicenceNumber, LicenceExpiresOn, UserId);
+}
+
+internal static class RegisterPractitionerEndpoint
+{
+    public static void MapRegisterPractitioner(this RouteGroupBuilder practitioners) =>
+        practitioners.MapPost("/", async (PractitionerRequest body, ClinicUser user, CommandSender commands, CancellationToken ct) =>
+        {
+            var id = Guid.CreateVersion7();
+            return await commands.SendAsync<IPractitionerCommand>(new RegisterPractitioner(id, user.ClinicId, body.ToDetails()), r => r.Created($"/api/practitioners/{id}", id), ct);
+        }).Creates<CreatedResponse>().RequireAuthorization(Permissions.ManagePractitioners);
 }

@@ -1,8 +1,9 @@
+using Clinic.Api.Commands;
 using Clinic.Domain.ClinicPolicies;
 using Marten;
 using Wolverine;
 
-namespace Clinic.Api.Commands;
+namespace Clinic.Api.ClinicPolicies;
 
 public static class ClinicCommandHandler
 {

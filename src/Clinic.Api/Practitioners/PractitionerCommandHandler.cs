@@ -1,8 +1,9 @@
+using Clinic.Api.Commands;
 using Clinic.Domain.Practitioners;
 using Marten;
 using Wolverine;
 
-namespace Clinic.Api.Commands;
+namespace Clinic.Api.Practitioners;
 
 public static class PractitionerCommandHandler
 {

@@ -1,8 +1,9 @@
+using Clinic.Api.Commands;
 using Clinic.Domain.Patients;
 using Marten;
 using Wolverine;
 
-namespace Clinic.Api.Commands;
+namespace Clinic.Api.Patients;
 
 /// <summary>Every command decided on the patient's stream alone: load, decide, append.</summary>
 public static class PatientCommandHandler

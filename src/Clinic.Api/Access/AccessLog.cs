@@ -1,0 +1,16 @@
+using Clinic.Api.Commands;
+using Clinic.Api.Http;
+
+namespace Clinic.Api.Access;
+
+/// <summary>The caller's access log: what they looked at, recorded before it is shown.</summary>
+internal sealed class AccessLog(CommandSender commands, TimeProvider clock)
+{
+    /// <summary>Records that the caller looks at <paramref name="resource"/> (about one patient when <paramref name="patientId"/> is set).</summary>
+    public async Task RecordViewAsync(string resource, Guid? patientId, CancellationToken cancellationToken)
+    {
+        var result = await commands.InvokeAsync(new RecordView(resource, patientId, clock.GetUtcNow()), cancellationToken);
+        if (result is CommandResult.Rejected rejected)
+            throw new InvalidOperationException($"The access log refused a view: {rejected.Code}");
+    }
+}

@@ -1,6 +1,0 @@
-namespace Clinic.Api.Sessions;
-
-public sealed record PerformedRequest : TreatmentRequest
-{
-    public required DateTimeOffset PerformedAt { get; init; }
-}
