@@ -124,6 +124,10 @@ public sealed partial class ApiProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening, but slow to answer its first request on a busy machine: asked again until the deadline.
+            }
             await Task.Delay(100);
         }
         throw new TimeoutException($"The API did not serve within {StartPatience}:\n{string.Join('\n', Log)}");
