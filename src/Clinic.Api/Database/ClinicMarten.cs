@@ -91,6 +91,7 @@ public static class ClinicMarten
     private static void ConfigureDocuments(StoreOptions options)
     {
         options.Schema.For<PatientHistory>();
+        options.Schema.For<TimelineDocument>().Duplicate(d => d.PatientId);
         options.Schema.For<SessionLocator>();
         options.Schema.For<PractitionerCalendar>();
         options.Schema.For<ScheduleEntry>().Duplicate(e => e.PractitionerId).Duplicate(e => e.StartsAt);
@@ -106,6 +107,7 @@ public static class ClinicMarten
     {
         var projections = options.Projections;
         projections.Add(new PatientHistoryProjection(), ProjectionLifecycle.Inline);
+        projections.Add(new PatientTimelineProjection(), ProjectionLifecycle.Inline);
         projections.Add(new SessionLocatorProjection(), ProjectionLifecycle.Inline);
         projections.Add(new PractitionerCalendarProjection(), ProjectionLifecycle.Inline);
         projections.Add(new ScheduleProjection(), ProjectionLifecycle.Async);

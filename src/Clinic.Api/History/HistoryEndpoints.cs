@@ -18,6 +18,7 @@ internal static class HistoryEndpoints
                     asOf is null ? $"No patient {patientId} in this clinic." : $"No patient {patientId} in this clinic as of {asOf:u}.");
 
             await accessLog.RecordViewAsync("patient-history", patientId, ct);
-            return Results.Ok(PatientHistoryResponse.From(history, await reads.PolicyAsync(ct), asOf ?? clock.GetUtcNow()));
+            var timeline = await reads.Session.ReadTimelineAsync(patientId, history.Version, asOf, ct);
+            return Results.Ok(PatientHistoryResponse.From(history, timeline, await reads.PolicyAsync(ct), asOf ?? clock.GetUtcNow()));
         }).Returns<PatientHistoryResponse>().WithTags("History").RequireAuthorization(Permissions.ReadHistory);
 }

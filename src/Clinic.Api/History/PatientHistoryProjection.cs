@@ -1,5 +1,4 @@
 using Clinic.Domain.Common;
-using Clinic.Domain.Corrections;
 using Clinic.Domain.Patients;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -7,7 +6,7 @@ using Marten.Events.Aggregation;
 namespace Clinic.Api.History;
 
 /// <summary>
-/// Inline: a patient's history is current as soon as a command on it commits. Time travel (<c>asOf</c>) folds the
+/// Inline: a patient's clinical state is current as soon as a command on it commits. Time travel (<c>asOf</c>) folds the
 /// same way, through Marten's live aggregation of the stream up to that time.
 /// </summary>
 public sealed class PatientHistoryProjection : SingleStreamProjection<PatientHistory, Guid>
@@ -21,17 +20,7 @@ public sealed class PatientHistoryProjection : SingleStreamProjection<PatientHis
 
     public override PatientHistory Evolve(PatientHistory? snapshot, Guid id, IEvent e)
     {
-        var current = snapshot ?? new PatientHistory(id, 0, PatientDecider.Initial, []);
-        var corrected = (e.Data as ICorrection)?.CorrectedEventId;
-        var timeline = current.Timeline
-            .Select(entry => entry.EventId == corrected ? entry with { CorrectedBy = [.. entry.CorrectedBy, e.Id] } : entry)
-            .Append(TimelineEntry.From(e))
-            .ToList();
-        return current with
-        {
-            Version = e.Version,
-            Record = PatientDecider.Evolve(current.Record, (IDomainEvent)e.Data),
-            Timeline = timeline,
-        };
+        var current = snapshot ?? new PatientHistory(id, 0, PatientDecider.Initial);
+        return current with { Version = e.Version, Record = PatientDecider.Evolve(current.Record, (IDomainEvent)e.Data) };
     }
 }

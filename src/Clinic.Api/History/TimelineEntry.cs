@@ -7,7 +7,8 @@ namespace Clinic.Api.History;
 
 /// <summary>
 /// One recorded fact in a patient's timeline: when, what, by whom and why. A correction names the entry it
-/// <see cref="Corrects"/>, and that entry lists it in <see cref="CorrectedBy"/>, so both show side by side.
+/// <see cref="Corrects"/>, and that entry lists it in <see cref="CorrectedBy"/> (filled when the timeline is read), so
+/// both show side by side.
 /// </summary>
 public sealed record TimelineEntry(
     Guid EventId,

@@ -1,0 +1,26 @@
+using Clinic.Domain.Common;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace Clinic.Api.History;
+
+/// <summary>
+/// Inline: every event of a patient's stream stored as its timeline entry, in the transaction that records it. Nothing
+/// is read first and no entry is rewritten: which later entries correct an entry is worked out when the timeline is read.
+/// </summary>
+public sealed partial class PatientTimelineProjection : EventProjection
+{
+    public PatientTimelineProjection()
+    {
+        Name = "patient-timeline";
+        foreach (var eventType in EventCatalog.All.Where(e => e.StreamType == StreamTypes.Patient))
+            IncludeType(eventType.ClrType);
+    }
+
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    {
+        operations.Store(new TimelineDocument(e.Id, e.StreamId, TimelineEntry.From(e)));
+        return ValueTask.CompletedTask;
+    }
+}
