@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Clinic.Api.Audit;
 using Clinic.Api.Dashboard;
 using Clinic.Api.History;
@@ -64,12 +65,22 @@ public static class ClinicMarten
 
     /// <summary>
     /// What is stored is what a fold gives back: properties computed from others (a patient's active plan, her current
-    /// screening...) are left out, so a history is not written and read with copies of its own parts.
+    /// screening, open side effects...) are left out, so a history is not written and read with copies of its own parts.
     /// </summary>
     public static void ConfigureStoredJson(JsonSerializerOptions json)
     {
         ConfigureJson(json);
-        json.IgnoreReadOnlyProperties = true;
+        json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(LeaveOutComputedProperties);
+    }
+
+    /// <summary>
+    /// A property without a setter that no constructor parameter sets is computed from the others. (System.Text.Json's
+    /// own <c>IgnoreReadOnlyProperties</c> still writes read-only collections.)
+    /// </summary>
+    private static void LeaveOutComputedProperties(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties.Where(property => property.Set is null && property.AssociatedParameter is null))
+            property.ShouldSerialize = static (_, _) => false;
     }
 
     private static void ConfigureEvents(StoreOptions options)

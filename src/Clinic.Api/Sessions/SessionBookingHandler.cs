@@ -19,7 +19,7 @@ public static class SessionBookingHandler
         ISessionBookingCommand command, IDocumentSession session, Envelope envelope, CommandWriting writing, CancellationToken cancellationToken)
     {
         var (patientStream, namedCalendar) = await session.FetchPatientAndCalendarAsync(
-            command.PatientId, (command as ScheduleSession)?.PractitionerId, cancellationToken);
+            command.PatientId, SessionBooking.PractitionerNamedBy(command), cancellationToken);
         var patient = patientStream.Aggregate?.Record ?? PatientDecider.Initial;
         var calendar = namedCalendar ?? (SessionBooking.PractitionerIdFor(command, patient) is { } id
             ? await session.Events.FetchForWriting<PractitionerCalendar>(id, cancellationToken)

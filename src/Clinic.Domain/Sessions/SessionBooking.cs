@@ -13,9 +13,10 @@ public static class SessionBooking
 {
     /// <summary>The practitioner whose stream the command needs; null when the session is unknown.</summary>
     public static Guid? PractitionerIdFor(ISessionBookingCommand command, PatientState patient) =>
-        command is ScheduleSession schedule
-            ? schedule.PractitionerId
-            : patient.FindSession(command.SessionId)?.PractitionerId;
+        PractitionerNamedBy(command) ?? patient.FindSession(command.SessionId)?.PractitionerId;
+
+    /// <summary>The practitioner the command itself names (a new booking), known before the patient's record is read.</summary>
+    public static Guid? PractitionerNamedBy(ISessionBookingCommand command) => (command as ScheduleSession)?.PractitionerId;
 
     /// <summary>
     /// The start of the slot the decision looks for in the practitioner's calendar: a booking that ended by then cannot
