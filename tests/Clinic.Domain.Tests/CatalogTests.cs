@@ -31,6 +31,17 @@ public partial class CatalogTests
         EventCatalog.All.Select(entry => entry.ClrType).ShouldBe(DomainEventTypes, ignoreOrder: true);
 
     [Fact]
+    public void The_events_of_a_stream_type_are_all_and_only_the_catalogued_ones_recorded_on_it()
+    {
+        var patientEvents = EventCatalog.OfStream(StreamTypes.Patient).ToList();
+
+        patientEvents.ShouldContain(entry => entry.ClrType == typeof(SessionScheduled));
+        patientEvents.ShouldNotContain(entry => entry.ClrType == typeof(PractitionerBooked));
+        patientEvents.ShouldAllBe(entry => entry.StreamType == StreamTypes.Patient);
+        EventCatalog.All.Except(patientEvents).ShouldAllBe(entry => entry.StreamType != StreamTypes.Patient);
+    }
+
+    [Fact]
     public void Event_names_are_unique_versioned_kebab_case_and_never_the_clr_name()
     {
         EventCatalog.All.Select(entry => entry.Name).ShouldBeUnique();

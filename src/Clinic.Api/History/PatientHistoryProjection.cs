@@ -14,7 +14,7 @@ public sealed class PatientHistoryProjection : SingleStreamProjection<PatientHis
     public PatientHistoryProjection()
     {
         Name = "patient-history";
-        foreach (var eventType in EventCatalog.All.Where(e => e.StreamType == StreamTypes.Patient))
+        foreach (var eventType in EventCatalog.OfStream(StreamTypes.Patient))
             IncludeType(eventType.ClrType);
     }
 

@@ -6,19 +6,22 @@ internal static class PatientTimeline
 {
     /// <summary>
     /// The patient's state and stored timeline: as they are now in one round trip, or as of a moment (the state folded
-    /// from the stream up to it).
+    /// from the stream up to it, then the timeline, so the timeline holds every entry the fold saw).
     /// </summary>
     public static async Task<(PatientHistory? State, IReadOnlyList<TimelineDocument> Timeline)> ReadHistoryAsync(
         this IQuerySession session, Guid patientId, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
+        if (asOf is not null)
+        {
+            var folded = await session.Events.AggregateStreamAsync<PatientHistory>(patientId, timestamp: asOf, token: cancellationToken);
+            return (folded, await session.Query<TimelineDocument>().Where(d => d.PatientId == patientId).ToListAsync(cancellationToken));
+        }
+        // The state is read first: entries committed between the two reads are beyond its version and left out.
         var batch = session.CreateBatchQuery();
-        var current = asOf is null ? batch.Load<PatientHistory>(patientId) : null;
+        var current = batch.Load<PatientHistory>(patientId);
         var timeline = batch.Query<TimelineDocument>().Where(d => d.PatientId == patientId).ToList();
         await batch.Execute(cancellationToken);
-        var state = current is not null
-            ? await current
-            : await session.Events.AggregateStreamAsync<PatientHistory>(patientId, timestamp: asOf, token: cancellationToken);
-        return (state, await timeline);
+        return (await current, await timeline);
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed partial class PatientTimelineProjection : EventProjection
     public PatientTimelineProjection()
     {
         Name = "patient-timeline";
-        foreach (var eventType in EventCatalog.All.Where(e => e.StreamType == StreamTypes.Patient))
+        foreach (var eventType in EventCatalog.OfStream(StreamTypes.Patient))
             IncludeType(eventType.ClrType);
     }
 

@@ -21,7 +21,7 @@ public sealed class PractitionerCalendarProjection : SingleStreamProjection<Prac
     public PractitionerCalendarProjection()
     {
         Name = "practitioner-calendar";
-        foreach (var eventType in EventCatalog.All.Where(e => e.StreamType == StreamTypes.Practitioner))
+        foreach (var eventType in EventCatalog.OfStream(StreamTypes.Practitioner))
             IncludeType(eventType.ClrType);
     }
 

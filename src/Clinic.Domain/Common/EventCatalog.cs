@@ -70,6 +70,9 @@ public static class EventCatalog
 
     private static readonly Dictionary<string, EventType> ByName = All.ToDictionary(entry => entry.Name, StringComparer.Ordinal);
 
+    /// <summary>The event types recorded on streams of <paramref name="streamType"/> (<see cref="StreamTypes"/>).</summary>
+    public static IEnumerable<EventType> OfStream(string streamType) => All.Where(eventType => eventType.StreamType == streamType);
+
     /// <summary>The stored name of an event. Every domain event is catalogued, so an unknown type is a programming error.</summary>
     public static string NameOf(IDomainEvent @event) =>
         ByType.TryGetValue(@event.GetType(), out var entry)
