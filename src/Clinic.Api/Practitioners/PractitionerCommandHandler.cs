@@ -7,15 +7,8 @@ namespace Clinic.Api.Practitioners;
 
 public static class PractitionerCommandHandler
 {
-    public static async Task<(CommandResult, OutgoingMessages)> HandleAsync(
-        IPractitionerCommand command, IDocumentSession session, Envelope envelope, CommandWriting writing, CancellationToken cancellationToken)
-    {
-        var practitioner = await session.Events.LoadPractitionerAsync(command.PractitionerId, cancellationToken);
-        var decision = PractitionerDecider.Decide(command, practitioner.State);
-        if (decision.IsRefused)
-            return CommandWrites.Refused(decision);
-        var writes = writing.Begin(session, envelope);
-        writes.Append(command.PractitionerId, practitioner.Version, decision.Events);
-        return writes.Accept();
-    }
+    public static Task<(CommandResult, OutgoingMessages)> HandleAsync(
+        IPractitionerCommand command, IDocumentSession session, Envelope envelope, CommandWriting writing, CancellationToken cancellationToken) =>
+        FoldedStreamCommands.DecideAsync(session, envelope, writing, command.PractitionerId,
+            session.Events.LoadPractitionerAsync(command.PractitionerId, cancellationToken), practitioner => PractitionerDecider.Decide(command, practitioner));
 }
