@@ -42,6 +42,17 @@ public partial class CatalogTests
     }
 
     [Fact]
+    public void A_name_without_its_version_stands_for_every_version_and_with_it_for_that_version_only()
+    {
+        var registered = EventCatalog.NameOf(Registered);
+
+        EventCatalog.NamesOf(registered).ShouldBe([registered]);
+        EventCatalog.NamesOf(registered[..registered.LastIndexOf(".v", StringComparison.Ordinal)]).ShouldBe([registered]);
+        EventCatalog.NamesOf("patient").ShouldBeEmpty("a prefix of a name is not a name");
+        EventCatalog.NamesOf("no-such-event").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Event_names_are_unique_versioned_kebab_case_and_never_the_clr_name()
     {
         EventCatalog.All.Select(entry => entry.Name).ShouldBeUnique();

@@ -3,6 +3,7 @@ using Clinic.Api.Access;
 using Clinic.Api.Auth;
 using Clinic.Api.Hosting;
 using Clinic.Api.Http;
+using Clinic.Domain.Common;
 using Marten;
 
 namespace Clinic.Api.Audit;
@@ -30,7 +31,10 @@ internal static class AuditEndpoints
             if (actor is not null)
                 query = query.Where(e => e.ActorId == actor);
             if (type is not null)
-                query = query.Where(e => e.EventType == type);
+            {
+                var names = EventCatalog.NamesOf(type).ToArray();
+                query = query.Where(e => e.EventType.IsOneOf(names));
+            }
             // Npgsql writes an instant to timestamptz in UTC only.
             if (from?.ToUniversalTime() is { } fromInstant)
                 query = query.Where(e => e.RecordedAt >= fromInstant);

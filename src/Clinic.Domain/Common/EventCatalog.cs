@@ -73,6 +73,13 @@ public static class EventCatalog
     /// <summary>The event types recorded on streams of <paramref name="streamType"/> (<see cref="StreamTypes"/>).</summary>
     public static IEnumerable<EventType> OfStream(string streamType) => All.Where(eventType => eventType.StreamType == streamType);
 
+    /// <summary>
+    /// The stored names <paramref name="name"/> stands for: itself when it names a version (<c>record-viewed.v1</c>),
+    /// every version of the event when it does not (<c>record-viewed</c>); none when the catalog has no such event.
+    /// </summary>
+    public static IReadOnlyList<string> NamesOf(string name) =>
+        [.. All.Select(entry => entry.Name).Where(stored => stored == name || stored.StartsWith(name + ".v", StringComparison.Ordinal))];
+
     /// <summary>The stored name of an event. Every domain event is catalogued, so an unknown type is a programming error.</summary>
     public static string NameOf(IDomainEvent @event) =>
         ByType.TryGetValue(@event.GetType(), out var entry)

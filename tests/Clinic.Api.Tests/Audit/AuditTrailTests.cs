@@ -124,6 +124,24 @@ public class AuditTrailTests(ApiHost host) : IClassFixture<ApiHost>
         views[1]["patientId"].ShouldBeNull();
     }
 
+    [Fact]
+    public async Task Who_looked_at_a_patient_is_asked_by_the_event_name_without_its_version()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        await journey.Client(ClinicRoles.Regulator).GetOkAsync($"{journey.PatientPath}/history");
+        await journey.HistoryAsync();
+        await host.WaitForProjectionsAsync();
+
+        var views = await AuditTrail.EntriesAsync(journey.Admin, $"&patientId={journey.PatientId}&type=record-viewed");
+        var versioned = await AuditTrail.EntriesAsync(journey.Admin, $"&patientId={journey.PatientId}&type=record-viewed.v1");
+        var unknown = await AuditTrail.EntriesAsync(journey.Admin, $"&patientId={journey.PatientId}&type=record-view");
+
+        AuditTrail.Types(views).ShouldAllBe(type => type == "record-viewed.v1");
+        views.Select(view => view["actorRole"]!.GetValue<string>()).TakeLast(2).ShouldBe([ClinicRoles.Regulator, ClinicRoles.Practitioner]);
+        versioned.Select(Id).ShouldBe(views.Select(Id));
+        unknown.ShouldBeEmpty();
+    }
+
     private static IEnumerable<long> Positions(IEnumerable<JsonNode> entries) => entries.Select(entry => entry["position"]!.GetValue<long>());
 
     private static Guid Id(JsonNode entry) => entry["id"]!.GetValue<Guid>();
