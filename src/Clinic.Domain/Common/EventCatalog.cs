@@ -9,6 +9,7 @@ using Clinic.Domain.Practitioners;
 using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
+using Clinic.Domain.Signatures;
 using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Domain.Common;
@@ -62,6 +63,8 @@ public static class EventCatalog
         PatientEvent<RegulatorNotified>("regulator-notified.v1"),
         PatientEvent<RegulatorNotificationCorrected>("regulator-notification-corrected.v1"),
         PatientEvent<SideEffectReportOverdue>("side-effect-report-overdue.v1"),
+        PatientEvent<SessionSigned>("session-signed.v1"),
+        PatientEvent<SideEffectReviewSigned>("side-effect-review-signed.v1"),
 
         new("record-viewed.v1", typeof(RecordViewed), StreamTypes.AccessLog),
     ];

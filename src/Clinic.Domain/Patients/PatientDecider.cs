@@ -5,6 +5,7 @@ using Clinic.Domain.Corrections;
 using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
+using Clinic.Domain.Signatures;
 using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Domain.Patients;
@@ -47,6 +48,8 @@ public static class PatientDecider
         CorrectSideEffectResolution correct => SideEffectCorrections.CorrectResolution(correct, state),
         CorrectSideEffectReview correct => SideEffectCorrections.CorrectReview(correct, state),
         CorrectRegulatorNotification correct => SideEffectCorrections.CorrectNotification(correct, state),
+        SignSession sign => SignatureDecisions.SignSession(sign, state),
+        SignSideEffectReview sign => SignatureDecisions.SignSideEffectReview(sign, state),
         _ => Decision.Unsupported(command),
     };
 
@@ -99,6 +102,7 @@ public static class PatientDecider
             session => session with { Status = SessionStatus.Performed, PerformedAt = e.PerformedAt, Treatment = e.Treatment }),
         SessionRecordCorrected e => UpdateSession(state, e.SessionId, session => session with { Treatment = e.Treatment }),
         SessionReminderSent e => UpdateSession(state, e.SessionId, session => session with { ReminderSentFor = e.SessionStartsAt }),
+        SessionSigned e => UpdateSession(state, e.SessionId, session => session with { Signatures = session.Signatures.Add(e.Signature) }),
 
         SideEffectReported e => state with
         {
@@ -124,6 +128,8 @@ public static class PatientDecider
             Notification = new RegulatorNotified(e.PatientId, e.SideEffectId, e.NotifiedAt, e.Reference),
         }),
         SideEffectReportOverdue e => UpdateSideEffect(state, e.SideEffectId, sideEffect => sideEffect with { Escalation = e }),
+        SideEffectReviewSigned e => UpdateSideEffect(state, e.SideEffectId,
+            sideEffect => sideEffect with { ReviewSignatures = sideEffect.ReviewSignatures.Add(e.Signature) }),
 
         _ => state,
     };
