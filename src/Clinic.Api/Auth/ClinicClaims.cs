@@ -8,4 +8,10 @@ public static class ClinicClaims
 
     /// <summary>The clinic the user works for: the tenant of everything they read and write.</summary>
     public const string Clinic = "clinic";
+
+    /// <summary>The user's full name, as a signature prints it (21 CFR 11.50); optional until the user signs.</summary>
+    public const string Name = "name";
+
+    /// <summary>When the token was issued (seconds since the epoch): how fresh the authentication a signature rests on is.</summary>
+    public const string IssuedAt = "iat";
 }

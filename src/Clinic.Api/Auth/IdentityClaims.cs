@@ -6,13 +6,14 @@ namespace Clinic.Api.Auth;
 /// <summary>
 /// The user, role and clinic a token names become the actor and the tenant of everything the call writes, so each
 /// must be usable as an id: named once, a JSON string, not empty or blank, without control characters (PostgreSQL
-/// cannot store a NUL), at most <see cref="MaxLength"/> characters. A missing one is left to authorization (403).
+/// cannot store a NUL), at most <see cref="MaxLength"/> characters. A missing one is left to authorization (403). The
+/// user's name, which signatures record, is held to the same when the token carries it.
 /// </summary>
 internal static class IdentityClaims
 {
     private const int MaxLength = RequestLimits.Name;
 
-    private static readonly string[] Types = [ClinicClaims.Subject, ClinicClaims.Role, ClinicClaims.Clinic];
+    private static readonly string[] Types = [ClinicClaims.Subject, ClinicClaims.Role, ClinicClaims.Clinic, ClinicClaims.Name];
 
     /// <summary>Why the token's identity cannot be used, never quoting a value; null when it can.</summary>
     public static string? Problem(ClaimsPrincipal principal) =>

@@ -8,18 +8,26 @@ namespace Clinic.Api.Auth;
 /// <summary>Signs tokens with a symmetric key: development tokens, and tests' tokens.</summary>
 public static class TokenIssuer
 {
-    public static string Issue(AuthSettings settings, string signingKey, string user, string role, string clinic, TimeSpan lifetime)
+    /// <summary>
+    /// <paramref name="name"/> is the user's printed name (none: the token cannot sign records); <paramref name="issuedAt"/>
+    /// (the <c>iat</c> a signature's freshness is judged by) is now unless told.
+    /// </summary>
+    public static string Issue(
+        AuthSettings settings, string signingKey, string user, string role, string clinic, TimeSpan lifetime, string? name = null, DateTimeOffset? issuedAt = null)
     {
+        Claim[] identity = [
+            new(ClinicClaims.Subject, user),
+            new(ClinicClaims.Role, role),
+            new(ClinicClaims.Clinic, clinic),
+            .. name is null ? [] : new[] { new Claim(ClinicClaims.Name, name) },
+        ];
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
             Audience = settings.Audience,
+            IssuedAt = issuedAt?.UtcDateTime,
             Expires = DateTime.UtcNow.Add(lifetime),
-            Subject = new ClaimsIdentity([
-                new Claim(ClinicClaims.Subject, user),
-                new Claim(ClinicClaims.Role, role),
-                new Claim(ClinicClaims.Clinic, clinic),
-            ]),
+            Subject = new ClaimsIdentity(identity),
             SigningCredentials = new SigningCredentials(SecurityKey(signingKey), SecurityAlgorithms.HmacSha256),
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);

@@ -15,6 +15,7 @@ using Clinic.Api.Schedules;
 using Clinic.Api.Screening;
 using Clinic.Api.Sessions;
 using Clinic.Api.SideEffects;
+using Clinic.Api.Signatures;
 using Clinic.Api.TreatmentPlans;
 
 namespace Clinic.Api.Hosting;
@@ -25,8 +26,9 @@ namespace Clinic.Api.Hosting;
 /// </summary>
 internal static class ApiEndpoints
 {
-    public static void AddClinicApi(this IServiceCollection services)
+    public static void AddClinicApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(SigningSettings.From(configuration));
         services.AddHttpContextAccessor();
         services.AddScoped(provider => ClinicUser.From(
             (provider.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException("No current request.")).User));

@@ -85,10 +85,19 @@ public class ApiHost : IAsyncLifetime
     /// <c>Expect: 100-continue</c> it waits for the server's word before sending a body, however busy the machine, so
     /// that a body the server refuses unread (413) is never sent into a closed connection.
     /// </summary>
-    public HttpClient Client(string role, string clinic, string? user = null)
+    public HttpClient Client(string role, string clinic, string? user = null) => Client(Token(role, clinic, user ?? $"{role}-user"));
+
+    /// <summary>
+    /// A client whose token carries the user's printed name and was issued at <paramref name="issuedAt"/>: what a signature
+    /// needs (the API's clock judges the token fresh, so tests issue it by that clock).
+    /// </summary>
+    public HttpClient SigningClient(string role, string clinic, string user, string? name, DateTimeOffset issuedAt) =>
+        Client(TokenIssuer.Issue(new AuthSettings(), SigningKey, user, role, clinic, TimeSpan.FromHours(1), name, issuedAt));
+
+    private HttpClient Client(string token)
     {
         var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, clinic, user ?? $"{role}-user"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
