@@ -72,7 +72,7 @@ internal static class OperationContract
     private static IEnumerable<(string Status, string Description)> ProblemsOf(ApiDescription endpoint, bool isCommand)
     {
         yield return ("400", "Malformed request: a path, query, header or body value that cannot be read (code: malformed-request and others).");
-        yield return ("401", "No valid bearer token (code: unauthenticated, invalid-token).");
+        yield return ("401", "No valid bearer token (code: unauthenticated, invalid-token), or a signature's token not fresh (fresh-authentication-required).");
         yield return ("403", "The token's role may not do this (code: forbidden, override-not-allowed, clinician-required).");
         if (NamesIds(endpoint))
             yield return ("404", "An id in the path or the body is unknown in the caller's clinic (code: e.g. patient-not-found).");

@@ -119,6 +119,17 @@ public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Theory]
+    [InlineData("   ")]
+    [InlineData("Ana\nSilva")]
+    public async Task A_printed_name_a_signature_could_not_hold_is_401_invalid_token(string name)
+    {
+        var response = await WithToken(Token([.. Claims(), new Claim(ClinicClaims.Name, name)])).GetAsync(Policy);
+
+        var problem = await HttpJson.ProblemAsync(response, HttpStatusCode.Unauthorized, "invalid-token");
+        problem["detail"]!.GetValue<string>().ShouldContain($"'{ClinicClaims.Name}'");
+    }
+
+    [Theory]
     [InlineData(ClinicClaims.Role, "12")]
     [InlineData(ClinicClaims.Clinic, "12")]
     [InlineData(ClinicClaims.Clinic, "true")]
