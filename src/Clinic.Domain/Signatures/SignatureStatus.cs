@@ -23,5 +23,5 @@ public sealed record SignatureStatus(Signature Signature, string? CurrentHash, S
 
     /// <summary>Whether the record's latest signature still signs its content: then it needs no other.</summary>
     public static bool IsValidlySigned(IReadOnlyList<Signature> signatures, string? currentHash) =>
-        signatures is [.., var latest] && latest.ContentHash == currentHash;
+        Of(signatures, currentHash) is [.., { State: SignatureState.Valid }];
 }
