@@ -28,8 +28,8 @@ internal static class ApiEndpoints
     public static void AddClinicApi(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddScoped(provider => ClinicUser.From(
-            (provider.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException("No current request.")).User));
+        services.AddScoped(provider => ClinicScope.UserOf(
+            provider.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException("No current request.")));
         services.AddScoped<ClinicReads>();
         services.AddScoped<CommandSender>();
         services.AddScoped<AccessLog>();
