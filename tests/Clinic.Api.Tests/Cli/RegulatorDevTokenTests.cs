@@ -6,9 +6,6 @@ namespace Clinic.Api.Tests.Cli;
 /// <summary><c>dev-token</c> issues a regulator's token of several clinics or of a jurisdiction, and nothing the API would refuse.</summary>
 public class RegulatorDevTokenTests(RegulatorApiHost host) : IClassFixture<RegulatorApiHost>
 {
-    /// <summary>How every token begins: its header, <c>{"alg":</c> in base64url.</summary>
-    private const string JwtStart = "eyJhbGciOi";
-
     [Fact]
     public async Task A_regulators_token_of_several_clinics_reads_each_when_it_names_one()
     {
@@ -41,7 +38,7 @@ public class RegulatorDevTokenTests(RegulatorApiHost host) : IClassFixture<Regul
         var run = await CliRun.RunAsync(host, ["dev-token", "--user", "u1", "--role", role, .. clinics.Split(' '), "--environment", "Development"]);
 
         run.ExitCode.ShouldBe(1);
-        run.Output.ShouldNotContain(JwtStart);
+        run.Output.ShouldNotContain(DevTokenCommandTests.JwtStart);
         run.Errors.ShouldContain(error);
     }
 
