@@ -1,10 +1,11 @@
+using Clinic.Api.Auth;
 using Clinic.Api.Commands;
 using Clinic.Api.Http;
 
 namespace Clinic.Api.Access;
 
 /// <summary>The caller's access log: what they looked at, recorded before it is shown, in the clinic whose data it is.</summary>
-internal sealed class AccessLog(CommandSender commands, Auth.ClinicUser user, TimeProvider clock)
+internal sealed class AccessLog(CommandSender commands, ClinicUser user, TimeProvider clock)
 {
     /// <summary>Records that the caller looks at <paramref name="resource"/> of the request's clinic (about one patient when <paramref name="patientId"/> is set).</summary>
     public Task RecordViewAsync(string resource, Guid? patientId, CancellationToken cancellationToken) =>
