@@ -19,9 +19,8 @@ internal static class LotEndpoints
             if (RequestValueChecks.TextProblem(lotNumber, RequestLimits.Name) is { } problem)
                 return CommandResults.Problem(StatusCodes.Status400BadRequest, "malformed-request", $"The lot number {problem}.");
 
-            string[] clinicIds = [user.ClinicId];
-            var sessions = await reads.Session.SessionsUsingAsync(lotNumber, clinicIds, ct);
-            var recipients = await reads.Session.RecipientsAsync(lotNumber, sessions, clinicIds, ct);
+            // The clinics the caller reads: the token's one clinic (a regulator's several, once tokens name them).
+            var recipients = await reads.Session.RecipientsAsync(lotNumber, [user.ClinicId], ct);
             await accessLog.RecordViewsAsync("lot-recipients", recipients.Recipients.Select(r => r.PatientId).ToList(), ct);
             return Results.Ok(recipients);
         }).Returns<LotRecipientsResponse>().WithTags("Lots").RequireAuthorization(Permissions.RecallLots);
