@@ -26,6 +26,8 @@ public static class Permissions
     public const string ManagePolicy = "policy:manage";
     public const string ReadAudit = "audit:read";
     public const string ReadDashboard = "dashboard:read";
+    /// <summary>List every patient who received a lot, with names and contacts: a clinic-wide read of personal data.</summary>
+    public const string RecallLots = "lots:recall";
     public const string ManageMessages = "messages:manage";
 
     private static readonly string[] Receptionists = [ClinicRoles.Receptionist, ClinicRoles.Practitioner, ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
@@ -49,6 +51,7 @@ public static class Permissions
         [ManagePolicy] = Admins,
         [ReadAudit] = [.. Admins, ClinicRoles.Regulator],
         [ReadDashboard] = [.. Admins, ClinicRoles.Regulator, ClinicRoles.Analyst],
+        [RecallLots] = [.. Clinicians, ClinicRoles.Regulator],
         [ManageMessages] = Admins,
     };
 

@@ -8,6 +8,7 @@ using Clinic.Api.Corrections;
 using Clinic.Api.Dashboard;
 using Clinic.Api.DeadLetters;
 using Clinic.Api.History;
+using Clinic.Api.Lots;
 using Clinic.Api.Http;
 using Clinic.Api.Patients;
 using Clinic.Api.Practitioners;
@@ -45,6 +46,7 @@ internal static class ApiEndpoints
         api.MapClinicPolicy();
         api.MapAudit();
         api.MapDashboard();
+        api.MapLots();
         api.MapDeadLetters();
 
         var patients = api.MapPatients();

@@ -77,7 +77,7 @@ internal static class OperationContract
 
     /// <summary>
     /// The problems an operation can answer. Every one: 400, 401, 403 and 503. 404 when it names something by id, in
-    /// its path or in its body. 413 and 415 when it reads a body. 409 and 422 when it sends a command.
+    /// its path or in its body (a lot number in a path is no id: a lot nobody received is an empty answer). 413 and 415 when it reads a body. 409 and 422 when it sends a command.
     /// </summary>
     private static IEnumerable<(string Status, string Description)> ProblemsOf(ApiDescription endpoint, bool isCommand)
     {
@@ -101,7 +101,7 @@ internal static class OperationContract
     }
 
     private static bool NamesIds(ApiDescription endpoint) =>
-        endpoint.ParameterDescriptions.Any(parameter => parameter.Source == BindingSource.Path
+        endpoint.ParameterDescriptions.Any(parameter => (parameter.Source == BindingSource.Path && IsId(parameter.Type))
             || (parameter.Source == BindingSource.Body && parameter.Type.GetProperties().Any(property => IsId(property.PropertyType))));
 
     private static bool IsId(Type type) => (Nullable.GetUnderlyingType(type) ?? type) == typeof(Guid);

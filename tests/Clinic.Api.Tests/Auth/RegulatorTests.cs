@@ -182,6 +182,30 @@ public class RegulatorTests(RegulatorApiHost host) : IClassFixture<RegulatorApiH
         ClinicScope.Decide(clinics, default, acrossClinics: false).Refusal!.Extensions["code"].ShouldBe(ClinicScope.ClinicRequired);
     }
 
+    [Fact]
+    public async Task A_regulator_of_two_clinics_recalls_a_lot_in_both_and_each_clinic_records_the_looks_at_its_patients()
+    {
+        var lot = $"LOT-{Guid.NewGuid():N}"[..16];
+        var (a, b) = await TwoClinicsAsync();
+        var outside = await new Journey(host).ReadyForTreatmentAsync();
+        foreach (var journey in new[] { a, b, outside })
+            await journey.PerformedSessionAsync(Journey.Slot(3), lot);
+        var path = $"/api/lots/{lot}/recipients";
+
+        var recall = await RegulatorOf(a, b).GetOkAsync(path);
+        var onlyB = await RegulatorOf(a, b).GetOkAsync($"{path}?clinic={b.Clinic}");
+
+        Recipients(recall).ShouldBe([(a.Clinic, a.PatientId), (b.Clinic, b.PatientId)], ignoreOrder: true);
+        Recipients(onlyB).ShouldBe([(b.Clinic, b.PatientId)]);
+        await host.WaitForProjectionsAsync();
+        (await RegulatorViewsAsync(a.Admin)).Select(view => view["patientId"]!.GetValue<Guid>()).ShouldBe([a.PatientId]);
+        (await RegulatorViewsAsync(b.Admin)).Select(view => view["patientId"]!.GetValue<Guid>()).ShouldBe([b.PatientId, b.PatientId]);
+        (await RegulatorViewsAsync(outside.Admin)).ShouldBeEmpty();
+    }
+
+    private static IReadOnlyList<(string Clinic, Guid PatientId)> Recipients(JsonNode recall) =>
+        recall["recipients"]!.AsArray().Select(r => (r!["clinicId"]!.GetValue<string>(), r["patientId"]!.GetValue<Guid>())).ToList();
+
     private HttpClient RegulatorOf(Journey a, Journey b) => RegulatorOf(a.Clinic, b.Clinic);
 
     private HttpClient RegulatorOf(params string[] clinics) => host.Client(ClinicRoles.Regulator, TokenClinics.Several(clinics), RegulatorUser);
