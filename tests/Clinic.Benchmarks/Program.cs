@@ -53,6 +53,7 @@ static IEnumerable<IWorkload> Workloads() =>
     new AppendWorkload(streamsPerTransaction: 100, inlineProjection: true),
     new CatchUpWorkload(),
     new StreamReadWorkload(),
+    new LotRecallWorkload(),
     new HttpCommandWorkload(),
     new StartupWorkload(),
 ];

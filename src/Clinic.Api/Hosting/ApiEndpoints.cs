@@ -8,6 +8,7 @@ using Clinic.Api.Corrections;
 using Clinic.Api.Dashboard;
 using Clinic.Api.DeadLetters;
 using Clinic.Api.History;
+using Clinic.Api.Lots;
 using Clinic.Api.Http;
 using Clinic.Api.Patients;
 using Clinic.Api.Practitioners;
@@ -30,8 +31,8 @@ internal static class ApiEndpoints
     {
         services.AddSingleton(SigningSettings.From(configuration));
         services.AddHttpContextAccessor();
-        services.AddScoped(provider => ClinicUser.From(
-            (provider.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException("No current request.")).User));
+        services.AddScoped(provider => ClinicScope.UserOf(
+            provider.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException("No current request.")));
         services.AddScoped<ClinicReads>();
         services.AddScoped<CommandSender>();
         services.AddScoped<AccessLog>();
@@ -47,6 +48,7 @@ internal static class ApiEndpoints
         api.MapClinicPolicy();
         api.MapAudit();
         api.MapDashboard();
+        api.MapLots();
         api.MapDeadLetters();
 
         var patients = api.MapPatients();

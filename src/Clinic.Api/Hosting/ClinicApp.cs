@@ -94,6 +94,7 @@ public static class ClinicApp
         app.UseCorrelationIds();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseClinicScope();
         app.UseIdempotencyKeys();
         app.MapClinicOpenApi();
         app.MapClinicHealth();

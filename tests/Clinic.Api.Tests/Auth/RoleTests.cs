@@ -45,6 +45,7 @@ public class RoleTests(ApiHost host) : IClassFixture<ApiHost>
         ("GET", "/api/patients/{patientId}/history", Permissions.ReadHistory),
         ("GET", "/api/audit", Permissions.ReadAudit),
         ("GET", "/api/dashboard", Permissions.ReadDashboard),
+        ("GET", "/api/lots/{lotNumber}/recipients", Permissions.RecallLots),
         ("GET", "/api/admin/dead-letters", Permissions.ManageMessages),
         ("POST", "/api/admin/dead-letters/{id}/replay", Permissions.ManageMessages),
     ];

@@ -7,7 +7,7 @@ namespace Clinic.Api.Tests.Cli;
 public class DevTokenCommandTests(ApiHost host) : IClassFixture<ApiHost>
 {
     /// <summary>How every token begins: its header, <c>{"alg":</c> in base64url.</summary>
-    private const string JwtStart = "eyJhbGciOi";
+    public const string JwtStart = "eyJhbGciOi";
 
     [Theory]
     [InlineData("Production")]

@@ -85,6 +85,22 @@ public class SignatureTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_regulator_reads_a_signature_and_the_look_is_on_the_trail()
+    {
+        var (journey, sessionId) = await PerformedSessionAsync();
+        using var _ = journey.AfterSession(Journey.Slot(3));
+        await Signer(journey).PostOkAsync($"/api/sessions/{sessionId}/signature", Performed, HttpStatusCode.OK);
+
+        (await journey.Client("regulator").GetOkAsync($"/api/sessions/{sessionId}/signature"))["state"]!.GetValue<string>().ShouldBe("valid");
+
+        await host.WaitForProjectionsAsync();
+        var views = await AuditTrail.EntriesAsync(journey.Admin, "&type=record-viewed&actor=regulator-user");
+        var view = views.ShouldHaveSingleItem();
+        view["summary"]!.GetValue<string>().ShouldBe("Viewed session-signature");
+        view["patientId"]!.GetValue<Guid>().ShouldBe(journey.PatientId);
+    }
+
+    [Fact]
     public async Task A_signature_needs_a_token_issued_within_the_fresh_authentication_window()
     {
         var (journey, sessionId) = await PerformedSessionAsync();
