@@ -26,6 +26,9 @@ public static class Permissions
     public const string ReadAudit = "audit:read";
     public const string ReadDashboard = "dashboard:read";
     public const string ManageMessages = "messages:manage";
+    /// <summary>Check the clinic's records against their hash chain and signed checkpoints, and export the latest checkpoint.</summary>
+    public const string ReadIntegrity = "integrity:read";
+    public const string TakeCheckpoints = "integrity:checkpoint";
 
     private static readonly string[] Receptionists = [ClinicRoles.Receptionist, ClinicRoles.Practitioner, ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
     private static readonly string[] Practitioners = [ClinicRoles.Practitioner, ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
@@ -49,6 +52,8 @@ public static class Permissions
         [ReadAudit] = [.. Admins, ClinicRoles.Regulator],
         [ReadDashboard] = [.. Admins, ClinicRoles.Regulator, ClinicRoles.Analyst],
         [ManageMessages] = Admins,
+        [ReadIntegrity] = [.. Admins, ClinicRoles.Regulator],
+        [TakeCheckpoints] = Admins,
     };
 
     public static void AddClinicPolicies(this AuthorizationOptions options)

@@ -8,6 +8,7 @@ using Clinic.Api.Corrections;
 using Clinic.Api.Dashboard;
 using Clinic.Api.DeadLetters;
 using Clinic.Api.History;
+using Clinic.Api.Integrity;
 using Clinic.Api.Http;
 using Clinic.Api.Patients;
 using Clinic.Api.Practitioners;
@@ -46,6 +47,7 @@ internal static class ApiEndpoints
         api.MapAudit();
         api.MapDashboard();
         api.MapDeadLetters();
+        api.MapIntegrity();
 
         var patients = api.MapPatients();
         patients.MapScreenings();

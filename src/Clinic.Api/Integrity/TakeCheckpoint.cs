@@ -1,0 +1,15 @@
+using Clinic.Api.Auth;
+using Clinic.Api.Http;
+
+namespace Clinic.Api.Integrity;
+
+internal static class TakeCheckpointEndpoint
+{
+    public static void MapTakeCheckpoint(this RouteGroupBuilder integrity) =>
+        integrity.MapPost("/checkpoints", async (EmptyRequest? body, ClinicUser user, CheckpointStore checkpoints, CheckpointSigner signer, CancellationToken ct) =>
+            {
+                var checkpoint = await checkpoints.TakeAsync(user.ClinicId, onlyWhenChanged: false, ct);
+                return Results.Ok(ExportedCheckpoint.Of(checkpoint!, signer));
+            })
+            .Returns<ExportedCheckpoint>().RequireAuthorization(Permissions.TakeCheckpoints);
+}
