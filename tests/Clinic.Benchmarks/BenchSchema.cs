@@ -27,7 +27,7 @@ public sealed class BenchSchema : IAsyncDisposable
     public static async Task<BenchSchema> CreateAsync(BenchContext context, ProjectionLifecycle? balance = null)
     {
         var name = "bench_" + Guid.NewGuid().ToString("N")[..16];
-        var store = new DocumentStore(BenchMarten.Options(context.Marten, name, balance));
+        var store = new DocumentStore(BenchMarten.Options(context.Marten, name, balance, context.Chained));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         return new BenchSchema(store, name, context.Floor);
     }

@@ -2,17 +2,16 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Clinic.Api.Database;
-using Clinic.Api.Hosting;
 using Npgsql;
 
 namespace Clinic.Api.Integrity;
 
 /// <summary>The clinics' checkpoints in the database: taken, read back in order, and the clinics that have streams or checkpoints.</summary>
-public sealed class CheckpointStore(ClinicServices services, CheckpointSigner signer, TimeProvider clock)
+public sealed class CheckpointStore(IntegrityDatabase database, CheckpointSigner signer, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private string Checkpoints => $"{services.Schema}.{EventChain.CheckpointsTable}";
+    private string Checkpoints => $"{database.Schema}.{EventChain.CheckpointsTable}";
 
     /// <summary>
     /// Takes the clinic's next checkpoint: every stream whose head moved on since the last one. A head that moved back or
@@ -21,7 +20,7 @@ public sealed class CheckpointStore(ClinicServices services, CheckpointSigner si
     /// </summary>
     public async Task<Checkpoint?> TakeAsync(string clinic, bool onlyWhenChanged, CancellationToken ct)
     {
-        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        await using var connection = await database.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await LockAsync(connection, clinic, ct);
         var before = await ReadAllAsync(connection, clinic, ct);
@@ -40,13 +39,13 @@ public sealed class CheckpointStore(ClinicServices services, CheckpointSigner si
 
     public async Task<IReadOnlyList<Checkpoint>> AllAsync(string clinic, CancellationToken ct)
     {
-        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        await using var connection = await database.DataSource.OpenConnectionAsync(ct);
         return await ReadAllAsync(connection, clinic, ct);
     }
 
     public async Task<Checkpoint?> LatestAsync(string clinic, CancellationToken ct)
     {
-        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        await using var connection = await database.DataSource.OpenConnectionAsync(ct);
         await using var select = Command(connection, $"{SelectColumns} WHERE tenant_id = $1 ORDER BY sequence DESC LIMIT 1", clinic);
         await using var reader = await select.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Read(reader) : null;
@@ -55,9 +54,9 @@ public sealed class CheckpointStore(ClinicServices services, CheckpointSigner si
     /// <summary>Every clinic with a stream or a checkpoint.</summary>
     public async Task<IReadOnlyList<string>> ClinicsAsync(CancellationToken ct)
     {
-        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        await using var connection = await database.DataSource.OpenConnectionAsync(ct);
         await using var select = Command(connection,
-            $"SELECT tenant_id FROM {services.Schema}.mt_streams UNION SELECT tenant_id FROM {Checkpoints} ORDER BY 1");
+            $"SELECT tenant_id FROM {database.Schema}.mt_streams UNION SELECT tenant_id FROM {Checkpoints} ORDER BY 1");
         await using var reader = await select.ExecuteReaderAsync(ct);
         var clinics = new List<string>();
         while (await reader.ReadAsync(ct))
@@ -87,8 +86,8 @@ public sealed class CheckpointStore(ClinicServices services, CheckpointSigner si
     private async Task<List<StreamHead>> CurrentHeadsAsync(NpgsqlConnection connection, string clinic, CancellationToken ct)
     {
         await using var select = Command(connection, $"""
-            SELECT s.id, s.version::bigint, h.hash FROM {services.Schema}.mt_streams AS s
-            JOIN {services.Schema}.{EventChain.HashesTable} AS h ON h.tenant_id = s.tenant_id AND h.stream_id = s.id AND h.version = s.version
+            SELECT s.id, s.version::bigint, h.hash FROM {database.Schema}.mt_streams AS s
+            JOIN {database.Schema}.{EventChain.HashesTable} AS h ON h.tenant_id = s.tenant_id AND h.stream_id = s.id AND h.version = s.version
             WHERE s.tenant_id = $1
             ORDER BY s.id
             """, clinic);
@@ -112,7 +111,7 @@ public sealed class CheckpointStore(ClinicServices services, CheckpointSigner si
     /// <summary>One checkpoint of a clinic at a time, whichever API node takes it.</summary>
     private async Task LockAsync(NpgsqlConnection connection, string clinic, CancellationToken ct)
     {
-        var key = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"clinic-checkpoint:{services.Schema}:{clinic}")));
+        var key = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"clinic-checkpoint:{database.Schema}:{clinic}")));
         await using var command = Command(connection, "SELECT pg_advisory_xact_lock($1)", key);
         await command.ExecuteNonQueryAsync(ct);
     }

@@ -1,3 +1,5 @@
+using Clinic.Api.Hosting;
+
 namespace Clinic.Api.Integrity;
 
 internal static class IntegritySetup
@@ -8,6 +10,11 @@ internal static class IntegritySetup
         builder.Services.AddSingleton(settings);
         // Read now, not at the first checkpoint: a misconfigured API refuses to start.
         builder.Services.AddSingleton(CheckpointSigner.From(settings, builder.Environment));
+        builder.Services.AddSingleton(provider =>
+        {
+            var services = provider.GetRequiredService<ClinicServices>();
+            return new IntegrityDatabase(services.DataSource, services.Schema);
+        });
         builder.Services.AddSingleton<CheckpointStore>();
         builder.Services.AddSingleton<IntegrityVerifier>();
         builder.Services.AddHostedService<CheckpointSchedule>();

@@ -1,6 +1,5 @@
 using System.Data;
 using Clinic.Api.Database;
-using Clinic.Api.Hosting;
 using Npgsql;
 
 namespace Clinic.Api.Integrity;
@@ -10,7 +9,7 @@ namespace Clinic.Api.Integrity;
 /// side in stream order on two connections, one stream at a time, so memory holds one stream and the heads of the
 /// latest checkpoint, whatever the size of the store.
 /// </summary>
-public sealed class IntegrityVerifier(ClinicServices services, CheckpointStore checkpoints, CheckpointSigner signer)
+public sealed class IntegrityVerifier(IntegrityDatabase database, CheckpointStore checkpoints, CheckpointSigner signer)
 {
     public async Task<IntegrityReport> VerifyAsync(string clinic, ExportedCheckpoint? exported, CancellationToken ct)
     {
@@ -57,8 +56,8 @@ public sealed class IntegrityVerifier(ClinicServices services, CheckpointStore c
     /// </summary>
     private async IAsyncEnumerable<StoredStream> StreamsAsync(string clinic, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await using var eventsConnection = await services.DataSource.OpenConnectionAsync(ct);
-        await using var linksConnection = await services.DataSource.OpenConnectionAsync(ct);
+        await using var eventsConnection = await database.DataSource.OpenConnectionAsync(ct);
+        await using var linksConnection = await database.DataSource.OpenConnectionAsync(ct);
         await using var eventsTransaction = await eventsConnection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         await using var linksTransaction = await linksConnection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         await ShareSnapshotAsync(eventsConnection, linksConnection, ct);
@@ -88,12 +87,12 @@ public sealed class IntegrityVerifier(ClinicServices services, CheckpointStore c
 
     private string EventsSql => $"""
         SELECT stream_id, version::bigint, seq_id, id, type, mt_dotnet_type, timestamp, data::text, headers::text, correlation_id, causation_id, tenant_id
-        FROM {services.Schema}.{AppendOnlyEventsGuard.EventsTable} WHERE tenant_id = $1 ORDER BY stream_id, version
+        FROM {database.Schema}.{AppendOnlyEventsGuard.EventsTable} WHERE tenant_id = $1 ORDER BY stream_id, version
         """;
 
     private string LinksSql => $"""
         SELECT stream_id, version, hash, previous_hash
-        FROM {services.Schema}.{EventChain.HashesTable} WHERE tenant_id = $1 ORDER BY stream_id, version
+        FROM {database.Schema}.{EventChain.HashesTable} WHERE tenant_id = $1 ORDER BY stream_id, version
         """;
 
     private static StoredEvent ReadEvent(NpgsqlDataReader row) => new(
