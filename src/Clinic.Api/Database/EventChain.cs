@@ -147,31 +147,9 @@ public sealed class EventChainTrigger : ISchemaObject
         writer.WriteLine($"DROP FUNCTION IF EXISTS {Link}({_events});");
     }
 
-    /// <summary>
-    /// One row: the two functions' bodies, and whether the trigger is there as created and enabled. Ended by a semicolon:
-    /// Weasel runs it in one batch with the next object's query.
-    /// </summary>
-    public void ConfigureQueryCommand(DbCommandBuilder builder)
-    {
-        var schema = builder.AddParameter(_schema).ParameterName;
-        var name = builder.AddParameter(Name).ParameterName;
-        var link = builder.AddParameter(LinkFunction).ParameterName;
-        var table = builder.AddParameter(AppendOnlyEventsGuard.EventsTable).ParameterName;
-        var type = builder.AddParameter(TriggerType).ParameterName;
-        builder.Append($"""
-            SELECT
-                (SELECT p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                 WHERE n.nspname = :{schema} AND p.proname = :{link} AND p.pronargs = 1),
-                (SELECT p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                 WHERE n.nspname = :{schema} AND p.proname = :{name} AND p.pronargs = 0 AND p.prorettype = 'trigger'::regtype),
-                EXISTS (SELECT FROM pg_trigger t
-                    JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                    JOIN pg_proc p ON p.oid = t.tgfoid
-                    WHERE n.nspname = :{schema} AND c.relname = :{table} AND t.tgname = :{name}
-                      AND p.pronamespace = n.oid AND p.proname = :{name} AND p.pronargs = 0
-                      AND t.tgtype = :{type} AND t.tgqual IS NULL AND t.tgenabled = 'O');
-            """);
-    }
+    /// <summary>One row: the two functions' bodies, and whether the trigger chains (see <see cref="EventsTriggerCatalog"/>).</summary>
+    public void ConfigureQueryCommand(DbCommandBuilder builder) =>
+        EventsTriggerCatalog.AppendQuery(builder, _schema, Name, TriggerType, (LinkFunction, 1), (Name, 0));
 
     public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct = default)
     {
