@@ -21,7 +21,7 @@ internal sealed class CheckpointSchedule(IntegritySettings settings, CheckpointS
         try
         {
             foreach (var clinic in await checkpoints.ClinicsAsync(ct))
-                await checkpoints.TakeAsync(clinic, onlyWhenChanged: true, ct);
+                await checkpoints.TakeIfChangedAsync(clinic, ct);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {

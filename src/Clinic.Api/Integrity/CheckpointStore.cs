@@ -16,9 +16,13 @@ public sealed class CheckpointStore(IntegrityDatabase database, CheckpointSigner
     /// <summary>
     /// Takes the clinic's next checkpoint: every stream whose head moved on since the last one. A head that moved back or
     /// changed at the same version is not recorded: the checkpoints keep what was recorded, for verify to find the break.
-    /// With <paramref name="onlyWhenChanged"/>, none is taken when no head moved on (null).
     /// </summary>
-    public async Task<Checkpoint?> TakeAsync(string clinic, bool onlyWhenChanged, CancellationToken ct)
+    public async Task<Checkpoint> TakeAsync(string clinic, CancellationToken ct) => (await TakeNextAsync(clinic, onlyWhenChanged: false, ct))!;
+
+    /// <summary>Takes the clinic's next checkpoint when a head moved on since the last one (or there is none yet); null otherwise.</summary>
+    public Task<Checkpoint?> TakeIfChangedAsync(string clinic, CancellationToken ct) => TakeNextAsync(clinic, onlyWhenChanged: true, ct);
+
+    private async Task<Checkpoint?> TakeNextAsync(string clinic, bool onlyWhenChanged, CancellationToken ct)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);

@@ -7,9 +7,6 @@ internal static class TakeCheckpointEndpoint
 {
     public static void MapTakeCheckpoint(this RouteGroupBuilder integrity) =>
         integrity.MapPost("/checkpoints", async (EmptyRequest? body, ClinicUser user, CheckpointStore checkpoints, CheckpointSigner signer, CancellationToken ct) =>
-            {
-                var checkpoint = await checkpoints.TakeAsync(user.ClinicId, onlyWhenChanged: false, ct);
-                return Results.Ok(ExportedCheckpoint.Of(checkpoint!, signer));
-            })
+                Results.Ok(ExportedCheckpoint.Of(await checkpoints.TakeAsync(user.ClinicId, ct), signer)))
             .Returns<ExportedCheckpoint>().RequireAuthorization(Permissions.TakeCheckpoints);
 }

@@ -33,7 +33,7 @@ public sealed class VerifyWorkload : IWorkload
         using var signer = CheckpointSigner.From(new IntegritySettings { SigningKey = BenchApi.CheckpointKey },
             new HostingEnvironment { EnvironmentName = Environments.Production });
         var checkpoints = new CheckpointStore(database, signer, TimeProvider.System);
-        await checkpoints.TakeAsync(BenchContext.Tenant, onlyWhenChanged: false, context.Cancellation);
+        await checkpoints.TakeAsync(BenchContext.Tenant, context.Cancellation);
         var verifier = new IntegrityVerifier(database, checkpoints, signer);
         var floor = new FloorChainReader(context.Floor, schema.Name);
         long events = scale.VerifyEvents;
