@@ -33,7 +33,7 @@ public class VerifyCommandTests(ApiHost host) : IClassFixture<ApiHost>
         await File.WriteAllTextAsync(file, exported.ToJsonString());
         var stored = new StoredChain(host);
 
-        await stored.ExecuteAsync($"DELETE FROM {stored.Checkpoints} WHERE tenant_id = '{journey.Clinic}' AND sequence = 2");
+        await stored.ExecuteAsync($"DELETE FROM {stored.Checkpoints} WHERE tenant_id = $1 AND sequence = 2", journey.Clinic, journey.PatientId);
         var withoutExport = await CliRun.RunAsync(host, "verify", "--clinic", journey.Clinic);
         var withExport = await CliRun.RunAsync(host, "verify", "--checkpoint", file);
         File.Delete(file);

@@ -43,11 +43,11 @@ public class EventChainSchemaTests(ApiHost host) : IClassFixture<ApiHost>
 
         // As Marten writes them for the sequence numbers of a failed append: a stream of their own, version = sequence.
         await _stored.ExecuteAsync($"""
-            INSERT INTO {_stored.Streams} (id, tenant_id, version, is_archived) VALUES ('{TombstoneStream}', '{journey.Clinic}', 0, false);
+            INSERT INTO {_stored.Streams} (id, tenant_id, version, is_archived) VALUES ($2, $1, 0, false);
             INSERT INTO {_stored.Events} (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived)
-            SELECT s, gen_random_uuid(), '{TombstoneStream}', s, jsonb_build_object(), 'tombstone', '{journey.Clinic}', now(), 'JasperFx.Events.Tombstone', false
+            SELECT s, gen_random_uuid(), $2, s, jsonb_build_object(), 'tombstone', $1, now(), 'JasperFx.Events.Tombstone', false
             FROM (SELECT nextval('{host.Schema}.mt_events_sequence') AS s FROM generate_series(1, 2)) AS sequences
-            """);
+            """, journey.Clinic, TombstoneStream);
         await journey.Admin.PostOkAsync("/api/integrity/checkpoints", new { }, HttpStatusCode.OK);
 
         (await journey.Client(ClinicRoles.Regulator).GetOkAsync("/api/integrity"))["breaks"]!.AsArray().ShouldBeEmpty();

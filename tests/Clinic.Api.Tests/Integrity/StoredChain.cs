@@ -47,12 +47,21 @@ public sealed class StoredChain(ApiHost host)
         return (long)(await select.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Runs <paramref name="statements"/> as they are, with the guard on; $1 is the clinic, $2 the stream.</summary>
+    public async Task ExecuteAsync(string statements, string clinic, Guid streamId)
+    {
+        await using var connection = await OpenAsync();
+        foreach (var statement in statements.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            await ExecuteAsync(connection, statement, clinic, streamId);
+    }
+
     public async Task ExecuteAsync(string sql)
     {
         await using var connection = await OpenAsync();
         await ExecuteAsync(connection, sql);
     }
 
+    /// <summary>Runs one statement with the first of <paramref name="parameters"/> it uses ($1, $2): PostgreSQL refuses a parameter it cannot type.</summary>
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, params object[] parameters)
     {
         await using var command = new NpgsqlCommand(sql, connection);
