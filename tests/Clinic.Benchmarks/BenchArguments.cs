@@ -1,10 +1,11 @@
 namespace Clinic.Benchmarks;
 
-/// <summary>The command line: <c>[--quick] [--out results.json] [--only text]</c>.</summary>
+/// <summary>The command line: <c>[--quick] [--out results.json] [--only text] [--without-chain]</c>.</summary>
 /// <param name="Only">Runs only the workloads whose name contains this text (for working on one of them).</param>
-public sealed record BenchArguments(bool Quick, string? OutputPath, string? Only = null)
+/// <param name="WithoutChain">Leaves out the events' hash chain (its trigger), to measure what it costs an append.</param>
+public sealed record BenchArguments(bool Quick, string? OutputPath, string? Only = null, bool WithoutChain = false)
 {
-    public const string Usage = "usage: Clinic.Benchmarks [--quick] [--out results.json] [--only text]";
+    public const string Usage = "usage: Clinic.Benchmarks [--quick] [--out results.json] [--only text] [--without-chain]";
 
     public BenchScale Scale => Quick ? BenchScale.Quick : BenchScale.Full;
 
@@ -13,6 +14,7 @@ public sealed record BenchArguments(bool Quick, string? OutputPath, string? Only
         var quick = false;
         string? output = null;
         string? only = null;
+        var withoutChain = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -26,10 +28,13 @@ public sealed record BenchArguments(bool Quick, string? OutputPath, string? Only
                 case "--only" when i + 1 < args.Count:
                     only = args[++i];
                     break;
+                case "--without-chain":
+                    withoutChain = true;
+                    break;
                 default:
                     throw new ArgumentException($"Unexpected argument '{args[i]}'.\n{Usage}");
             }
         }
-        return new BenchArguments(quick, output, only);
+        return new BenchArguments(quick, output, only, withoutChain);
     }
 }

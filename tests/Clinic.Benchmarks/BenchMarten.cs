@@ -17,7 +17,8 @@ namespace Clinic.Benchmarks;
 public static class BenchMarten
 {
     /// <param name="balance">How the ledger balance projection runs in this store; null: not registered.</param>
-    public static StoreOptions Options(NpgsqlDataSource dataSource, string schema, ProjectionLifecycle? balance)
+    /// <param name="chained">Whether each event is hashed into its stream's chain as it is inserted, as the application's are.</param>
+    public static StoreOptions Options(NpgsqlDataSource dataSource, string schema, ProjectionLifecycle? balance, bool chained)
     {
         var options = new StoreOptions();
         options.Connection(dataSource);
@@ -29,6 +30,8 @@ public static class BenchMarten
         options.Schema.For<LedgerBalance>().DocumentAlias(LedgerBalance.Alias).Duplicate(b => b.Owner).Duplicate(b => b.Balance);
         if (balance is { } lifecycle)
             options.Projections.Add(new LedgerBalanceProjection(), lifecycle);
+        if (chained)
+            options.Storage.Add(new EventChain(schema, options.Advanced.Migrator));
         return options;
     }
 

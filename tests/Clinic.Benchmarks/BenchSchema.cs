@@ -26,7 +26,7 @@ public sealed class BenchSchema : IAsyncDisposable
 
     /// <param name="balance">How the ledger balance projection runs in this schema; null: not registered.</param>
     public static Task<BenchSchema> CreateAsync(BenchContext context, ProjectionLifecycle? balance = null) =>
-        CreateAsync(context, name => BenchMarten.Options(context.Marten, name, balance));
+        CreateAsync(context, name => BenchMarten.Options(context.Marten, name, balance, context.Chained));
 
     /// <summary>A schema of the clinic's own store (<see cref="ClinicMarten.Options"/>: its documents, indexes and projections).</summary>
     public static Task<BenchSchema> CreateClinicAsync(BenchContext context) =>

@@ -27,7 +27,7 @@ Console.CancelKeyPress += (_, e) =>
 await using var server = await BenchServer.StartAsync(cancellation.Token);
 await using var marten = NpgsqlDataSource.Create(ClinicMarten.WithAutoPrepare(server.ConnectionString));
 await using var floor = NpgsqlDataSource.Create(server.ConnectionString);
-var context = new BenchContext(server.ConnectionString, arguments.Scale, marten, floor, cancellation.Token);
+var context = new BenchContext(server.ConnectionString, arguments.Scale, marten, floor, !arguments.WithoutChain, cancellation.Token);
 await PrintSetupAsync(server, context);
 
 var results = new List<BenchResult>();
@@ -56,13 +56,15 @@ static IEnumerable<IWorkload> Workloads() =>
     new LotRecallWorkload(),
     new HttpCommandWorkload(),
     new StartupWorkload(),
+    new VerifyWorkload(),
 ];
 
 static async Task PrintSetupAsync(BenchServer server, BenchContext context)
 {
     var scale = context.Scale;
     Console.WriteLine($"scale: {scale.Name} ({scale.AppendStreams:N0} streams x {scale.EventsPerStream} events per append workload, " +
-        $"{scale.CatchUpEvents:N0} events to catch up, {scale.Reads:N0} reads; one sequential writer)");
+        $"{scale.CatchUpEvents:N0} events to catch up, {scale.Reads:N0} reads, {scale.VerifyEvents:N0} events to verify; one sequential writer)");
+    Console.WriteLine(context.Chained ? "events hash-chained (the application's trigger)" : "events not hash-chained (--without-chain)");
     Console.WriteLine($"server: {server.Origin}");
     foreach (var (name, value) in await ServerSettings.ReadAsync(context.Floor, context.Cancellation))
         Console.WriteLine($"  {name} = {value}");

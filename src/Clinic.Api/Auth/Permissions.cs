@@ -29,6 +29,9 @@ public static class Permissions
     /// <summary>List every patient who received a lot, with names and contacts: a clinic-wide read of personal data.</summary>
     public const string RecallLots = "lots:recall";
     public const string ManageMessages = "messages:manage";
+    /// <summary>Check the clinic's records against their hash chain and signed checkpoints, and export the latest checkpoint.</summary>
+    public const string ReadIntegrity = "integrity:read";
+    public const string TakeCheckpoints = "integrity:checkpoint";
 
     private static readonly string[] Receptionists = [ClinicRoles.Receptionist, ClinicRoles.Practitioner, ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
     private static readonly string[] Practitioners = [ClinicRoles.Practitioner, ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
@@ -53,6 +56,8 @@ public static class Permissions
         [ReadDashboard] = [.. Admins, ClinicRoles.Regulator, ClinicRoles.Analyst],
         [RecallLots] = [.. Clinicians, ClinicRoles.Regulator],
         [ManageMessages] = Admins,
+        [ReadIntegrity] = [.. Admins, ClinicRoles.Regulator],
+        [TakeCheckpoints] = Admins,
     };
 
     public static void AddClinicPolicies(this AuthorizationOptions options)

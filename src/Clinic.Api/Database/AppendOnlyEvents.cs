@@ -76,29 +76,9 @@ public sealed class AppendOnlyEventsGuard : ISchemaObject
         writer.WriteLine($"DROP FUNCTION IF EXISTS {Identifier.QualifiedName}();");
     }
 
-    /// <summary>
-    /// One row: the function's body, and whether the trigger is there as created: on the events, calling the function,
-    /// of <see cref="TriggerType"/>, unconditional, and enabled (<c>tgenabled = 'O'</c>; a disabled trigger, or one
-    /// enabled for replicas only, does not guard).
-    /// </summary>
-    public void ConfigureQueryCommand(DbCommandBuilder builder)
-    {
-        var schema = builder.AddParameter(Identifier.Schema).ParameterName;
-        var name = builder.AddParameter(Name).ParameterName;
-        var table = builder.AddParameter(EventsTable).ParameterName;
-        var type = builder.AddParameter(TriggerType).ParameterName;
-        builder.Append($"""
-            SELECT
-                (SELECT p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                 WHERE n.nspname = :{schema} AND p.proname = :{name} AND p.pronargs = 0 AND p.prorettype = 'trigger'::regtype),
-                EXISTS (SELECT FROM pg_trigger t
-                    JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                    JOIN pg_proc p ON p.oid = t.tgfoid
-                    WHERE n.nspname = :{schema} AND c.relname = :{table} AND t.tgname = :{name}
-                      AND p.pronamespace = n.oid AND p.proname = :{name} AND p.pronargs = 0
-                      AND t.tgtype = :{type} AND t.tgqual IS NULL AND t.tgenabled = 'O')
-            """);
-    }
+    /// <summary>One row: the function's body, and whether the trigger guards (see <see cref="EventsTriggerCatalog"/>).</summary>
+    public void ConfigureQueryCommand(DbCommandBuilder builder) =>
+        EventsTriggerCatalog.AppendQuery(builder, Identifier.Schema, Name, TriggerType, (Name, 0));
 
     public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct = default)
     {

@@ -54,6 +54,7 @@ public static class ClinicMarten
         ConfigureDocuments(options);
         ConfigureProjections(options, schema);
         options.Storage.Add(new AppendOnlyEvents(schema, options.Advanced.Migrator));
+        options.Storage.Add(new EventChain(schema, options.Advanced.Migrator));
         return options;
     }
 

@@ -8,6 +8,7 @@ using Clinic.Api.Corrections;
 using Clinic.Api.Dashboard;
 using Clinic.Api.DeadLetters;
 using Clinic.Api.History;
+using Clinic.Api.Integrity;
 using Clinic.Api.Lots;
 using Clinic.Api.Http;
 using Clinic.Api.Patients;
@@ -50,6 +51,7 @@ internal static class ApiEndpoints
         api.MapDashboard();
         api.MapLots();
         api.MapDeadLetters();
+        api.MapIntegrity();
 
         var patients = api.MapPatients();
         patients.MapScreenings();

@@ -2,6 +2,7 @@ using Clinic.Api.Auth;
 using Clinic.Api.Database;
 using Clinic.Api.Health;
 using Clinic.Api.Http;
+using Clinic.Api.Integrity;
 using Clinic.Api.Problems;
 using Clinic.Api.Records;
 using JasperFx.Events.Daemon;
@@ -75,6 +76,7 @@ public static class ClinicApp
         builder.AddClinicWolverine();
 
         builder.AddClinicAuthentication();
+        builder.AddClinicIntegrity();
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = FrameworkProblemCodes.Add);
         builder.Services.AddExceptionHandler<ExceptionProblems>();
         builder.Services.AddClinicJson();

@@ -48,6 +48,9 @@ public class RoleTests(ApiHost host) : IClassFixture<ApiHost>
         ("GET", "/api/lots/{lotNumber}/recipients", Permissions.RecallLots),
         ("GET", "/api/admin/dead-letters", Permissions.ManageMessages),
         ("POST", "/api/admin/dead-letters/{id}/replay", Permissions.ManageMessages),
+        ("GET", "/api/integrity", Permissions.ReadIntegrity),
+        ("POST", "/api/integrity/checkpoints", Permissions.TakeCheckpoints),
+        ("GET", "/api/integrity/checkpoints/latest", Permissions.ReadIntegrity),
     ];
 
     public static TheoryData<string, string, string> Denials => Cases(allowed: false);

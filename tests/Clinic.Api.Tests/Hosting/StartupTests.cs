@@ -1,4 +1,5 @@
 using Clinic.Api.Hosting;
+using Clinic.Api.Tests.Support;
 using Clinic.Testing;
 using Microsoft.Extensions.Configuration;
 
@@ -22,6 +23,23 @@ public class StartupTests
         var refused = await Should.ThrowAsync<InvalidOperationException>(() => StartInProductionAsync(("Auth:SigningKey", "too-short")));
 
         refused.Message.ShouldContain("at least 32 characters");
+    }
+
+    [Fact]
+    public async Task Outside_development_the_api_refuses_to_start_without_a_checkpoint_signing_key()
+    {
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => StartInProductionAsync(("Auth:SigningKey", ApiHost.SigningKey)));
+
+        refused.Message.ShouldContain("Integrity:SigningKey");
+    }
+
+    [Fact]
+    public async Task A_checkpoint_signing_key_that_is_not_ecdsa_p256_is_refused_at_start()
+    {
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() =>
+            StartInProductionAsync(("Auth:SigningKey", ApiHost.SigningKey), ("Integrity:SigningKey", "bm90IGEga2V5")));
+
+        refused.Message.ShouldContain("Integrity:SigningKey is not an ECDSA P-256 key");
     }
 
     private static async Task StartInProductionAsync(params (string Key, string Value)[] auth)

@@ -20,6 +20,10 @@ public class ApiHost : IAsyncLifetime
 {
     public const string SigningKey = "clinic-api-tests-signing-key-0123456789abcdef";
 
+    /// <summary>The ECDSA P-256 key (base64 PKCS#8) that signs the tests' checkpoints.</summary>
+    public const string CheckpointKey =
+        "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgWnc2hDvQNs/b0uCOcTavI/pxc9akvxgc+g/5tqjXbeKhRANCAATPF6lME39yPqOv+mc5gSbVXnybwcRhfMiTCV7wjIg3hIujiCj+NrJ4U6c8KxGVG4KfvYhaUYOjwtkShMZDzTeN";
+
     private WebApplication? _app;
 
     public string Schema { get; } = TestDatabase.UniqueSchema();
@@ -58,6 +62,7 @@ public class ApiHost : IAsyncLifetime
             ["ConnectionStrings:Clinic"] = ConnectionString,
             ["Clinic:Schema"] = Schema,
             ["Auth:SigningKey"] = SigningKey,
+            ["Integrity:SigningKey"] = CheckpointKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Messaging:ScheduledPollInterval"] = "00:00:00.100",
             ["Messaging:FirstRetryDelay"] = "00:00:00.100",

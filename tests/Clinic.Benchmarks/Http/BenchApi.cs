@@ -14,6 +14,10 @@ public sealed class BenchApi : IAsyncDisposable
     public const string Clinic = "bench-clinic";
     public const string SigningKey = "clinic-benchmark-signing-key-0123456789abcdef";
 
+    /// <summary>The ECDSA P-256 key (base64 PKCS#8) that signs the benchmark API's checkpoints.</summary>
+    public const string CheckpointKey =
+        "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg5L8O1s+cbhv7D+yi5sXdfEz6OuHvMiBSRplkTX10JzGhRANCAARGYt36mGLyPi5KvNRbJoVDd16UGfEEEliCXeDXtq2ym4tdHsyIkE6kqEDXmywimFqJqX5nZwANLxQ/AxjmKRUL";
+
     private readonly ApiProcess _api;
 
     private BenchApi(ApiProcess api, string schema)
