@@ -26,6 +26,7 @@ public static class Permissions
     public const string ReadAudit = "audit:read";
     public const string ReadDashboard = "dashboard:read";
     public const string ManageMessages = "messages:manage";
+    public const string ErasePatients = "patients:erase";
 
     private static readonly string[] Receptionists = [ClinicRoles.Receptionist, ClinicRoles.Practitioner, ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
     private static readonly string[] Practitioners = [ClinicRoles.Practitioner, ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
@@ -49,6 +50,7 @@ public static class Permissions
         [ReadAudit] = [.. Admins, ClinicRoles.Regulator],
         [ReadDashboard] = [.. Admins, ClinicRoles.Regulator, ClinicRoles.Analyst],
         [ManageMessages] = Admins,
+        [ErasePatients] = Admins,
     };
 
     public static void AddClinicPolicies(this AuthorizationOptions options)

@@ -79,7 +79,8 @@ public sealed class AppendOnlyEventsGuard : ISchemaObject
     /// <summary>
     /// One row: the function's body, and whether the trigger is there as created: on the events, calling the function,
     /// of <see cref="TriggerType"/>, unconditional, and enabled (<c>tgenabled = 'O'</c>; a disabled trigger, or one
-    /// enabled for replicas only, does not guard).
+    /// enabled for replicas only, does not guard). The statement ends with its semicolon: Weasel reads every schema
+    /// object in one batch, and the next object's query follows this one.
     /// </summary>
     public void ConfigureQueryCommand(DbCommandBuilder builder)
     {
@@ -96,7 +97,7 @@ public sealed class AppendOnlyEventsGuard : ISchemaObject
                     JOIN pg_proc p ON p.oid = t.tgfoid
                     WHERE n.nspname = :{schema} AND c.relname = :{table} AND t.tgname = :{name}
                       AND p.pronamespace = n.oid AND p.proname = :{name} AND p.pronargs = 0
-                      AND t.tgtype = :{type} AND t.tgqual IS NULL AND t.tgenabled = 'O')
+                      AND t.tgtype = :{type} AND t.tgqual IS NULL AND t.tgenabled = 'O');
             """);
     }
 

@@ -6,6 +6,7 @@ using Clinic.Api.ClinicPolicies;
 using Clinic.Api.Consent;
 using Clinic.Api.Corrections;
 using Clinic.Api.Dashboard;
+using Clinic.Api.Erasure;
 using Clinic.Api.DeadLetters;
 using Clinic.Api.History;
 using Clinic.Api.Http;
@@ -33,6 +34,8 @@ internal static class ApiEndpoints
         services.AddScoped<ClinicReads>();
         services.AddScoped<CommandSender>();
         services.AddScoped<AccessLog>();
+        services.AddScoped<RetentionReview>();
+        services.AddHostedService<RetentionReviewSchedule>();
     }
 
     public static void MapClinicApi(this WebApplication app)
@@ -46,6 +49,7 @@ internal static class ApiEndpoints
         api.MapAudit();
         api.MapDashboard();
         api.MapDeadLetters();
+        api.MapRetention();
 
         var patients = api.MapPatients();
         patients.MapScreenings();
@@ -54,5 +58,6 @@ internal static class ApiEndpoints
         patients.MapTreatmentPlans();
         patients.MapSideEffects();
         patients.MapHistory();
+        patients.MapErasure();
     }
 }

@@ -3,6 +3,7 @@ using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
 using Clinic.Domain.Consent;
 using Clinic.Domain.Corrections;
+using Clinic.Domain.Erasure;
 using Clinic.Domain.AllergyTests;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
@@ -50,6 +51,8 @@ public static class EventSummaries
         RegulatorNotified => "Regulator notified of a serious side effect",
         SideEffectReportOverdue e => $"Regulator report overdue (was due {e.DueAt:u})",
         RecordViewed e => $"Viewed {e.Resource}",
+        RetentionPeriodEnded e => $"Retention period ended on {e.EndedOn:yyyy-MM-dd}",
+        PatientErased e => $"Personal data erased{(e.LegalObligation ? " by legal obligation" : " after the retention period")}",
         ICorrection => $"Correction: {CorrectionOf(@event)}",
         null => "(data not read)",
         _ => @event.GetType().Name,

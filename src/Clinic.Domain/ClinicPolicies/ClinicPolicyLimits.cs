@@ -38,4 +38,12 @@ public static class ClinicPolicyLimits
     public const decimal MinimumSessionVolumeMl = 1m;
 
     public const decimal MaximumSessionVolumeMl = 20m;
+
+    /// <summary>
+    /// A patient's records are kept this many years after her last treatment (after her registration if never treated):
+    /// at least 5 (choice: the shortest medical-record retention among EU member states), at most 100.
+    /// </summary>
+    public const int MinimumRetentionYears = 5;
+
+    public const int MaximumRetentionYears = 100;
 }

@@ -4,6 +4,7 @@ using Clinic.Domain.AllergyTests;
 using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Consent;
 using Clinic.Domain.Corrections;
+using Clinic.Domain.Erasure;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
 using Clinic.Domain.Screening;
@@ -62,6 +63,8 @@ public static class EventCatalog
         PatientEvent<RegulatorNotified>("regulator-notified.v1"),
         PatientEvent<RegulatorNotificationCorrected>("regulator-notification-corrected.v1"),
         PatientEvent<SideEffectReportOverdue>("side-effect-report-overdue.v1"),
+        PatientEvent<RetentionPeriodEnded>("retention-period-ended.v1"),
+        PatientEvent<PatientErased>("patient-erased.v1"),
 
         new("record-viewed.v1", typeof(RecordViewed), StreamTypes.AccessLog),
     ];
