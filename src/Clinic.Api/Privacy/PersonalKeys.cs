@@ -36,24 +36,27 @@ public sealed class PersonalKeys(NpgsqlDataSource dataSource, string schema, Tim
     }
 
     /// <summary>
-    /// Makes the patient's key if she has none yet (committed at once: a key kept after its command rolled back seals
-    /// nothing), so that sealing her values finds it in memory. Null for an erased patient: her key is not made again.
+    /// Makes a new patient's key in <paramref name="session"/>'s transaction (a key whose registration rolled back is
+    /// only ever in this node's memory, for <see cref="CacheTtl"/>).
     /// </summary>
-    public async Task<byte[]?> EnsureAsync(Guid subject, string tenantId, CancellationToken cancellationToken)
+    public void QueueCreate(IDocumentSession session, Guid subject)
+    {
+        var key = RandomNumberGenerator.GetBytes(KeyBytes);
+        session.QueueSqlCommand($"INSERT INTO {_table} (subject_id, tenant_id, key, created_at) VALUES (?, ?, ?, ?)", subject, session.TenantId, key, clock.GetUtcNow());
+        Remember(subject, key);
+    }
+
+    /// <summary>
+    /// Reads the patient's key into memory if it is not there, so that sealing her values while a session is written
+    /// finds it there.
+    /// </summary>
+    public async Task LoadAsync(Guid subject, CancellationToken cancellationToken)
     {
         if (_cache.TryGetValue(subject, out var cached) && cached.FreshAt(clock.GetUtcNow()))
-            return cached.Key;
-        await using var command = dataSource.CreateCommand($"""
-            WITH made AS (
-                INSERT INTO {_table} (subject_id, tenant_id, key, created_at) VALUES ($1, $2, $3, $4)
-                ON CONFLICT (subject_id) DO NOTHING RETURNING key)
-            SELECT key FROM made UNION ALL SELECT key FROM {_table} WHERE subject_id = $1
-            """);
+            return;
+        await using var command = dataSource.CreateCommand($"SELECT key FROM {_table} WHERE subject_id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = subject });
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        command.Parameters.Add(new NpgsqlParameter { Value = RandomNumberGenerator.GetBytes(KeyBytes) });
-        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
-        return Remember(subject, await command.ExecuteScalarAsync(cancellationToken) as byte[]);
+        Remember(subject, await command.ExecuteScalarAsync(cancellationToken) as byte[]);
     }
 
     /// <summary>Destroys the patient's key when <paramref name="session"/> commits, in its transaction.</summary>

@@ -1,14 +1,15 @@
 using Clinic.Domain.Erasure;
 using Clinic.Domain.Patients;
+using JasperFx.Events;
 using Marten;
 using Marten.Services;
 
 namespace Clinic.Api.Privacy;
 
 /// <summary>
-/// Before a session commits, every patient whose stream it appends to has a key (made if she has none), so that sealing
-/// her values while the session is written finds it in memory, and the key of a patient it erases is destroyed in its
-/// transaction; after it commits, the keys it destroyed leave memory.
+/// Before a session commits: a patient it registers gets her key in its transaction, the key of every other patient
+/// whose stream it appends to is in memory (sealing her values while the session is written finds it there), and the
+/// key of a patient it erases is destroyed in its transaction. After it commits, the keys it destroyed leave memory.
 /// </summary>
 public sealed class PersonalKeysListener(PersonalKeys keys) : DocumentSessionListenerBase
 {
@@ -16,8 +17,11 @@ public sealed class PersonalKeysListener(PersonalKeys keys) : DocumentSessionLis
     {
         foreach (var stream in session.PendingChanges.Streams().Where(stream => stream.Events.Any(e => e.Data is IPatientEvent)))
         {
-            await keys.EnsureAsync(stream.Id, session.TenantId, token);
-            if (stream.Events.Any(e => e.Data is PatientErased))
+            if (Has<PatientRegistered>(stream))
+                keys.QueueCreate(session, stream.Id);
+            else
+                await keys.LoadAsync(stream.Id, token);
+            if (Has<PatientErased>(stream))
                 keys.QueueDestroy(session, stream.Id);
         }
     }
@@ -28,4 +32,6 @@ public sealed class PersonalKeysListener(PersonalKeys keys) : DocumentSessionLis
             keys.Forget(erased.PatientId);
         return Task.CompletedTask;
     }
+
+    private static bool Has<TEvent>(StreamAction stream) => stream.Events.Any(e => e.Data is TEvent);
 }

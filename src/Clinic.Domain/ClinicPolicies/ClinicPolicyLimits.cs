@@ -41,7 +41,8 @@ public static class ClinicPolicyLimits
 
     /// <summary>
     /// A patient's records are kept this many years after her last treatment (after her registration if never treated):
-    /// at least 5 (choice: the shortest medical-record retention among EU member states), at most 100.
+    /// at least 5 (choice: a floor so that a slip cannot shorten it to a year or two; the clinic sets what its national
+    /// law requires), at most 100.
     /// </summary>
     public const int MinimumRetentionYears = 5;
 

@@ -43,6 +43,8 @@ public class RoleTests(ApiHost host) : IClassFixture<ApiHost>
         ("GET", "/api/dashboard", Permissions.ReadDashboard),
         ("GET", "/api/admin/dead-letters", Permissions.ManageMessages),
         ("POST", "/api/admin/dead-letters/{id}/replay", Permissions.ManageMessages),
+        ("POST", "/api/patients/{patientId}/erasure", Permissions.ErasePatients),
+        ("GET", "/api/retention/due", Permissions.ErasePatients),
     ];
 
     public static TheoryData<string, string, string> Denials => Cases(allowed: false);
