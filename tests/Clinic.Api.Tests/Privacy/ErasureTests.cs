@@ -2,9 +2,7 @@ using System.Net;
 using Clinic.Api.Erasure;
 using Clinic.Api.Privacy;
 using Clinic.Api.Tests.Support;
-using Clinic.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Clinic.Api.Tests.Privacy;
 
@@ -92,23 +90,11 @@ public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
         await scope.ServiceProvider.GetRequiredService<RetentionReview>().RunAsync(CancellationToken.None);
     }
 
-    private async Task<byte[]?> KeyAsync(Guid patientId)
-    {
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT key FROM {host.Schema}.{PersonalKeysTable.Name} WHERE subject_id = $1", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = patientId });
-        return await command.ExecuteScalarAsync() as byte[];
-    }
+    private async Task<byte[]?> KeyAsync(Guid patientId) =>
+        await StoredText.ScalarAsync($"SELECT key FROM {host.Schema}.{PersonalKeysTable.Name} WHERE subject_id = $1", patientId) as byte[];
 
     /// <summary>One personal value of the patient as stored in her registration event.</summary>
-    private async Task<string> SealedValueAsync(Guid patientId)
-    {
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            $"SELECT data -> 'details' ->> 'lastName' FROM {host.Schema}.mt_events WHERE stream_id = $1 AND type = 'patient-registered.v1'", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = patientId });
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
+    private async Task<string> SealedValueAsync(Guid patientId) =>
+        (string)(await StoredText.ScalarAsync(
+            $"SELECT data -> 'details' ->> 'lastName' FROM {host.Schema}.mt_events WHERE stream_id = $1 AND type = 'patient-registered.v1'", patientId))!;
 }

@@ -22,6 +22,16 @@ public static class StoredText
         return holding;
     }
 
+    /// <summary>The first column of the first row <paramref name="sql"/> reads with its one parameter (<c>$1</c>).</summary>
+    public static async Task<object?> ScalarAsync(string sql, object parameter)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        return await command.ExecuteScalarAsync();
+    }
+
     private static async Task<IReadOnlyList<string>> TablesAsync(NpgsqlConnection connection, string schema)
     {
         await using var command = new NpgsqlCommand(
