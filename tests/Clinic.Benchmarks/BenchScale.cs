@@ -12,15 +12,18 @@ public sealed record BenchScale(
     int CatchUpRounds,
     int HttpPatientsPerDesk,
     int HttpRounds,
-    int HttpWarmUpRounds)
+    int HttpWarmUpRounds,
+    int RecallSessions)
 {
     public static readonly BenchScale Full = new("full", AppendStreams: 10_000, EventsPerStream: 10, CatchUpEvents: 100_000,
         Reads: 2_000, ReadStreams: 1_000, WarmupStreams: 500, CatchUpRounds: 5,
-        HttpPatientsPerDesk: 16, HttpRounds: Http.BenchDesk.SessionsPerPlan, HttpWarmUpRounds: 3);
+        HttpPatientsPerDesk: 16, HttpRounds: Http.BenchDesk.SessionsPerPlan, HttpWarmUpRounds: 3,
+        RecallSessions: 300_000);
 
     public static readonly BenchScale Quick = new("quick", AppendStreams: 1_000, EventsPerStream: 10, CatchUpEvents: 20_000,
         Reads: 500, ReadStreams: 200, WarmupStreams: 100, CatchUpRounds: 1,
-        HttpPatientsPerDesk: 4, HttpRounds: 4, HttpWarmUpRounds: 1);
+        HttpPatientsPerDesk: 4, HttpRounds: 4, HttpWarmUpRounds: 1,
+        RecallSessions: 20_000);
 
     public long AppendEvents => (long)AppendStreams * EventsPerStream;
     public int CatchUpStreams => CatchUpEvents / EventsPerStream;

@@ -1,3 +1,4 @@
+using Clinic.Api.Database;
 using Clinic.Benchmarks.Ledger;
 using JasperFx.Events.Projections;
 using Marten;
@@ -24,10 +25,17 @@ public sealed class BenchSchema : IAsyncDisposable
     public string Name { get; }
 
     /// <param name="balance">How the ledger balance projection runs in this schema; null: not registered.</param>
-    public static async Task<BenchSchema> CreateAsync(BenchContext context, ProjectionLifecycle? balance = null)
+    public static Task<BenchSchema> CreateAsync(BenchContext context, ProjectionLifecycle? balance = null) =>
+        CreateAsync(context, name => BenchMarten.Options(context.Marten, name, balance));
+
+    /// <summary>A schema of the clinic's own store (<see cref="ClinicMarten.Options"/>: its documents, indexes and projections).</summary>
+    public static Task<BenchSchema> CreateClinicAsync(BenchContext context) =>
+        CreateAsync(context, name => ClinicMarten.Options(context.Marten, name, BenchMarten.Keys(context.Marten, name)));
+
+    private static async Task<BenchSchema> CreateAsync(BenchContext context, Func<string, StoreOptions> options)
     {
         var name = "bench_" + Guid.NewGuid().ToString("N")[..16];
-        var store = new DocumentStore(BenchMarten.Options(context.Marten, name, balance));
+        var store = new DocumentStore(options(name));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         return new BenchSchema(store, name, context.Floor);
     }
@@ -37,9 +45,12 @@ public sealed class BenchSchema : IAsyncDisposable
     /// the store a while: a read workload then starts from the same state on both sides, and autovacuum
     /// does not wake up on the freshly written tables in the middle of a measurement.
     /// </summary>
-    public async Task VacuumAsync()
+    public Task VacuumAsync() => VacuumAsync("mt_streams", "mt_events");
+
+    /// <summary>Vacuums and analyzes these tables of the schema (see <see cref="VacuumAsync()"/>).</summary>
+    public async Task VacuumAsync(params string[] tables)
     {
-        await using var vacuum = _admin.CreateCommand($"VACUUM (ANALYZE) {Name}.mt_streams, {Name}.mt_events");
+        await using var vacuum = _admin.CreateCommand($"VACUUM (ANALYZE) {string.Join(", ", tables.Select(table => $"{Name}.{table}"))}");
         await vacuum.ExecuteNonQueryAsync();
     }
 

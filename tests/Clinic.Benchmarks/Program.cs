@@ -54,6 +54,7 @@ static IEnumerable<IWorkload> Workloads() =>
     new SealedAppendWorkload(),
     new CatchUpWorkload(),
     new StreamReadWorkload(),
+    new LotRecallWorkload(),
     new HttpCommandWorkload(),
     new StartupWorkload(),
 ];

@@ -8,6 +8,7 @@ using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
+using Clinic.Domain.Signatures;
 using Clinic.Domain.Tests.Support;
 using Clinic.Domain.TreatmentPlans;
 using static Clinic.Domain.Tests.Support.Sample;
@@ -92,6 +93,8 @@ public partial class CatalogTests
             new SideEffectCorrected(PatientId, CorrectedEventId, "Typo", SideEffectId, Bruising(), true, At(3, 25, 12), ClinicianId),
             new SideEffectReviewed(PatientId, SideEffectId, ReviewDecision.ReportedInError, "Wrong patient", ClinicianId, At(3, 12)),
             FullConsentToldFatRemovalNotApproved,
+            new SessionSigned(PatientId, SessionId, new Signature(PractitionerUserId, "Dr Ana Silva", "practitioner", At(3, 3, 11), SignatureMeaning.Performed, "ab12")),
+            new SideEffectReviewSigned(PatientId, SideEffectId, new Signature(ClinicianId, "Dr Rui Costa", "clinician", At(3, 12, 16), SignatureMeaning.Reviewed, "cd34")),
             PlanCreated(FacePlan(plannedSessions: 10) with
             {
                 Later = new PlanPhase(2, 15), Maintenance = new PlanPhase(2, 182), Deviation = new ProtocolDeviation("Travels", ClinicianId),

@@ -16,6 +16,8 @@ public partial class PersonalDataMarkingTests
         "PractitionerDetails.Name", // the practitioner's professional name, on the record of who treated: not erased with a patient
         "ProductUsed.Name", // a product's commercial name
         "EventType.Name", // an event's stable name
+        "Signature.PrintedName", // the signer's (staff) printed name, part of the signature manifestation (21 CFR 11.50)
+        "Signer.PrintedName",
     ];
 
     [GeneratedRegex("name|email|phone|notes|description|birth", RegexOptions.IgnoreCase)]

@@ -1,4 +1,7 @@
 namespace Clinic.Api.Access;
 
-/// <summary>Record that the caller looked at <paramref name="Resource"/> (about one patient when <paramref name="PatientId"/> is set).</summary>
-public sealed record RecordView(string Resource, Guid? PatientId, DateTimeOffset ViewedAt) : Messaging.IClinicMessage;
+/// <summary>
+/// Record that the caller looked at <paramref name="Resource"/>: one view per patient of <paramref name="PatientIds"/>,
+/// or one view of no particular patient when there is none.
+/// </summary>
+public sealed record RecordView(string Resource, IReadOnlyList<Guid> PatientIds, DateTimeOffset ViewedAt) : Messaging.IClinicMessage;

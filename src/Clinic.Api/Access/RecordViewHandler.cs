@@ -12,8 +12,9 @@ public static class RecordViewHandler
     {
         CommandCaller.Stamp(session, envelope);
         var (viewerId, role) = CommandCaller.ActorOf(envelope);
-        var viewed = new RecordViewed(viewerId, role, command.Resource, command.PatientId, command.ViewedAt);
+        IReadOnlyList<Guid?> patients = command.PatientIds.Count == 0 ? [null] : command.PatientIds.Select(id => (Guid?)id).ToList();
+        var viewed = patients.Select(patientId => new RecordViewed(viewerId, role, command.Resource, patientId, command.ViewedAt)).ToList();
         session.Events.Append(StreamIds.ForAccessLog(session.TenantId, viewerId, DateOnly.FromDateTime(command.ViewedAt.UtcDateTime)), viewed);
-        return CommandResult.Accept([viewed]);
+        return CommandResult.Accept(viewed);
     }
 }

@@ -6,9 +6,9 @@ namespace Clinic.Api.Auth;
 /// <summary>
 /// Refused authentication and authorization answer with the same RFC 9457 problem, with a stable <c>code</c>, as
 /// every other refusal: 401 <c>unauthenticated</c> (no token) or <c>invalid-token</c>, 403 <c>forbidden</c>.
-/// The token itself is never echoed. A signed token whose user, role or clinic cannot be used as an id
+/// The token itself is never echoed. A signed token whose user, role or clinics cannot be used
 /// (<see cref="IdentityClaims"/>) is invalid, and its problem says which claim and why; one that names more than
-/// one of them is too: the role checked and the role recorded on the events must be the same one.
+/// one user or role is too: the role checked and the role recorded on the events must be the same one.
 /// </summary>
 internal static class AuthProblems
 {
@@ -20,7 +20,7 @@ internal static class AuthProblems
     {
         OnTokenValidated = context =>
         {
-            if (IdentityClaims.Problem(context.Principal!) is { } problem)
+            if (IdentityClaims.Problem(context.Principal!, context.HttpContext.RequestServices.GetRequiredService<RegulatorSettings>()) is { } problem)
                 context.Fail(new UnusableIdentityException(problem));
             return Task.CompletedTask;
         },

@@ -11,6 +11,7 @@ internal static class AuthenticationSetup
         // Resolved now, not when the first request needs it: a misconfigured API refuses to start instead of answering 500s.
         var signingKey = string.IsNullOrWhiteSpace(settings.Authority) ? TokenIssuer.SecurityKey(settings.EffectiveSigningKey(builder.Environment)) : null;
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(RegulatorSettings.From(builder.Configuration));
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;

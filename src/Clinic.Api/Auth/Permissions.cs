@@ -5,7 +5,8 @@ namespace Clinic.Api.Auth;
 /// <summary>
 /// What each role may do (the table in docs/security.md). Clinic staff roles are cumulative:
 /// receptionist ⊂ practitioner ⊂ clinician ⊂ clinic-admin. Regulators only read; analysts only see
-/// dashboards, which hold no personal data. Every permission also needs the <c>sub</c> and <c>clinic</c> claims.
+/// dashboards, which hold no personal data. Every permission also needs the <c>sub</c> claim and the token's clinics
+/// (<c>clinic</c>, or a regulator's <c>clinics</c> or <c>jurisdiction</c>).
 /// </summary>
 public static class Permissions
 {
@@ -25,6 +26,8 @@ public static class Permissions
     public const string ManagePolicy = "policy:manage";
     public const string ReadAudit = "audit:read";
     public const string ReadDashboard = "dashboard:read";
+    /// <summary>List every patient who received a lot, with names and contacts: a clinic-wide read of personal data.</summary>
+    public const string RecallLots = "lots:recall";
     public const string ManageMessages = "messages:manage";
     public const string ErasePatients = "patients:erase";
 
@@ -49,6 +52,7 @@ public static class Permissions
         [ManagePolicy] = Admins,
         [ReadAudit] = [.. Admins, ClinicRoles.Regulator],
         [ReadDashboard] = [.. Admins, ClinicRoles.Regulator, ClinicRoles.Analyst],
+        [RecallLots] = [.. Clinicians, ClinicRoles.Regulator],
         [ManageMessages] = Admins,
         [ErasePatients] = Admins,
     };
@@ -57,7 +61,7 @@ public static class Permissions
     {
         foreach (var (permission, roles) in RolesAllowed)
             options.AddPolicy(permission, policy => policy.RequireAuthenticatedUser()
-                .RequireClaim(ClinicClaims.Subject).RequireClaim(ClinicClaims.Clinic).RequireRole(roles));
+                .RequireClaim(ClinicClaims.Subject).RequireAssertion(context => IdentityClaims.NamesClinics(context.User)).RequireRole(roles));
     }
 
     public static bool Allows(string permission, string role) => RolesAllowed[permission].Contains(role);

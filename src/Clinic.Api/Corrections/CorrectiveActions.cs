@@ -4,6 +4,7 @@ using Clinic.Domain.Practitioners;
 using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
+using Clinic.Domain.Signatures;
 using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Api.Corrections;
@@ -32,6 +33,8 @@ internal static class CorrectiveActions
             "A reassessment follows the date of birth: correct the patient's details or the screening itself.",
         PractitionerBooked or PractitionerBookingMoved or PractitionerBookingReleased =>
             "A booking in the calendar follows its session: reschedule or cancel the session.",
+        SessionSigned or SideEffectReviewSigned =>
+            "A signature is not corrected: correct the signed record, which supersedes its signature, and sign it again.",
         SessionReminderSent or AllergyReadingFellDue or SideEffectReportOverdue =>
             "It records what the clinic's timers did, which a correction cannot undo.",
         _ => "It records nothing that a correction can change.",

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Clinic.Api.Audit;
 using Clinic.Api.Dashboard;
 using Clinic.Api.History;
+using Clinic.Api.Lots;
 using Clinic.Api.Practitioners;
 using Clinic.Api.Privacy;
 using Clinic.Api.Schedules;
@@ -20,7 +21,7 @@ namespace Clinic.Api.Database;
 /// <summary>
 /// The clinic's Marten store: every event by its stable name, in streams of Guid ids, with the clinic as conjoined
 /// tenant of events and documents; who, on whose behalf and why in the events' metadata; the patient history, the
-/// session locator and the practitioners' calendars inline, the schedule, audit trail and dashboard run by the async
+/// session locator, the practitioners' calendars and the sessions' products (the lot recall's index) inline, the schedule, audit trail and dashboard run by the async
 /// daemon; the events append-only in the database.
 /// </summary>
 public static class ClinicMarten
@@ -119,6 +120,7 @@ public static class ClinicMarten
         options.Schema.For<PatientHistory>();
         options.Schema.For<TimelineDocument>().Duplicate(d => d.PatientId);
         options.Schema.For<SessionLocator>();
+        options.Schema.For<SessionProducts>().GinIndexJsonDataMember(d => d.Products);
         options.Schema.For<PractitionerCalendar>();
         options.Schema.For<ScheduleEntry>().Duplicate(e => e.PractitionerId).Duplicate(e => e.StartsAt);
         options.Schema.For<AuditEntry>()
@@ -136,6 +138,7 @@ public static class ClinicMarten
         projections.Add(new PatientTimelineProjection(), ProjectionLifecycle.Inline);
         projections.Add(new SessionLocatorProjection(), ProjectionLifecycle.Inline);
         projections.Add(new PractitionerCalendarProjection(), ProjectionLifecycle.Inline);
+        projections.Add(new SessionProductsProjection(), ProjectionLifecycle.Inline);
         projections.Add(new ScheduleProjection(), ProjectionLifecycle.Async);
         projections.Add(new AuditTrailProjection(), ProjectionLifecycle.Async);
         projections.Add(new DashboardProjection(), ProjectionLifecycle.Async);

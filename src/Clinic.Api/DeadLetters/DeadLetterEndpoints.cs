@@ -1,3 +1,4 @@
+using Clinic.Api.Access;
 using Clinic.Api.Auth;
 using Clinic.Api.Http;
 
@@ -10,9 +11,12 @@ internal static class DeadLetterEndpoints
     {
         var letters = api.MapGroup("/admin/dead-letters").WithTags("Administration").RequireAuthorization(Permissions.ManageMessages);
 
-        letters.MapGet("/", async (int? limit, ClinicUser user, ClinicDeadLetters deadLetters, CancellationToken ct) =>
-            Results.Ok(await deadLetters.ListAsync(user.ClinicId, Math.Clamp(limit ?? 100, 1, 1000), ct)))
-            .Returns<IReadOnlyList<DeadLetter>>();
+        // A letter's last error may quote what its handler was given (a reminder's contact details): a look at personal data.
+        letters.MapGet("/", async (int? limit, ClinicUser user, ClinicDeadLetters deadLetters, AccessLog accessLog, CancellationToken ct) =>
+        {
+            await accessLog.RecordViewAsync("dead-letters", null, ct);
+            return Results.Ok(await deadLetters.ListAsync(user.ClinicId, Math.Clamp(limit ?? 100, 1, 1000), ct));
+        }).Returns<IReadOnlyList<DeadLetter>>();
 
         letters.MapPost("/{id}/replay", async (Guid id, EmptyRequest? body, ClinicUser user, ClinicDeadLetters deadLetters, CancellationToken ct) =>
             await deadLetters.ReplayAsync(id, user.ClinicId, ct)

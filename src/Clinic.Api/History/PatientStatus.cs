@@ -1,32 +1,46 @@
+using Clinic.Api.Signatures;
 using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Consent;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Screening;
 using Clinic.Domain.SideEffects;
+using Clinic.Domain.Signatures;
 using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Api.History;
 
-/// <summary>Where a patient stands at a moment: what the rules would say to a new session then.</summary>
+/// <summary>
+/// Where a patient stands at a moment: what the rules would say to a new session then; and every signature of the
+/// record with its state, <see cref="SignaturesRequired"/> being the latest signatures a correction superseded.
+/// </summary>
 public sealed record PatientStatus(
     EligibilityStatus? Eligibility,
     IReadOnlyList<ConsentScope> ConsentScopes,
     AllergyStatus Allergy,
     PlanStatus? ActivePlan,
     bool TreatmentSuspended,
-    IReadOnlyList<OpenSideEffect> OpenSideEffects)
+    IReadOnlyList<OpenSideEffect> OpenSideEffects,
+    IReadOnlyList<SignatureView> Signatures,
+    IReadOnlyList<SignatureView> SignaturesRequired)
 {
     public static PatientStatus Of(PatientState record, ClinicPolicy policy, DateTimeOffset at)
     {
         var today = DateOnly.FromDateTime(at.UtcDateTime);
+        var signatures = SignatureView.AllOf(record);
         return new PatientStatus(
             record.CurrentScreening is { } screening ? EligibilityStatus.Of(screening, today) : null,
             record.ConsentScopes.Order().ToList(),
             AllergyStatus.Of(record, policy, at),
             record.ActivePlan is { } plan ? PlanStatus.Of(plan, record.ProgressOf(plan, policy)) : null,
             record.IsTreatmentSuspended,
-            record.OpenSideEffects.Select(sideEffect => OpenSideEffect.Of(sideEffect, at)).ToList());
+            record.OpenSideEffects.Select(sideEffect => OpenSideEffect.Of(sideEffect, at)).ToList(),
+            signatures,
+            LatestSuperseded(signatures));
     }
+
+    private static IReadOnlyList<SignatureView> LatestSuperseded(IReadOnlyList<SignatureView> signatures) =>
+        signatures.GroupBy(signature => (signature.Record, signature.RecordId)).Select(record => record.Last())
+            .Where(latest => latest.State == SignatureState.Superseded).ToList();
 }
 
 /// <summary><see cref="EligibleToday"/> also needs the physical examination and the blood and urine test recorded.</summary>

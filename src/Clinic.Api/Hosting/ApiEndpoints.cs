@@ -9,6 +9,7 @@ using Clinic.Api.Dashboard;
 using Clinic.Api.Erasure;
 using Clinic.Api.DeadLetters;
 using Clinic.Api.History;
+using Clinic.Api.Lots;
 using Clinic.Api.Http;
 using Clinic.Api.Patients;
 using Clinic.Api.Practitioners;
@@ -16,6 +17,7 @@ using Clinic.Api.Schedules;
 using Clinic.Api.Screening;
 using Clinic.Api.Sessions;
 using Clinic.Api.SideEffects;
+using Clinic.Api.Signatures;
 using Clinic.Api.TreatmentPlans;
 
 namespace Clinic.Api.Hosting;
@@ -26,11 +28,12 @@ namespace Clinic.Api.Hosting;
 /// </summary>
 internal static class ApiEndpoints
 {
-    public static void AddClinicApi(this IServiceCollection services)
+    public static void AddClinicApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(SigningSettings.From(configuration));
         services.AddHttpContextAccessor();
-        services.AddScoped(provider => ClinicUser.From(
-            (provider.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException("No current request.")).User));
+        services.AddScoped(provider => ClinicScope.UserOf(
+            provider.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException("No current request.")));
         services.AddScoped<ClinicReads>();
         services.AddScoped<CommandSender>();
         services.AddScoped<AccessLog>();
@@ -48,6 +51,7 @@ internal static class ApiEndpoints
         api.MapClinicPolicy();
         api.MapAudit();
         api.MapDashboard();
+        api.MapLots();
         api.MapDeadLetters();
         api.MapRetention();
 

@@ -84,7 +84,7 @@ public static class ClinicApp
         builder.Services.AddClinicOpenApi();
         builder.Services.AddClinicHealthChecks();
         builder.Services.AddClinicCommands(builder.Configuration);
-        builder.Services.AddClinicApi();
+        builder.Services.AddClinicApi(builder.Configuration);
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         // Kestrel refuses a larger body (413) as it is read, whether its length is declared or it comes in chunks.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.BodyBytes);
@@ -97,6 +97,7 @@ public static class ClinicApp
         app.UseCorrelationIds();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseClinicScope();
         app.UseIdempotencyKeys();
         app.MapClinicOpenApi();
         app.MapClinicHealth();

@@ -27,7 +27,7 @@ internal static class OpenApiSetup
             document.Components.SecuritySchemes[OperationContract.BearerScheme] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
-                Description = "A token with the claims sub (user), role and clinic (the tenant).",
+                Description = "A token with the claims sub (user), role and clinic (the tenant); a regulator's may name clinics or a jurisdiction instead.",
             };
             document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
             document.Components.Schemas[OperationContract.ProblemSchema] = Problem();

@@ -1,3 +1,4 @@
+using Clinic.Api.Auth;
 using Clinic.Api.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
@@ -31,6 +32,7 @@ internal static class OperationContract
         operation.Responses ??= new OpenApiResponses();
         if (IsSecured(endpoint))
         {
+            operation.Parameters.Add(new OpenApiParameterReference(ClinicScope.Parameter, context.Document));
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
             foreach (var (status, description) in ProblemsOf(endpoint, isCommand))
                 operation.Responses.TryAdd(status, Problem(description, context.Document));
@@ -51,6 +53,14 @@ internal static class OperationContract
             "1 to 255 characters. The first answer to a command sent with a key is kept: the same request sent again with "
             + "the same key gets that answer again (marked Idempotent-Replayed) and records nothing; another request with "
             + "the same key is refused 422 idempotency-key-reused.");
+        components.Parameters[ClinicScope.Parameter] = new OpenApiParameter
+        {
+            Name = ClinicScope.Parameter, In = ParameterLocation.Query, Required = false,
+            Description = "The clinic to read, one the token names. Required when the token names several (a regulator's "
+                + "clinics or jurisdiction), except by a read across clinics, which then reads them all: without it 400 clinic-required. "
+                + "Optional otherwise. A clinic the token does not name is 403.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        };
         components.Headers ??= new Dictionary<string, IOpenApiHeader>();
         components.Headers[CorrelationId.Header] = Header("The request's correlation id: the one sent, or a new one.");
         components.Headers[IdempotencyKeys.ReplayedHeader] = Header(
@@ -67,13 +77,15 @@ internal static class OperationContract
 
     /// <summary>
     /// The problems an operation can answer. Every one: 400, 401, 403 and 503. 404 when it names something by id, in
-    /// its path or in its body. 413 and 415 when it reads a body. 409 and 422 when it sends a command.
+    /// its path or in its body (a lot number in a path is no id: a lot nobody received is an empty answer). 413 and 415 when it reads a body. 409 and 422 when it sends a command.
     /// </summary>
     private static IEnumerable<(string Status, string Description)> ProblemsOf(ApiDescription endpoint, bool isCommand)
     {
-        yield return ("400", "Malformed request: a path, query, header or body value that cannot be read (code: malformed-request and others).");
-        yield return ("401", "No valid bearer token (code: unauthenticated, invalid-token).");
-        yield return ("403", "The token's role may not do this (code: forbidden, override-not-allowed, clinician-required).");
+        yield return ("400", "Malformed request: a path, query, header or body value that cannot be read (code: malformed-request and others), "
+            + "or a token naming several clinics without the clinic parameter (code: clinic-required).");
+        yield return ("401", "No valid bearer token (code: unauthenticated, invalid-token), or a signature's token not fresh (fresh-authentication-required).");
+        yield return ("403", "The token's role may not do this, or the token does not name the clinic asked for "
+            + "(code: forbidden, override-not-allowed, clinician-required).");
         if (NamesIds(endpoint))
             yield return ("404", "An id in the path or the body is unknown in the caller's clinic (code: e.g. patient-not-found).");
         if (isCommand)
@@ -89,7 +101,7 @@ internal static class OperationContract
     }
 
     private static bool NamesIds(ApiDescription endpoint) =>
-        endpoint.ParameterDescriptions.Any(parameter => parameter.Source == BindingSource.Path
+        endpoint.ParameterDescriptions.Any(parameter => (parameter.Source == BindingSource.Path && IsId(parameter.Type))
             || (parameter.Source == BindingSource.Body && parameter.Type.GetProperties().Any(property => IsId(property.PropertyType))));
 
     private static bool IsId(Type type) => (Nullable.GetUnderlyingType(type) ?? type) == typeof(Guid);

@@ -48,11 +48,23 @@ internal sealed class CommandSender(
 
     /// <summary>Has Wolverine run the command, without an idempotency key, and gives its result as it is.</summary>
     public Task<CommandResult> InvokeAsync<TCommand>(TCommand command, CancellationToken cancellationToken) where TCommand : notnull =>
-        InvokeAsync(command, idempotency: null, cancellationToken);
+        InvokeInAsync(user.ClinicId, command, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="InvokeAsync{TCommand}(TCommand, CancellationToken)"/>, in <paramref name="clinicId"/>: one of the
+    /// clinics the caller reads, for a request that reads several.
+    /// </summary>
+    public Task<CommandResult> InvokeInAsync<TCommand>(string clinicId, TCommand command, CancellationToken cancellationToken) where TCommand : notnull =>
+        user.ReadableClinics.Contains(clinicId)
+            ? InvokeAsync(command, clinicId, idempotency: null, cancellationToken)
+            : throw new InvalidOperationException("A command in a clinic the caller may not read.");
 
     private Task<CommandResult> InvokeAsync(object command, IdempotencyKey? idempotency, CancellationToken cancellationToken) =>
+        InvokeAsync(command, user.ClinicId, idempotency, cancellationToken);
+
+    private Task<CommandResult> InvokeAsync(object command, string clinicId, IdempotencyKey? idempotency, CancellationToken cancellationToken) =>
         bus.InvokeAsync<CommandResult>(command,
-            CommandCaller.Options(user.ClinicId, user.UserId, user.Role, CorrelationId.Of(Context), idempotency), cancellationToken);
+            CommandCaller.Options(clinicId, user.UserId, user.Role, CorrelationId.Of(Context), idempotency), cancellationToken);
 
     private Task<IResult?> KnownAsync(IdempotencyKey key, CancellationToken cancellationToken) =>
         IdempotentReplies.KnownAsync(store, reads.Session, key, clock.GetUtcNow(), cancellationToken);

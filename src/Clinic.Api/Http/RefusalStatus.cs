@@ -26,6 +26,10 @@ internal static class RefusalStatus
         [AuthProblems.Forbidden] = StatusCodes.Status403Forbidden,
         [RefusalCodes.ClinicianRequired] = StatusCodes.Status403Forbidden,
         [RefusalCodes.NotBookedPractitioner] = StatusCodes.Status403Forbidden,
+        // A signature by someone other than the record's author, or without the printed name it shows.
+        [RefusalCodes.NotPerformingPractitioner] = StatusCodes.Status403Forbidden,
+        [RefusalCodes.NotReviewer] = StatusCodes.Status403Forbidden,
+        [RefusalCodes.PrintedNameRequired] = StatusCodes.Status403Forbidden,
         [RefusalCodes.PractitionerBusy] = StatusCodes.Status409Conflict,
         [CorrectionRefusals.MalformedCorrection] = StatusCodes.Status400BadRequest,
     };

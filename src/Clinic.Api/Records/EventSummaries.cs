@@ -10,6 +10,7 @@ using Clinic.Domain.Practitioners;
 using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
+using Clinic.Domain.Signatures;
 using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Api.Records;
@@ -50,6 +51,8 @@ public static class EventSummaries
         SideEffectReviewed e => $"Clinician review of a side effect: {Name(e.Decision)}",
         RegulatorNotified => "Regulator notified of a serious side effect",
         SideEffectReportOverdue e => $"Regulator report overdue (was due {e.DueAt:u})",
+        SessionSigned e => $"Session record signed as {Name(e.Signature.Meaning)} by a {e.Signature.Role} (content SHA-256 {e.Signature.ContentHash})",
+        SideEffectReviewSigned e => $"Side-effect review signed as {Name(e.Signature.Meaning)} by a {e.Signature.Role} (content SHA-256 {e.Signature.ContentHash})",
         RecordViewed e => $"Viewed {e.Resource}",
         RetentionPeriodEnded e => $"Retention period ended on {e.EndedOn:yyyy-MM-dd}",
         PatientErased e => $"Personal data erased{(e.LegalObligation ? " by legal obligation" : " after the retention period")}",

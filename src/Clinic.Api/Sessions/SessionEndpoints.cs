@@ -1,3 +1,5 @@
+using Clinic.Api.Signatures;
+
 namespace Clinic.Api.Sessions;
 
 internal static class SessionEndpoints
@@ -10,5 +12,7 @@ internal static class SessionEndpoints
         sessions.MapCancelSession();
         sessions.MapRecordNoShow();
         sessions.MapRecordSessionPerformed();
+        sessions.MapSignSession();
+        sessions.MapGetSessionSignature();
     }
 }

@@ -1,3 +1,5 @@
+using Clinic.Api.Signatures;
+
 namespace Clinic.Api.SideEffects;
 
 internal static class SideEffectEndpoints
@@ -9,5 +11,7 @@ internal static class SideEffectEndpoints
         sideEffects.MapResolveSideEffect();
         sideEffects.MapReviewSideEffect();
         sideEffects.MapRecordRegulatorNotification();
+        sideEffects.MapSignSideEffectReview();
+        sideEffects.MapGetSideEffectReviewSignature();
     }
 }

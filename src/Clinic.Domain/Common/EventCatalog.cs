@@ -10,6 +10,7 @@ using Clinic.Domain.Practitioners;
 using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
+using Clinic.Domain.Signatures;
 using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Domain.Common;
@@ -63,6 +64,8 @@ public static class EventCatalog
         PatientEvent<RegulatorNotified>("regulator-notified.v1"),
         PatientEvent<RegulatorNotificationCorrected>("regulator-notification-corrected.v1"),
         PatientEvent<SideEffectReportOverdue>("side-effect-report-overdue.v1"),
+        PatientEvent<SessionSigned>("session-signed.v1"),
+        PatientEvent<SideEffectReviewSigned>("side-effect-review-signed.v1"),
         PatientEvent<RetentionPeriodEnded>("retention-period-ended.v1"),
         PatientEvent<PatientErased>("patient-erased.v1"),
 

@@ -144,6 +144,18 @@ public static class RefusalCodes
     /// <summary>The patient was erased: nothing more is recorded about her.</summary>
     public const string PatientErased = "patient-erased";
 
+    // Signatures (21 CFR 11.50, 11.70).
+    /// <summary>The meaning given is not the one the record is signed with (a session: performed; a review: reviewed).</summary>
+    public const string SignatureMeaningMismatch = "signature-meaning-mismatch";
+    /// <summary>A session's record signed by someone other than the practitioner who performed it (the API answers 403).</summary>
+    public const string NotPerformingPractitioner = "not-performing-practitioner";
+    /// <summary>A review signed by someone other than the clinician who reviewed (the API answers 403).</summary>
+    public const string NotReviewer = "not-reviewer";
+    /// <summary>The signer's credential carries no printed name for the signature to show (the API answers 403).</summary>
+    public const string PrintedNameRequired = "printed-name-required";
+    /// <summary>The record's latest signature still signs its content: it is signed again only after a correction.</summary>
+    public const string AlreadySigned = "already-signed";
+
     /// <summary>Every code above, for documentation and mapping tables.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(RefusalCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -6,6 +6,7 @@ using Clinic.Domain.Erasure;
 using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
+using Clinic.Domain.Signatures;
 using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Domain.Patients;
@@ -49,6 +50,8 @@ public static class PatientDecider
         CorrectSideEffectResolution correct => SideEffectCorrections.CorrectResolution(correct, state),
         CorrectSideEffectReview correct => SideEffectCorrections.CorrectReview(correct, state),
         CorrectRegulatorNotification correct => SideEffectCorrections.CorrectNotification(correct, state),
+        SignSession sign => SignatureDecisions.SignSession(sign, state),
+        SignSideEffectReview sign => SignatureDecisions.SignSideEffectReview(sign, state),
         ErasePatient erase => ErasureDecisions.Erase(erase, state),
         RecordRetentionEnded retention => ErasureDecisions.RecordRetentionEnded(retention, state),
         _ => Decision.Unsupported(command),
@@ -106,6 +109,7 @@ public static class PatientDecider
         },
         SessionRecordCorrected e => UpdateSession(state, e.SessionId, session => session with { Treatment = e.Treatment }),
         SessionReminderSent e => UpdateSession(state, e.SessionId, session => session with { ReminderSentFor = e.SessionStartsAt }),
+        SessionSigned e => UpdateSession(state, e.SessionId, session => session with { Signatures = session.Signatures.Add(e.Signature) }),
 
         SideEffectReported e => state with
         {
@@ -131,6 +135,8 @@ public static class PatientDecider
             Notification = new RegulatorNotified(e.PatientId, e.SideEffectId, e.NotifiedAt, e.Reference),
         }),
         SideEffectReportOverdue e => UpdateSideEffect(state, e.SideEffectId, sideEffect => sideEffect with { Escalation = e }),
+        SideEffectReviewSigned e => UpdateSideEffect(state, e.SideEffectId,
+            sideEffect => sideEffect with { ReviewSignatures = sideEffect.ReviewSignatures.Add(e.Signature) }),
 
         RetentionPeriodEnded e => state with { RetentionEndedOn = e.EndedOn },
         PatientErased e => state with { Details = null, Erasure = e },

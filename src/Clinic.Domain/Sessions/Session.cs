@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Clinic.Domain.Common;
+using Clinic.Domain.Signatures;
 
 namespace Clinic.Domain.Sessions;
 
@@ -14,6 +16,9 @@ public sealed record Session(
     PerformedTreatment? Treatment = null,
     DateTimeOffset? ReminderSentFor = null)
 {
+    /// <summary>The signatures of the performed record, in the order given; the latest is the one that may be valid.</summary>
+    public ImmutableList<Signature> Signatures { get; init; } = [];
+
     /// <summary>Scheduled or performed: it counts for the plan and for the interval between sessions.</summary>
     public bool IsLive => Status is SessionStatus.Scheduled or SessionStatus.Performed;
 

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Clinic.Domain.Signatures;
+
 namespace Clinic.Domain.SideEffects;
 
 public sealed record SideEffect(
@@ -11,6 +14,9 @@ public sealed record SideEffect(
     RegulatorNotified? Notification = null,
     SideEffectReportOverdue? Escalation = null)
 {
+    /// <summary>The signatures of the clinician's review, in the order given; the latest is the one that may be valid.</summary>
+    public ImmutableList<Signature> ReviewSignatures { get; init; } = [];
+
     public bool IsOpen => Resolution is null;
 
     public bool AwaitsReview => RequiresReview && Review is null;

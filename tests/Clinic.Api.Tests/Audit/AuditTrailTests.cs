@@ -125,6 +125,25 @@ public class AuditTrailTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Every_read_of_personal_data_is_recorded_and_reads_without_any_are_not()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        await journey.HistoryAsync();
+        await journey.HistoryAsync(asOf: DateTimeOffset.UtcNow.ToString("O"));
+        await journey.Admin.GetOkAsync("/api/admin/dead-letters");
+        await journey.Admin.GetOkAsync("/api/dashboard");
+        await journey.Admin.GetOkAsync("/api/clinic/policy");
+        await host.WaitForProjectionsAsync();
+
+        var practitioners = await AuditTrail.EntriesAsync(journey.Admin, $"&type=record-viewed&actor={Journey.PractitionerUserId}");
+        var admins = await AuditTrail.EntriesAsync(journey.Admin, "&type=record-viewed&actor=clinic-admin-user");
+
+        practitioners.Select(view => (view["summary"]!.GetValue<string>(), view["patientId"]!.GetValue<Guid>()))
+            .ShouldBe(Enumerable.Repeat(("Viewed patient-history", journey.PatientId), 2));
+        admins.Select(view => view["summary"]!.GetValue<string>()).ShouldBe(["Viewed dead-letters"]);
+    }
+
+    [Fact]
     public async Task Who_looked_at_a_patient_is_asked_by_the_event_name_without_its_version()
     {
         var journey = await new Journey(host).ReadyForTreatmentAsync();

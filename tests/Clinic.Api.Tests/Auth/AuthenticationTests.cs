@@ -54,7 +54,7 @@ public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
             _ => Token(Claims(), issuer: "someone-else"),
         };
 
-        var response = await WithToken(token).GetAsync(Policy);
+        var response = await host.WithToken(token).GetAsync(Policy);
 
         var problem = await HttpJson.ProblemAsync(response, HttpStatusCode.Unauthorized, "invalid-token");
         problem.ToJsonString().ShouldNotContain(token);
@@ -69,7 +69,7 @@ public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
     {
         var token = Token(Claims().Where(claim => claim.Type != missing));
 
-        await HttpJson.ProblemAsync(await WithToken(token).GetAsync(Policy), HttpStatusCode.Forbidden, "forbidden");
+        await HttpJson.ProblemAsync(await host.WithToken(token).GetAsync(Policy), HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Theory]
@@ -80,7 +80,7 @@ public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
     {
         var token = Token([.. Claims(), new Claim(type, secondValue)]);
 
-        await HttpJson.ProblemAsync(await WithToken(token).GetAsync(Policy), HttpStatusCode.Unauthorized, "invalid-token");
+        await HttpJson.ProblemAsync(await host.WithToken(token).GetAsync(Policy), HttpStatusCode.Unauthorized, "invalid-token");
     }
 
     public static TheoryData<string, string> UnusableIdentities()
@@ -109,13 +109,24 @@ public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
         };
         var eventsBefore = await host.EventCountAsync();
 
-        var response = await WithToken(Token(Claims().Select(claim => claim.Type == type ? new Claim(type, value) : claim)))
+        var response = await host.WithToken(Token(Claims().Select(claim => claim.Type == type ? new Claim(type, value) : claim)))
             .PostAsJsonAsync("/api/patients", NewPatient, HttpJson.Options);
 
         var problem = await HttpJson.ProblemAsync(response, HttpStatusCode.Unauthorized, "invalid-token");
         problem["detail"]!.GetValue<string>().ShouldContain($"'{type}'");
         response.Headers.WwwAuthenticate.ToString().ShouldContain("invalid_token");
         (await host.EventCountAsync()).ShouldBe(eventsBefore, "a refused token writes nothing, in any clinic");
+    }
+
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("Ana\nSilva")]
+    public async Task A_printed_name_a_signature_could_not_hold_is_401_invalid_token(string name)
+    {
+        var response = await host.WithToken(Token([.. Claims(), new Claim(ClinicClaims.Name, name)])).GetAsync(Policy);
+
+        var problem = await HttpJson.ProblemAsync(response, HttpStatusCode.Unauthorized, "invalid-token");
+        problem["detail"]!.GetValue<string>().ShouldContain($"'{ClinicClaims.Name}'");
     }
 
     [Theory]
@@ -127,12 +138,9 @@ public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task A_user_role_or_clinic_that_is_not_a_json_string_is_401_invalid_token(string type, string json)
     {
         var claims = Claims().Where(claim => claim.Type != type).Select(claim => $"\"{claim.Type}\":\"{claim.Value}\"");
-        var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
-        var token = new JsonWebTokenHandler().CreateToken(
-            $$"""{"iss":"clinic","aud":"clinic-api","exp":{{expires}},{{string.Join(',', claims)}},"{{type}}":{{json}}}""",
-            new SigningCredentials(TokenIssuer.SecurityKey(ApiHost.SigningKey), SecurityAlgorithms.HmacSha256));
+        var token = ApiHost.RawToken($"{string.Join(',', claims)},\"{type}\":{json}");
 
-        var problem = await HttpJson.ProblemAsync(await WithToken(token).GetAsync(Policy), HttpStatusCode.Unauthorized, "invalid-token");
+        var problem = await HttpJson.ProblemAsync(await host.WithToken(token).GetAsync(Policy), HttpStatusCode.Unauthorized, "invalid-token");
 
         problem["detail"]!.GetValue<string>().ShouldContain($"'{type}'");
     }
@@ -144,11 +152,11 @@ public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
         var clinic = TestClinic.Unique("clinique").PadRight(200, 'ü');
         var token = Token([new(ClinicClaims.Subject, user), new(ClinicClaims.Role, ClinicRoles.ClinicAdmin), new(ClinicClaims.Clinic, clinic)]);
 
-        var response = await WithToken(token).PostAsJsonAsync("/api/patients", NewPatient, HttpJson.Options);
+        var response = await host.WithToken(token).PostAsJsonAsync("/api/patients", NewPatient, HttpJson.Options);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         await host.WaitForProjectionsAsync();
-        var entries = await AuditTrail.EntriesAsync(WithToken(token), "&type=patient-registered.v1");
+        var entries = await AuditTrail.EntriesAsync(host.WithToken(token), "&type=patient-registered.v1");
         entries.ShouldHaveSingleItem()["actorId"]!.GetValue<string>().ShouldBe(user);
     }
 
@@ -163,19 +171,12 @@ public class AuthenticationTests(ApiHost host) : IClassFixture<ApiHost>
     [Fact]
     public async Task A_valid_token_is_let_through()
     {
-        var response = await WithToken(Token(Claims())).GetAsync(Policy);
+        var response = await host.WithToken(Token(Claims())).GetAsync(Policy);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private static readonly object NewPatient = Journey.NewPatient(new DateOnly(1980, 1, 1));
-
-    private HttpClient WithToken(string token)
-    {
-        var client = host.AnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     private static Claim[] Claims() =>
     [

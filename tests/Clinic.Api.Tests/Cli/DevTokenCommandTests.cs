@@ -1,12 +1,13 @@
 using System.Net;
 using Clinic.Api.Tests.Support;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Clinic.Api.Tests.Cli;
 
 public class DevTokenCommandTests(ApiHost host) : IClassFixture<ApiHost>
 {
     /// <summary>How every token begins: its header, <c>{"alg":</c> in base64url.</summary>
-    private const string JwtStart = "eyJhbGciOi";
+    public const string JwtStart = "eyJhbGciOi";
 
     [Theory]
     [InlineData("Production")]
@@ -60,6 +61,20 @@ public class DevTokenCommandTests(ApiHost host) : IClassFixture<ApiHost>
         run.ExitCode.ShouldBe(1);
         run.Output.ShouldNotContain(JwtStart);
         run.Errors.ShouldContain(error);
+    }
+
+    [Fact]
+    public async Task Dev_token_puts_the_name_a_signature_prints_in_the_token_and_refuses_a_blank_one()
+    {
+        var run = await CliRun.RunAsync(host, "dev-token", "--user", "u1", "--role", "practitioner", "--clinic", "c1", "--name", "Dr Ana Silva",
+            "--environment", "Development");
+        run.ExitCode.ShouldBe(0, run.Errors);
+        new JsonWebToken(run.OutputLines[^1]).GetClaim("name").Value.ShouldBe("Dr Ana Silva");
+
+        var blank = await CliRun.RunAsync(host, "dev-token", "--user", "u1", "--role", "practitioner", "--clinic", "c1", "--name", " ",
+            "--environment", "Development");
+        blank.ExitCode.ShouldBe(1);
+        blank.Errors.ShouldContain("--name is empty or blank");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Clinic.Api.Tests.Cli;
 public class ProjectionsRebuildTests(ApiHost host) : IClassFixture<ApiHost>
 {
     private static readonly string[] Projections =
-        ["patient-history", "patient-timeline", "session-locator", "practitioner-calendar", "practitioner-schedule", "audit-trail", "clinic-dashboard"];
+        ["patient-history", "patient-timeline", "session-locator", "session-products", "practitioner-calendar", "practitioner-schedule", "audit-trail", "clinic-dashboard"];
 
     [Fact]
     public async Task Rebuilding_every_projection_prints_progress_and_gives_back_the_same_documents()

@@ -41,6 +41,7 @@ public class GeneratedBadInputTests(ApiHost host) : IClassFixture<ApiHost>
         ["POST /api/sessions/{sessionId}/cancel"] = _ => new { reason = "Patient is ill" },
         ["POST /api/sessions/{sessionId}/no-show"] = _ => new { },
         ["POST /api/sessions/{sessionId}/performed"] = _ => Journey.Performed(Journey.Slot(3).AddMinutes(5), durationMinutes: 30),
+        ["POST /api/sessions/{sessionId}/signature"] = _ => new { meaning = "performed" },
         ["POST /api/patients/{patientId}/screenings"] = _ => new
         {
             screenedOn = Journey.Today, pregnant = false, breastfeeding = false, insulinDependentDiabetes = false, cancerOnMultiDrugTherapy = false,
@@ -63,6 +64,7 @@ public class GeneratedBadInputTests(ApiHost host) : IClassFixture<ApiHost>
             resolvedAt = Journey.Slot(11), outcome = "recovered", notes = "Antibiotics completed",
         },
         ["POST /api/patients/{patientId}/side-effects/{sideEffectId}/review"] = _ => new { decision = "resume", notes = "Resume with care" },
+        ["POST /api/patients/{patientId}/side-effects/{sideEffectId}/review/signature"] = _ => new { meaning = "reviewed" },
         ["POST /api/patients/{patientId}/side-effects/{sideEffectId}/regulator-notification"] = _ => new
         {
             notifiedAt = Journey.Now, reference = "ANSM-2025-00417",

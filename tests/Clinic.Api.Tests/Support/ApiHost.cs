@@ -7,6 +7,8 @@ using Marten.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Clinic.Api.Tests.Support;
 
@@ -85,17 +87,38 @@ public class ApiHost : IAsyncLifetime
     /// <c>Expect: 100-continue</c> it waits for the server's word before sending a body, however busy the machine, so
     /// that a body the server refuses unread (413) is never sent into a closed connection.
     /// </summary>
-    public HttpClient Client(string role, string clinic, string? user = null)
+    public HttpClient Client(string role, string clinic, string? user = null) => Client(role, TokenClinics.One(clinic), user);
+
+    /// <summary>A client whose token names its clinics as <paramref name="clinics"/> says (a regulator's several, or a jurisdiction).</summary>
+    public HttpClient Client(string role, TokenClinics clinics, string? user = null) => WithToken(Token(role, clinics, user ?? $"{role}-user"));
+
+    /// <summary>
+    /// A client whose token carries the user's printed name and was issued at <paramref name="issuedAt"/>: what a signature
+    /// needs (the API's clock judges the token fresh, so tests issue it by that clock).
+    /// </summary>
+    public HttpClient SigningClient(string role, string clinic, string user, string? name, DateTimeOffset issuedAt) =>
+        WithToken(TokenIssuer.Issue(new AuthSettings(), SigningKey, user, role, clinic, TimeSpan.FromHours(1), name, issuedAt));
+
+    /// <summary>A client whose requests carry <paramref name="token"/>.</summary>
+    public HttpClient WithToken(string token)
     {
         var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, clinic, user ?? $"{role}-user"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
     public HttpClient AnonymousClient() => new() { BaseAddress = BaseAddress };
 
-    public static string Token(string role, string clinic, string user) =>
-        TokenIssuer.Issue(new AuthSettings(), SigningKey, user, role, clinic, TimeSpan.FromHours(1));
+    public static string Token(string role, string clinic, string user) => Token(role, TokenClinics.One(clinic), user);
+
+    public static string Token(string role, TokenClinics clinics, string user) =>
+        TokenIssuer.Issue(new AuthSettings(), SigningKey, user, role, clinics, TimeSpan.FromHours(1));
+
+    /// <summary>A token signed with the test key whose claims are <paramref name="claims"/> as written: JSON members, comma-separated.</summary>
+    public static string RawToken(string claims) =>
+        new JsonWebTokenHandler().CreateToken(
+            $$"""{"iss":"clinic","aud":"clinic-api","exp":{{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}},{{claims}}}""",
+            new SigningCredentials(TokenIssuer.SecurityKey(SigningKey), SecurityAlgorithms.HmacSha256));
 
     /// <summary>The host's Marten store, for tests that look beneath the API.</summary>
     public IDocumentStore Store() => Services.GetRequiredService<IDocumentStore>();

@@ -214,12 +214,12 @@ public sealed class Journey(ApiHost host, string clinic)
     /// <summary>The API's clock at the end of a session that starts at <paramref name="startsAt"/>, when its record is written.</summary>
     public IDisposable AfterSession(DateTimeOffset startsAt) => ClockAt(startsAt.AddHours(1));
 
-    /// <summary>Schedules a session and, once it has taken place, records it performed five minutes after it started.</summary>
-    public async Task<Guid> PerformedSessionAsync(DateTimeOffset startsAt)
+    /// <summary>Schedules a session and, once it has taken place, records it performed five minutes after it started, with a product of <paramref name="lotNumber"/>.</summary>
+    public async Task<Guid> PerformedSessionAsync(DateTimeOffset startsAt, string lotNumber = "LOT-77")
     {
         var sessionId = await ScheduleAsync(startsAt);
         using (AfterSession(startsAt))
-            await Practitioner.PostOkAsync($"/api/sessions/{sessionId}/performed", Performed(startsAt.AddMinutes(5)), HttpStatusCode.OK);
+            await Practitioner.PostOkAsync($"/api/sessions/{sessionId}/performed", Performed(startsAt.AddMinutes(5), products: [Product(lotNumber)]), HttpStatusCode.OK);
         return sessionId;
     }
 

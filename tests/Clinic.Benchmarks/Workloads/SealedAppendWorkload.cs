@@ -1,5 +1,4 @@
 using Clinic.Api.Database;
-using Clinic.Api.Privacy;
 using Clinic.Benchmarks.Measuring;
 using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
@@ -27,8 +26,8 @@ public sealed class SealedAppendWorkload : IWorkload
         var patients = context.Scale.AppendStreams;
         var sealedSchema = "bench_sealed_" + Guid.NewGuid().ToString("N")[..12];
         var plainSchema = "bench_plain_" + Guid.NewGuid().ToString("N")[..12];
-        await using var sealedStore = new DocumentStore(ClinicMarten.Options(context.Marten, sealedSchema, Keys(context, sealedSchema)));
-        await using var plainStore = new DocumentStore(Plain(ClinicMarten.Options(context.Marten, plainSchema, Keys(context, plainSchema))));
+        await using var sealedStore = new DocumentStore(ClinicMarten.Options(context.Marten, sealedSchema, BenchMarten.Keys(context.Marten, sealedSchema)));
+        await using var plainStore = new DocumentStore(Plain(ClinicMarten.Options(context.Marten, plainSchema, BenchMarten.Keys(context.Marten, plainSchema))));
         try
         {
             await sealedStore.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
@@ -51,9 +50,6 @@ public sealed class SealedAppendWorkload : IWorkload
             }
         }
     }
-
-    private static PersonalKeys Keys(BenchContext context, string schema) =>
-        new(context.Marten, schema, TimeProvider.System, PersonalKeys.DefaultCacheTtl);
 
     /// <summary>The application's store as it would be without sealing: its stored JSON in clear, and no keys made.</summary>
     private static StoreOptions Plain(StoreOptions options)

@@ -1,0 +1,27 @@
+namespace Clinic.Domain.Signatures;
+
+public enum SignatureState
+{
+    /// <summary>The record's latest signature, and the record's content is still the content signed.</summary>
+    Valid = 1,
+
+    /// <summary>The record was corrected since (its content hash differs), or signed again: a new signature is needed.</summary>
+    Superseded = 2,
+}
+
+/// <summary>A signature of a record, the hash of the record's content now (null: it has none) and what follows from the two.</summary>
+public sealed record SignatureStatus(Signature Signature, string? CurrentHash, SignatureState State)
+{
+    /// <summary>
+    /// The record's signatures in the order given: only the latest can be valid, and only while the record's content
+    /// hashes to what it signed. One superseded stays superseded, even if a later correction restores what it signed.
+    /// </summary>
+    public static IReadOnlyList<SignatureStatus> Of(IReadOnlyList<Signature> signatures, string? currentHash) =>
+        signatures.Select((signature, index) => new SignatureStatus(signature, currentHash,
+                index == signatures.Count - 1 && signature.ContentHash == currentHash ? SignatureState.Valid : SignatureState.Superseded))
+            .ToList();
+
+    /// <summary>Whether the record's latest signature still signs its content: then it needs no other.</summary>
+    public static bool IsValidlySigned(IReadOnlyList<Signature> signatures, string? currentHash) =>
+        Of(signatures, currentHash) is [.., { State: SignatureState.Valid }];
+}
