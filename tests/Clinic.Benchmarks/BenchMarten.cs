@@ -1,4 +1,5 @@
 using Clinic.Api.Database;
+using Clinic.Api.Privacy;
 using Clinic.Benchmarks.Ledger;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -34,6 +35,10 @@ public static class BenchMarten
             options.Storage.Add(new EventChain(schema, options.Advanced.Migrator));
         return options;
     }
+
+    /// <summary>The clinic store's patients' keys in <paramref name="schema"/>, for <see cref="ClinicMarten.Options"/>.</summary>
+    public static PersonalKeys Keys(NpgsqlDataSource dataSource, string schema) =>
+        new(dataSource, schema, TimeProvider.System, PersonalKeys.DefaultCacheTtl);
 
     private static void ConfigureEvents(StoreOptions options)
     {

@@ -30,7 +30,7 @@ public sealed class BenchSchema : IAsyncDisposable
 
     /// <summary>A schema of the clinic's own store (<see cref="ClinicMarten.Options"/>: its documents, indexes and projections).</summary>
     public static Task<BenchSchema> CreateClinicAsync(BenchContext context) =>
-        CreateAsync(context, name => ClinicMarten.Options(context.Marten, name));
+        CreateAsync(context, name => ClinicMarten.Options(context.Marten, name, BenchMarten.Keys(context.Marten, name)));
 
     private static async Task<BenchSchema> CreateAsync(BenchContext context, Func<string, StoreOptions> options)
     {

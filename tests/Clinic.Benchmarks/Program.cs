@@ -51,6 +51,7 @@ static IEnumerable<IWorkload> Workloads() =>
     new AppendWorkload(streamsPerTransaction: 100, inlineProjection: false),
     new AppendWorkload(streamsPerTransaction: 1, inlineProjection: true),
     new AppendWorkload(streamsPerTransaction: 100, inlineProjection: true),
+    new SealedAppendWorkload(),
     new CatchUpWorkload(),
     new StreamReadWorkload(),
     new LotRecallWorkload(),

@@ -13,7 +13,7 @@ public class PatientRegistrationTests
         Given.Patient()
             .When(new RegisterPatient(PatientId, ClinicId, MariaDetails, Now))
             .ThenEmits(new PatientRegistered(PatientId, ClinicId,
-                new PatientDetails("Maria", "Costa", new DateOnly(1990, 5, 20), Sex.Female, "+351 912 345 678", "maria.costa@example.org")));
+                new PatientDetails("Maria", "Costa", new DateOnly(1990, 5, 20), Sex.Female, "+351 912 345 678", "maria.costa@example.org"), Now));
 
     [Fact]
     public void Contact_details_are_optional() =>

@@ -32,6 +32,7 @@ public static class Permissions
     /// <summary>Check the clinic's records against their hash chain and signed checkpoints, and export the latest checkpoint.</summary>
     public const string ReadIntegrity = "integrity:read";
     public const string TakeCheckpoints = "integrity:checkpoint";
+    public const string ErasePatients = "patients:erase";
 
     private static readonly string[] Receptionists = [ClinicRoles.Receptionist, ClinicRoles.Practitioner, ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
     private static readonly string[] Practitioners = [ClinicRoles.Practitioner, ClinicRoles.Clinician, ClinicRoles.ClinicAdmin];
@@ -58,6 +59,7 @@ public static class Permissions
         [ManageMessages] = Admins,
         [ReadIntegrity] = [.. Admins, ClinicRoles.Regulator],
         [TakeCheckpoints] = Admins,
+        [ErasePatients] = Admins,
     };
 
     public static void AddClinicPolicies(this AuthorizationOptions options)

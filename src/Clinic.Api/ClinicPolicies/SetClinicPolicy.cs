@@ -20,9 +20,12 @@ public sealed record PolicyRequest
     /// <summary>Optional, for the same reason: the ceiling on the total volume injected in one session.</summary>
     public decimal MaximumSessionVolumeMl { get; init; } = ClinicPolicy.Default.MaximumSessionVolumeMl;
 
+    /// <summary>Optional, for the same reason: how many years a patient's records are kept after her last treatment.</summary>
+    public int RetentionYears { get; init; } = ClinicPolicy.Default.RetentionYears;
+
     public ClinicPolicy ToPolicy() =>
         new(ScreeningValidityDays, MinimumIntervalDays, SeriousReportingDays, FatalOrLifeThreateningReportingDays, AllergyReadingWindowDays,
-            AllergyTestValidityMonths, MaximumSessionVolumeMl);
+            AllergyTestValidityMonths, MaximumSessionVolumeMl, RetentionYears);
 }
 
 internal static class SetClinicPolicyEndpoint

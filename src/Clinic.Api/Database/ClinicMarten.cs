@@ -6,6 +6,7 @@ using Clinic.Api.Dashboard;
 using Clinic.Api.History;
 using Clinic.Api.Lots;
 using Clinic.Api.Practitioners;
+using Clinic.Api.Privacy;
 using Clinic.Api.Schedules;
 using Clinic.Api.Sessions;
 using Clinic.Domain.Common;
@@ -37,13 +38,13 @@ public static class ClinicMarten
 
     public static string SchemaOf(IConfiguration configuration) => configuration["Clinic:Schema"] ?? DefaultSchema;
 
-    public static StoreOptions Options(NpgsqlDataSource dataSource, string schema)
+    public static StoreOptions Options(NpgsqlDataSource dataSource, string schema, PersonalKeys keys)
     {
         var options = new StoreOptions();
         options.Connection(dataSource);
         options.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = JasperFx.AutoCreate.CreateOrUpdate;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ConfigureStoredJson);
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => ConfigureSealedJson(json, keys));
         options.Policies.AllDocumentsAreMultiTenanted();
         options.Logger(SilentMartenLogger.Instance);
         // No retry inside Marten: a command runs in the transaction Wolverine opens for its handler, which a retried statement cannot
@@ -55,6 +56,8 @@ public static class ClinicMarten
         ConfigureProjections(options, schema);
         options.Storage.Add(new AppendOnlyEvents(schema, options.Advanced.Migrator));
         options.Storage.Add(new EventChain(schema, options.Advanced.Migrator));
+        options.Storage.Add(new PersonalKeysTable(schema, options.Advanced.Migrator));
+        options.Listeners.Add(new PersonalKeysListener(keys));
         return options;
     }
 
@@ -74,6 +77,18 @@ public static class ClinicMarten
         ConfigureJson(json);
         json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(LeaveOutComputedProperties);
     }
+
+    /// <summary>The stored JSON with every personal value sealed under its patient's key (docs/event-store.md).</summary>
+    public static void ConfigureSealedJson(JsonSerializerOptions json, PersonalKeys keys)
+    {
+        ConfigureStoredJson(json);
+        AddSealing(json, keys);
+    }
+
+    /// <summary>Seals personal values in what <paramref name="json"/> writes, and opens them in what it reads.</summary>
+    public static void AddSealing(JsonSerializerOptions json, PersonalKeys keys) =>
+        json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(new PersonalDataSealing(new PersonalSeal(keys)).Modify);
 
     /// <summary>
     /// A property without a setter that no constructor parameter sets is computed from the others. (System.Text.Json's

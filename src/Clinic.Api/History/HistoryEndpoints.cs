@@ -11,7 +11,7 @@ internal static class HistoryEndpoints
         patients.MapGet("/{patientId}/history", async (Guid patientId, DateTimeOffset? asOf, ClinicReads reads, AccessLog accessLog, TimeProvider clock, CancellationToken ct) =>
         {
             var (history, timeline) = await reads.Session.ReadHistoryAsync(patientId, asOf, ct);
-            if (history?.Record.IsRegistered != true)
+            if (history?.Record is not ({ IsRegistered: true } or { IsErased: true }))
                 return CommandResults.Problem(StatusCodes.Status404NotFound, RefusalCodes.PatientNotFound,
                     asOf is null ? $"No patient {patientId} in this clinic." : $"No patient {patientId} in this clinic as of {asOf:u}.");
 

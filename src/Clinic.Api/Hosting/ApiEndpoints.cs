@@ -6,6 +6,7 @@ using Clinic.Api.ClinicPolicies;
 using Clinic.Api.Consent;
 using Clinic.Api.Corrections;
 using Clinic.Api.Dashboard;
+using Clinic.Api.Erasure;
 using Clinic.Api.DeadLetters;
 using Clinic.Api.History;
 using Clinic.Api.Integrity;
@@ -37,6 +38,8 @@ internal static class ApiEndpoints
         services.AddScoped<ClinicReads>();
         services.AddScoped<CommandSender>();
         services.AddScoped<AccessLog>();
+        services.AddScoped<RetentionReview>();
+        services.AddHostedService<RetentionReviewSchedule>();
     }
 
     public static void MapClinicApi(this WebApplication app)
@@ -52,6 +55,7 @@ internal static class ApiEndpoints
         api.MapLots();
         api.MapDeadLetters();
         api.MapIntegrity();
+        api.MapRetention();
 
         var patients = api.MapPatients();
         patients.MapScreenings();
@@ -60,5 +64,6 @@ internal static class ApiEndpoints
         patients.MapTreatmentPlans();
         patients.MapSideEffects();
         patients.MapHistory();
+        patients.MapErasure();
     }
 }

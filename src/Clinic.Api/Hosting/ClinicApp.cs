@@ -3,6 +3,7 @@ using Clinic.Api.Database;
 using Clinic.Api.Health;
 using Clinic.Api.Http;
 using Clinic.Api.Integrity;
+using Clinic.Api.Privacy;
 using Clinic.Api.Problems;
 using Clinic.Api.Records;
 using JasperFx.Events.Daemon;
@@ -64,6 +65,8 @@ public static class ClinicApp
     private static void AddServices(WebApplicationBuilder builder, ClinicServices services)
     {
         builder.Services.AddSingleton(services);
+        builder.Services.AddSingleton(services.Keys);
+        builder.Services.AddSingleton(new PersonalSeal(services.Keys));
         builder.Services.AddHostedService<ClinicServicesLifetime>();
         builder.Services.AddDatabaseSupervision(services.Database);
         // Hot/cold: of several API nodes, one runs the async projections and another takes over when it stops.
@@ -73,7 +76,7 @@ public static class ClinicApp
             .UseLightweightSessions()
             .IntegrateWithWolverine(wolverine => wolverine.MessageStorageSchemaName = services.Schema)
             .AddAsyncDaemon(builder.Configuration.GetValue("Clinic:RunDaemon", defaultValue: true) ? DaemonMode.HotCold : DaemonMode.Disabled);
-        builder.AddClinicWolverine();
+        builder.AddClinicWolverine(services.Keys);
 
         builder.AddClinicAuthentication();
         builder.AddClinicIntegrity();

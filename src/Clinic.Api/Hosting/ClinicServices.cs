@@ -1,4 +1,5 @@
 using Clinic.Api.Database;
+using Clinic.Api.Privacy;
 using Marten;
 using Npgsql;
 
@@ -8,17 +9,19 @@ namespace Clinic.Api.Hosting;
 /// The database every way of running the API needs (web server or CLI verb), from the same configuration, with
 /// the Marten options of the clinic's store on that database.
 /// </summary>
-public sealed record ClinicServices(ClinicDatabase Database, NpgsqlDataSource DataSource, string Schema) : IAsyncDisposable
+public sealed record ClinicServices(ClinicDatabase Database, NpgsqlDataSource DataSource, string Schema, PersonalKeys Keys) : IAsyncDisposable
 {
     public static async Task<ClinicServices> OpenAsync(WebApplicationBuilder builder, CancellationToken cancellationToken = default)
     {
         using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
         var database = await ClinicDatabase.OpenAsync(builder.Configuration, loggers.CreateLogger<ClinicDatabase>(), cancellationToken);
         var dataSource = NpgsqlDataSource.Create(ClinicMarten.WithAutoPrepare(database.ConnectionString));
-        return new ClinicServices(database, dataSource, ClinicMarten.SchemaOf(builder.Configuration));
+        var schema = ClinicMarten.SchemaOf(builder.Configuration);
+        var keyCacheTtl = builder.Configuration.GetValue("Clinic:PersonalKeyCacheTtl", PersonalKeys.DefaultCacheTtl);
+        return new ClinicServices(database, dataSource, schema, new PersonalKeys(dataSource, schema, TimeProvider.System, keyCacheTtl));
     }
 
-    public StoreOptions StoreOptions() => ClinicMarten.Options(DataSource, Schema);
+    public StoreOptions StoreOptions() => ClinicMarten.Options(DataSource, Schema, Keys);
 
     public async ValueTask DisposeAsync()
     {

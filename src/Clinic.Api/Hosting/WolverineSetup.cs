@@ -1,5 +1,7 @@
 using Clinic.Api.Commands;
+using Clinic.Api.Database;
 using Clinic.Api.Messaging;
+using Clinic.Api.Privacy;
 using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
@@ -17,7 +19,7 @@ namespace Clinic.Api.Hosting;
 /// </summary>
 internal static class WolverineSetup
 {
-    public static void AddClinicWolverine(this WebApplicationBuilder builder)
+    public static void AddClinicWolverine(this WebApplicationBuilder builder, PersonalKeys keys)
     {
         var settings = MessagingSettings.From(builder.Configuration);
         var production = builder.Environment.IsProduction();
@@ -29,6 +31,8 @@ internal static class WolverineSetup
                 typeof(IPatientCommand), typeof(IPractitionerCommand), typeof(IClinicCommand), typeof(ISessionBookingCommand)));
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
+            // Messages kept in the inbox, the scheduled store and the dead letters hold personal values sealed, as Marten's.
+            options.UseSystemTextJsonForSerialization(json => ClinicMarten.AddSealing(json, keys));
             options.Durability.Mode = settings.DurabilityMode;
             options.Durability.ScheduledJobPollingTime = settings.ScheduledPollInterval;
             options.Durability.ScheduledJobFirstExecution = settings.ScheduledPollInterval;

@@ -3,6 +3,7 @@ using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
 using Clinic.Domain.Consent;
 using Clinic.Domain.Corrections;
+using Clinic.Domain.Erasure;
 using Clinic.Domain.AllergyTests;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
@@ -53,6 +54,8 @@ public static class EventSummaries
         SessionSigned e => $"Session record signed as {Name(e.Signature.Meaning)} by a {e.Signature.Role} (content SHA-256 {e.Signature.ContentHash})",
         SideEffectReviewSigned e => $"Side-effect review signed as {Name(e.Signature.Meaning)} by a {e.Signature.Role} (content SHA-256 {e.Signature.ContentHash})",
         RecordViewed e => $"Viewed {e.Resource}",
+        RetentionPeriodEnded e => $"Retention period ended on {e.EndedOn:yyyy-MM-dd}",
+        PatientErased e => $"Personal data erased{(e.LegalObligation ? " by legal obligation" : " after the retention period")}",
         ICorrection => $"Correction: {CorrectionOf(@event)}",
         null => "(data not read)",
         _ => @event.GetType().Name,

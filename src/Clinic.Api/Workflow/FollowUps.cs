@@ -75,7 +75,7 @@ public sealed class FollowUps(Notifiers notifiers, TimeProvider clock)
                 Notify(messages, new Notification(Notification.SessionReminder, clinicId, e.SentAt, new
                 {
                     e.PatientId, e.SessionId, e.SessionStartsAt,
-                    contact = patient is null ? null : new { patient.FirstName, patient.Phone, patient.Email },
+                    contact = patient is null ? null : new ReminderContact(patient.FirstName, patient.Phone, patient.Email),
                 }));
                 break;
             case SideEffectReportOverdue e:

@@ -1,3 +1,5 @@
+using Clinic.Domain.Common;
+
 namespace Clinic.Domain.AllergyTests;
 
 /// <summary>
@@ -7,4 +9,4 @@ public sealed record AllergyReading(
     DateTimeOffset ReadAt,
     bool Reaction,
     IReadOnlyList<string> ReactedSubstances,
-    string? Notes);
+    [property: PersonalData] string? Notes);

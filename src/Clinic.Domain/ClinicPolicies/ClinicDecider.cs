@@ -38,6 +38,8 @@ public static class ClinicDecider
             ClinicPolicyLimits.MaximumAllergyReadingWindowDays, RefusalCodes.InvalidPolicy, "Allergy reading window days")
         ?? Check.InRange(policy.AllergyTestValidityMonths, ClinicPolicyLimits.MinimumAllergyTestValidityMonths,
             ClinicPolicyLimits.MaximumAllergyTestValidityMonths, RefusalCodes.InvalidPolicy, "Allergy test validity months")
+        ?? Check.InRange(policy.RetentionYears, ClinicPolicyLimits.MinimumRetentionYears, ClinicPolicyLimits.MaximumRetentionYears,
+            RefusalCodes.InvalidPolicy, "Retention years")
         ?? Check.That(policy.MaximumSessionVolumeMl is >= ClinicPolicyLimits.MinimumSessionVolumeMl and <= ClinicPolicyLimits.MaximumSessionVolumeMl,
             RefusalCodes.InvalidPolicy,
             $"Maximum session volume must be between {ClinicPolicyLimits.MinimumSessionVolumeMl} and {ClinicPolicyLimits.MaximumSessionVolumeMl} ml (was {policy.MaximumSessionVolumeMl}).");

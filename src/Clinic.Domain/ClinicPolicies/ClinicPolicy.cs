@@ -11,7 +11,8 @@ public sealed record ClinicPolicy(
     int FatalOrLifeThreateningReportingDays = 7,
     int AllergyReadingWindowDays = 4,
     int AllergyTestValidityMonths = 12,
-    decimal MaximumSessionVolumeMl = 20m)
+    decimal MaximumSessionVolumeMl = 20m,
+    int RetentionYears = 10)
 {
     public static ClinicPolicy Default { get; } = new();
 }

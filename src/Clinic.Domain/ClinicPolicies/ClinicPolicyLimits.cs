@@ -38,4 +38,13 @@ public static class ClinicPolicyLimits
     public const decimal MinimumSessionVolumeMl = 1m;
 
     public const decimal MaximumSessionVolumeMl = 20m;
+
+    /// <summary>
+    /// A patient's records are kept this many years after her last treatment (after her registration if never treated):
+    /// at least 5 (choice: a floor so that a slip cannot shorten it to a year or two; the clinic sets what its national
+    /// law requires), at most 100.
+    /// </summary>
+    public const int MinimumRetentionYears = 5;
+
+    public const int MaximumRetentionYears = 100;
 }

@@ -4,6 +4,7 @@ using Clinic.Domain.AllergyTests;
 using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Consent;
 using Clinic.Domain.Corrections;
+using Clinic.Domain.Erasure;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
 using Clinic.Domain.Screening;
@@ -65,6 +66,8 @@ public static class EventCatalog
         PatientEvent<SideEffectReportOverdue>("side-effect-report-overdue.v1"),
         PatientEvent<SessionSigned>("session-signed.v1"),
         PatientEvent<SideEffectReviewSigned>("side-effect-review-signed.v1"),
+        PatientEvent<RetentionPeriodEnded>("retention-period-ended.v1"),
+        PatientEvent<PatientErased>("patient-erased.v1"),
 
         new("record-viewed.v1", typeof(RecordViewed), StreamTypes.AccessLog),
     ];

@@ -138,6 +138,11 @@ public static class RefusalCodes
     public const string ClinicianRequired = "clinician-required";
     /// <summary>A plan outside its indication's protocol without a clinician's deviation.</summary>
     public const string OffProtocol = "off-protocol";
+    // Erasure.
+    /// <summary>A patient's records are kept while the clinic's retention period runs (GDPR Art. 17(3)), unless the law orders otherwise.</summary>
+    public const string RetentionPeriodActive = "retention-period-active";
+    /// <summary>The patient was erased: nothing more is recorded about her.</summary>
+    public const string PatientErased = "patient-erased";
 
     // Signatures (21 CFR 11.50, 11.70).
     /// <summary>The meaning given is not the one the record is signed with (a session: performed; a review: reviewed).</summary>

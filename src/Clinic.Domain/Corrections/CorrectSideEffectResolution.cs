@@ -1,3 +1,4 @@
+using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 using Clinic.Domain.SideEffects;
 
@@ -10,5 +11,5 @@ public sealed record CorrectSideEffectResolution(
     Guid SideEffectId,
     DateTimeOffset ResolvedAt,
     SideEffectOutcome Outcome,
-    string? Notes,
+    [property: PersonalData] string? Notes,
     DateTimeOffset RecordedAt) : IPatientCommand, ICorrection;

@@ -1,3 +1,4 @@
+using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 using Clinic.Domain.SideEffects;
 
@@ -13,4 +14,4 @@ public sealed record CorrectSideEffectReview(
     string Reason,
     Guid SideEffectId,
     ReviewDecision Decision,
-    string Notes) : IPatientCommand, ICorrection;
+    [property: PersonalData] string Notes) : IPatientCommand, ICorrection;

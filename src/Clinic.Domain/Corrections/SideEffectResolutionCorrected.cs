@@ -1,3 +1,4 @@
+using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 using Clinic.Domain.SideEffects;
 
@@ -10,4 +11,4 @@ public sealed record SideEffectResolutionCorrected(
     Guid SideEffectId,
     DateTimeOffset ResolvedAt,
     SideEffectOutcome Outcome,
-    string? Notes) : IPatientEvent, ICorrection;
+    [property: PersonalData] string? Notes) : IPatientEvent, ICorrection;

@@ -1,3 +1,4 @@
+using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 
 namespace Clinic.Domain.Corrections;
@@ -7,4 +8,4 @@ public sealed record SideEffectReviewCorrected(
     Guid CorrectedEventId,
     string Reason,
     Guid SideEffectId,
-    string Notes) : IPatientEvent, ICorrection;
+    [property: PersonalData] string Notes) : IPatientEvent, ICorrection;

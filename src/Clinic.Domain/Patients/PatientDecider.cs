@@ -2,6 +2,7 @@ using Clinic.Domain.AllergyTests;
 using Clinic.Domain.Common;
 using Clinic.Domain.Consent;
 using Clinic.Domain.Corrections;
+using Clinic.Domain.Erasure;
 using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
@@ -20,6 +21,7 @@ public static class PatientDecider
 
     public static Decision Decide(IPatientCommand command, PatientState state) => command switch
     {
+        _ when state.IsErased => Decision.Refuse(RefusalCodes.PatientErased, $"Patient {command.PatientId} was erased on {state.Erasure.ErasedAt:u}: nothing more is recorded about her."),
         RegisterPatient register => Register(register, state),
         _ when PatientRules.CheckRegistered(state, command.PatientId) is { } notFound => Decision.Refuse(notFound),
         CorrectPatientDetails correct => PatientCorrections.CorrectDetails(correct, state),
@@ -50,12 +52,14 @@ public static class PatientDecider
         CorrectRegulatorNotification correct => SideEffectCorrections.CorrectNotification(correct, state),
         SignSession sign => SignatureDecisions.SignSession(sign, state),
         SignSideEffectReview sign => SignatureDecisions.SignSideEffectReview(sign, state),
+        ErasePatient erase => ErasureDecisions.Erase(erase, state),
+        RecordRetentionEnded retention => ErasureDecisions.RecordRetentionEnded(retention, state),
         _ => Decision.Unsupported(command),
     };
 
     public static PatientState Evolve(PatientState state, IDomainEvent @event) => @event switch
     {
-        PatientRegistered e => state with { PatientId = e.PatientId, ClinicId = e.ClinicId, Details = e.Details },
+        PatientRegistered e => state with { PatientId = e.PatientId, ClinicId = e.ClinicId, Details = e.Details, RegisteredAt = e.RegisteredAt },
         PatientDetailsCorrected e when state.IsRegistered => state with { Details = e.Details },
 
         PatientScreened e => state with
@@ -99,7 +103,10 @@ public static class PatientDecider
         SessionMarkedNoShow e => UpdateSession(state, e.SessionId, session => session with { Status = SessionStatus.NoShow }),
         NoShowRetracted e => UpdateSession(state, e.SessionId, session => session with { Status = SessionStatus.Scheduled }),
         SessionPerformed e => UpdateSession(state, e.SessionId,
-            session => session with { Status = SessionStatus.Performed, PerformedAt = e.PerformedAt, Treatment = e.Treatment }),
+            session => session with { Status = SessionStatus.Performed, PerformedAt = e.PerformedAt, Treatment = e.Treatment }) with
+        {
+            LastTreatedOn = Latest(state.LastTreatedOn, e.PerformedAt.CalendarDate()),
+        },
         SessionRecordCorrected e => UpdateSession(state, e.SessionId, session => session with { Treatment = e.Treatment }),
         SessionReminderSent e => UpdateSession(state, e.SessionId, session => session with { ReminderSentFor = e.SessionStartsAt }),
         SessionSigned e => UpdateSession(state, e.SessionId, session => session with { Signatures = session.Signatures.Add(e.Signature) }),
@@ -131,14 +138,19 @@ public static class PatientDecider
         SideEffectReviewSigned e => UpdateSideEffect(state, e.SideEffectId,
             sideEffect => sideEffect with { ReviewSignatures = sideEffect.ReviewSignatures.Add(e.Signature) }),
 
+        RetentionPeriodEnded e => state with { RetentionEndedOn = e.EndedOn },
+        PatientErased e => state with { Details = null, Erasure = e },
+
         _ => state,
     };
+
+    private static DateOnly Latest(DateOnly? known, DateOnly date) => known > date ? known.Value : date;
 
     private static Decision Register(RegisterPatient command, PatientState state) =>
         (Check.That(!state.IsRegistered, RefusalCodes.AlreadyRegistered, $"Patient {state.PatientId} is already registered.")
          ?? PatientRules.Validate(command.Details, command.RecordedAt)) is { } refusal
             ? Decision.Refuse(refusal)
-            : Decision.Accept(new PatientRegistered(command.PatientId, command.ClinicId, command.Details));
+            : Decision.Accept(new PatientRegistered(command.PatientId, command.ClinicId, command.Details, command.RecordedAt));
 
     private static PatientState UpdateScreening(PatientState state, Guid screeningId, Func<ScreeningRecord, ScreeningRecord> update) =>
         state with { Screenings = state.Screenings.ReplaceFirst(screening => screening.ScreeningId == screeningId, update) };

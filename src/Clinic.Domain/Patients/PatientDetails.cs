@@ -1,9 +1,11 @@
+using Clinic.Domain.Common;
+
 namespace Clinic.Domain.Patients;
 
 public sealed record PatientDetails(
-    string FirstName,
-    string LastName,
-    DateOnly DateOfBirth,
+    [property: PersonalData] string FirstName,
+    [property: PersonalData] string LastName,
+    [property: PersonalData] DateOnly DateOfBirth,
     Sex Sex,
-    string? Phone,
-    string? Email);
+    [property: PersonalData] string? Phone,
+    [property: PersonalData] string? Email);

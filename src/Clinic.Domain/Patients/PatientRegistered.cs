@@ -1,3 +1,4 @@
 namespace Clinic.Domain.Patients;
 
-public sealed record PatientRegistered(Guid PatientId, string ClinicId, PatientDetails Details) : IPatientEvent;
+/// <summary><see cref="RegisteredAt"/> starts the retention of a patient never treated; null in registrations recorded before it existed.</summary>
+public sealed record PatientRegistered(Guid PatientId, string ClinicId, PatientDetails Details, DateTimeOffset? RegisteredAt = null) : IPatientEvent;

@@ -4,6 +4,7 @@ using Clinic.Domain.AllergyTests;
 using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
 using Clinic.Domain.Consent;
+using Clinic.Domain.Erasure;
 using Clinic.Domain.Screening;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
@@ -23,7 +24,19 @@ public sealed record PatientState
 
     public string? ClinicId { get; init; }
 
+    /// <summary>Null once she is erased.</summary>
     public PatientDetails? Details { get; init; }
+
+    /// <summary>When she was registered; null for registrations recorded before it was.</summary>
+    public DateTimeOffset? RegisteredAt { get; init; }
+
+    /// <summary>The date of her latest performed session: her retention runs from it.</summary>
+    public DateOnly? LastTreatedOn { get; init; }
+
+    /// <summary>The end of her retention period last recorded by the retention review.</summary>
+    public DateOnly? RetentionEndedOn { get; init; }
+
+    public PatientErased? Erasure { get; init; }
 
     public ImmutableList<ScreeningRecord> Screenings { get; init; } = [];
 
@@ -39,6 +52,9 @@ public sealed record PatientState
 
     [MemberNotNullWhen(true, nameof(Details))]
     public bool IsRegistered => Details is not null;
+
+    [MemberNotNullWhen(true, nameof(Erasure))]
+    public bool IsErased => Erasure is not null;
 
     /// <summary>The latest screening by date; of two on one date, the one recorded last.</summary>
     public ScreeningRecord? CurrentScreening => ScreeningOn(DateOnly.MaxValue);

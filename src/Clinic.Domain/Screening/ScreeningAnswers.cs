@@ -1,3 +1,5 @@
+using Clinic.Domain.Common;
+
 namespace Clinic.Domain.Screening;
 
 /// <summary>
@@ -17,6 +19,6 @@ public sealed record ScreeningAnswers(
     bool KidneyDisorder,
     DateOnly? LastNsaidDoseOn,
     IReadOnlyList<string> Allergies,
-    string? Notes,
+    [property: PersonalData] string? Notes,
     DateOnly? PhysicalExaminationOn = null,
     DateOnly? BloodUrineTestOn = null);

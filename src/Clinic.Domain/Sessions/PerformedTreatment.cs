@@ -1,3 +1,4 @@
+using Clinic.Domain.Common;
 using Clinic.Domain.TreatmentPlans;
 
 namespace Clinic.Domain.Sessions;
@@ -14,7 +15,7 @@ public sealed record PerformedTreatment(
     IReadOnlyList<TreatmentArea> Areas,
     bool AnestheticCream,
     int DurationMinutes,
-    string? Notes,
+    [property: PersonalData] string? Notes,
     Delivery? Delivery = null,
     DateTimeOffset? AnestheticAppliedAt = null,
     IReadOnlyList<AftercareInstruction>? Aftercare = null,

@@ -1,3 +1,4 @@
+using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 
 namespace Clinic.Domain.SideEffects;
@@ -7,5 +8,5 @@ public sealed record ResolveSideEffect(
     Guid SideEffectId,
     DateTimeOffset ResolvedAt,
     SideEffectOutcome Outcome,
-    string? Notes,
+    [property: PersonalData] string? Notes,
     DateTimeOffset RecordedAt) : IPatientCommand;

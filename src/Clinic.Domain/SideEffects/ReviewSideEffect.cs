@@ -1,3 +1,4 @@
+using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 
 namespace Clinic.Domain.SideEffects;
@@ -7,6 +8,6 @@ public sealed record ReviewSideEffect(
     Guid PatientId,
     Guid SideEffectId,
     ReviewDecision Decision,
-    string Notes,
+    [property: PersonalData] string Notes,
     string ReviewedBy,
     DateTimeOffset ReviewedAt) : IPatientCommand;

@@ -1,3 +1,5 @@
+using Clinic.Domain.Common;
+
 namespace Clinic.Domain.SideEffects;
 
 /// <summary>
@@ -12,4 +14,4 @@ public sealed record SideEffectDetails(
     IReadOnlyList<Seriousness> Seriousness,
     DateTimeOffset OnsetAt,
     DateTimeOffset AwareAt,
-    string Description);
+    [property: PersonalData] string Description);

@@ -1,3 +1,4 @@
+using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 
 namespace Clinic.Domain.SideEffects;
@@ -7,4 +8,4 @@ public sealed record SideEffectResolved(
     Guid SideEffectId,
     DateTimeOffset ResolvedAt,
     SideEffectOutcome Outcome,
-    string? Notes) : IPatientEvent;
+    [property: PersonalData] string? Notes) : IPatientEvent;

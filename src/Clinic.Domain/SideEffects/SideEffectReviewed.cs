@@ -1,3 +1,4 @@
+using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 
 namespace Clinic.Domain.SideEffects;
@@ -6,6 +7,6 @@ public sealed record SideEffectReviewed(
     Guid PatientId,
     Guid SideEffectId,
     ReviewDecision Decision,
-    string Notes,
+    [property: PersonalData] string Notes,
     string ReviewedBy,
     DateTimeOffset ReviewedAt) : IPatientEvent;

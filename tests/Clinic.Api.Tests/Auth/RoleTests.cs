@@ -51,6 +51,8 @@ public class RoleTests(ApiHost host) : IClassFixture<ApiHost>
         ("GET", "/api/integrity", Permissions.ReadIntegrity),
         ("POST", "/api/integrity/checkpoints", Permissions.TakeCheckpoints),
         ("GET", "/api/integrity/checkpoints/latest", Permissions.ReadIntegrity),
+        ("POST", "/api/patients/{patientId}/erasure", Permissions.ErasePatients),
+        ("GET", "/api/retention/due", Permissions.ErasePatients),
     ];
 
     public static TheoryData<string, string, string> Denials => Cases(allowed: false);

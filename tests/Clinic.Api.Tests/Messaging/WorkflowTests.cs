@@ -224,11 +224,13 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
             letter["attempts"]!.GetValue<int>().ShouldBe(3);
             letter["lastError"]!.GetValue<string>().ShouldContain("503");
             (await host.Client("clinic-admin", "another-clinic").GetOkAsync("/api/admin/dead-letters")).AsArray().ShouldBeEmpty();
+            (await StoredText.TablesHoldingAsync(host.Schema, "+33 6 00 00 00 00")).ShouldBeEmpty("the dead letter holds the patient's contact sealed");
 
             host.Webhook.Failing = false;
             await admin.PostOkAsync($"/api/admin/dead-letters/{letter["id"]}/replay", new { }, HttpStatusCode.OK);
 
-            await Eventually.WaitForAsync(() => host.Webhook.OfKind("session-reminder").FirstOrDefault(n => n["clinic"]!.GetValue<string>() == "clinic-dead-letters"));
+            var replayed = await Eventually.WaitForAsync(() => host.Webhook.OfKind("session-reminder").FirstOrDefault(n => n["clinic"]!.GetValue<string>() == "clinic-dead-letters"));
+            replayed["data"]!["contact"]!["phone"]!.GetValue<string>().ShouldBe("+33 6 00 00 00 00", "opened when it is delivered");
             (await admin.GetOkAsync("/api/admin/dead-letters")).AsArray().ShouldBeEmpty();
         }
         finally

@@ -56,6 +56,8 @@ public class GeneratedBadInputTests(ApiHost host) : IClassFixture<ApiHost>
         },
         ["POST /api/patients/{patientId}/treatment-plans"] = _ => Journey.Plan(),
         ["POST /api/patients/{patientId}/treatment-plans/{planId}/stop"] = _ => new { reason = "Patient moved away" },
+        // Refused while the retention runs: a mutation that turns it into a legal obligation would erase the world's patient.
+        ["POST /api/patients/{patientId}/erasure"] = _ => new { reason = "Patient's request", legalObligation = false },
         ["POST /api/patients/{patientId}/side-effects"] = world => Journey.SideEffect(world.PerformedSession, serious: true, Journey.Slot(10).AddHours(2)),
         ["POST /api/patients/{patientId}/side-effects/{sideEffectId}/resolution"] = _ => new
         {

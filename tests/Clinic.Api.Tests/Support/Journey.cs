@@ -59,9 +59,11 @@ public sealed class Journey(ApiHost host, string clinic)
     public static object NewPractitioner(DateOnly licenceExpiresOn, string name = "Dr Ana Silva", string userId = PractitionerUserId) =>
         new { name, profession = "dermatologist", licenceNumber = "DERM-1", licenceExpiresOn, userId };
 
-    public async Task<Journey> RegisterPatientAsync(DateOnly? dateOfBirth = null)
+    public Task<Journey> RegisterPatientAsync(DateOnly? dateOfBirth = null) => RegisterPatientAsync(NewPatient(dateOfBirth ?? new DateOnly(1990, 4, 2)));
+
+    public async Task<Journey> RegisterPatientAsync(object patient)
     {
-        PatientId = await Reception.CreateAsync("/api/patients", NewPatient(dateOfBirth ?? new DateOnly(1990, 4, 2)));
+        PatientId = await Reception.CreateAsync("/api/patients", patient);
         return this;
     }
 

@@ -41,7 +41,7 @@ public sealed class FloorCommands
     public static async Task<FloorCommands> CopyAsync(BenchContext context, string ours, CancellationToken cancellationToken)
     {
         var floor = "bench_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var store = new DocumentStore(ClinicMarten.Options(context.Marten, floor)))
+        await using (var store = new DocumentStore(ClinicMarten.Options(context.Marten, floor, BenchMarten.Keys(context.Marten, floor))))
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var tables = await TablesAsync(context.Floor, ours, cancellationToken);
         var floorTables = (await TablesAsync(context.Floor, floor, cancellationToken)).ToHashSet();

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Marten;
+using Npgsql;
+
+namespace Clinic.Api.Privacy;
+
+/// <summary>
+/// The patients' keys (AES-256), one per patient in <see cref="PersonalKeysTable"/>, with the keys this node has read in
+/// memory for <see cref="CacheTtl"/>. A destroyed key stays in its row as a tombstone: null, with when it was destroyed,
+/// so that no later write creates a new key for an erased patient.
+/// </summary>
+public sealed class PersonalKeys(NpgsqlDataSource dataSource, string schema, TimeProvider clock, TimeSpan cacheTtl)
+{
+    public const int KeyBytes = 32;
+
+    /// <summary>How long another node may still open a destroyed key's values: the age at which this node reads a key again.</summary>
+    public static readonly TimeSpan DefaultCacheTtl = TimeSpan.FromSeconds(30);
+
+    private readonly string _table = $"{schema}.{PersonalKeysTable.Name}";
+    private readonly ConcurrentDictionary<Guid, CachedKey> _cache = new();
+
+    public TimeSpan CacheTtl => cacheTtl;
+
+    /// <summary>
+    /// The patient's key, null when it was destroyed or never made. A key not in memory is read from the database
+    /// synchronously: this is called while Marten or Wolverine deserialize, which offer no asynchronous hook.
+    /// </summary>
+    public byte[]? Find(Guid subject)
+    {
+        if (_cache.TryGetValue(subject, out var cached) && cached.FreshAt(clock.GetUtcNow()))
+            return cached.Key;
+        using var command = dataSource.CreateCommand($"SELECT key FROM {_table} WHERE subject_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = subject });
+        return Remember(subject, command.ExecuteScalar() as byte[]);
+    }
+
+    /// <summary>
+    /// Makes a new patient's key in <paramref name="session"/>'s transaction (a key whose registration rolled back is
+    /// only ever in this node's memory, for <see cref="CacheTtl"/>).
+    /// </summary>
+    public void QueueCreate(IDocumentSession session, Guid subject)
+    {
+        var key = RandomNumberGenerator.GetBytes(KeyBytes);
+        session.QueueSqlCommand($"INSERT INTO {_table} (subject_id, tenant_id, key, created_at) VALUES (?, ?, ?, ?)", subject, session.TenantId, key, clock.GetUtcNow());
+        Remember(subject, key);
+    }
+
+    /// <summary>
+    /// Reads the patient's key into memory if it is not there, so that sealing her values while a session is written
+    /// finds it there.
+    /// </summary>
+    public async Task LoadAsync(Guid subject, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(subject, out var cached) && cached.FreshAt(clock.GetUtcNow()))
+            return;
+        await using var command = dataSource.CreateCommand($"SELECT key FROM {_table} WHERE subject_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = subject });
+        Remember(subject, await command.ExecuteScalarAsync(cancellationToken) as byte[]);
+    }
+
+    /// <summary>Destroys the patient's key when <paramref name="session"/> commits, in its transaction.</summary>
+    public void QueueDestroy(IDocumentSession session, Guid subject) =>
+        session.QueueSqlCommand($"UPDATE {_table} SET key = NULL, destroyed_at = ? WHERE subject_id = ?", clock.GetUtcNow(), subject);
+
+    /// <summary>Drops a destroyed key from this node's memory (other nodes drop theirs within <see cref="CacheTtl"/>).</summary>
+    public void Forget(Guid subject) => _cache[subject] = new CachedKey(null, DateTimeOffset.MaxValue);
+
+    private byte[]? Remember(Guid subject, byte[]? key)
+    {
+        _cache[subject] = new CachedKey(key, clock.GetUtcNow() + cacheTtl);
+        return key;
+    }
+
+    private sealed record CachedKey(byte[]? Key, DateTimeOffset Until)
+    {
+        public bool FreshAt(DateTimeOffset now) => now < Until;
+    }
+}

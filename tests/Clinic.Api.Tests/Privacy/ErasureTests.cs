@@ -1,0 +1,100 @@
+using System.Net;
+using Clinic.Api.Erasure;
+using Clinic.Api.Privacy;
+using Clinic.Api.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clinic.Api.Tests.Privacy;
+
+/// <summary>
+/// Erasure destroys the patient's key: every personal value of hers, wherever it was copied, can no longer be read,
+/// while her clinical facts stay under her pseudonymous id. It waits for the retention period, unless the law orders it.
+/// </summary>
+public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    private static readonly object Request = new { reason = "Patient's request of 2026-12-01", legalObligation = false };
+    private static readonly object CourtOrder = new { reason = "Court order 2026/118", legalObligation = true };
+
+    private static string ErasurePath(Journey journey) => $"{journey.PatientPath}/erasure";
+
+    [Fact]
+    public async Task While_the_retention_period_runs_an_erasure_is_refused_and_nothing_is_erased()
+    {
+        var patient = await DistinctivePatient.RecordedAsync(host);
+
+        await patient.Journey.Admin.PostProblemAsync(ErasurePath(patient.Journey), Request, HttpStatusCode.UnprocessableEntity, "retention-period-active");
+
+        (await patient.Journey.HistoryAsync())["identity"]!["lastName"]!.GetValue<string>().ShouldBe(DistinctivePatient.LastName);
+        (await KeyAsync(patient.Journey.PatientId)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Only_a_clinic_admin_erases()
+    {
+        var journey = await new Journey(host).RegisterPatientAsync();
+
+        await journey.Clinician.PostProblemAsync(ErasurePath(journey), CourtOrder, HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task An_erasure_by_legal_obligation_leaves_no_readable_personal_value_and_keeps_the_clinical_facts()
+    {
+        var patient = await DistinctivePatient.RecordedAsync(host);
+        var sealedValue = await StoredText.TablesHoldingAsync(host.Schema, $"pd1:{patient.Journey.PatientId:N}:");
+
+        await patient.Journey.Admin.PostOkAsync(ErasurePath(patient.Journey), CourtOrder, HttpStatusCode.OK);
+
+        (await KeyAsync(patient.Journey.PatientId)).ShouldBeNull("the key is destroyed");
+        var history = await patient.Journey.HistoryAsync();
+        history["erased"]!.GetValue<bool>().ShouldBeTrue();
+        history["identity"].ShouldBeNull();
+        foreach (var value in DistinctivePatient.PersonalValues)
+        {
+            history.ToJsonString().ShouldNotContain(value);
+            (await StoredText.TablesHoldingAsync(host.Schema, value)).ShouldBeEmpty();
+        }
+        Journey.Types(history).ShouldContain("session-performed.v1");
+        Journey.Entry(history, "session-performed.v1")["summary"]!.GetValue<string>().ShouldContain("lot LOT-77");
+        Journey.Types(history).ShouldContain("side-effect-reported.v1");
+        Journey.Types(history)[^1].ShouldBe("patient-erased.v1");
+        sealedValue.ShouldNotBeEmpty();
+        host.Services.GetRequiredService<PersonalSeal>().Open(await SealedValueAsync(patient.Journey.PatientId)).ShouldBeNull("nothing opens without the key");
+        await patient.Journey.Practitioner.PostProblemAsync($"{patient.Journey.PatientPath}/screenings", Journey.Screening(), HttpStatusCode.UnprocessableEntity, "patient-erased");
+        await patient.Journey.Admin.PostProblemAsync(ErasurePath(patient.Journey), CourtOrder, HttpStatusCode.UnprocessableEntity, "patient-erased");
+    }
+
+    [Fact]
+    public async Task The_retention_review_lists_a_patient_whose_retention_ended_and_her_erasure_is_then_accepted()
+    {
+        Journey journey;
+        using (host.Clock.MoveTo(DateTimeOffset.UtcNow.AddYears(-11)))
+            journey = await new Journey(host).RegisterPatientAsync();
+        var stillKept = await journey.AnotherPatient().RegisterPatientAsync();
+
+        await RunRetentionReviewAsync();
+
+        var due = await journey.Admin.GetOkAsync("/api/retention/due");
+        var listed = due.AsArray().Select(entry => Guid.Parse(entry!["patientId"]!.GetValue<string>())).ToList();
+        listed.ShouldContain(journey.PatientId);
+        listed.ShouldNotContain(stillKept.PatientId);
+        (await journey.HistoryAsync())["identity"].ShouldNotBeNull("the review erases nothing");
+        Journey.Types(await journey.HistoryAsync()).ShouldContain("retention-period-ended.v1");
+        await journey.Admin.PostOkAsync(ErasurePath(journey), Request, HttpStatusCode.OK);
+        (await journey.Admin.GetOkAsync("/api/retention/due")).AsArray()
+            .ShouldNotContain(entry => entry!["patientId"]!.GetValue<string>() == journey.PatientId.ToString());
+    }
+
+    private async Task RunRetentionReviewAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RetentionReview>().RunAsync(CancellationToken.None);
+    }
+
+    private async Task<byte[]?> KeyAsync(Guid patientId) =>
+        await StoredText.ScalarAsync($"SELECT key FROM {host.Schema}.{PersonalKeysTable.Name} WHERE subject_id = $1", patientId) as byte[];
+
+    /// <summary>One personal value of the patient as stored in her registration event.</summary>
+    private async Task<string> SealedValueAsync(Guid patientId) =>
+        (string)(await StoredText.ScalarAsync(
+            $"SELECT data -> 'details' ->> 'lastName' FROM {host.Schema}.mt_events WHERE stream_id = $1 AND type = 'patient-registered.v1'", patientId))!;
+}
