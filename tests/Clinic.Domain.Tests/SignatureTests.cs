@@ -95,6 +95,18 @@ public class SignatureTests
     }
 
     [Fact]
+    public void Once_the_patient_is_erased_the_latest_signature_is_erased_not_superseded_and_earlier_ones_stay_superseded()
+    {
+        IDomainEvent[] corrected = [.. PerformedSession(), Signed(PerformedSession()), LotCorrected("LOT-2025-013")];
+        var resigned = Given.Patient([.. corrected, Signed(corrected)]).State.FindSession(SessionId)!;
+
+        var statuses = SignatureStatus.OfErased(resigned.Signatures);
+
+        statuses.Select(status => status.State).ShouldBe([SignatureState.Superseded, SignatureState.Erased]);
+        statuses.ShouldAllBe(status => status.CurrentHash == null);
+    }
+
+    [Fact]
     public void A_signature_once_superseded_stays_so_when_a_later_correction_restores_what_it_signed()
     {
         IDomainEvent[] corrected = [.. PerformedSession(), Signed(PerformedSession()), LotCorrected("LOT-2025-013")];

@@ -25,10 +25,10 @@ public sealed record SignatureView(
     public const string ReviewRecord = "side-effect-review";
 
     public static IReadOnlyList<SignatureView> OfSession(PatientState record, Session session) =>
-        Of(SessionRecord, session.SessionId, session.Signatures, () => SignedContent.HashOf(record.PatientId, session));
+        Of(record, SessionRecord, session.SessionId, session.Signatures, () => SignedContent.HashOf(record.PatientId, session));
 
     public static IReadOnlyList<SignatureView> OfReview(PatientState record, SideEffect sideEffect) =>
-        Of(ReviewRecord, sideEffect.SideEffectId, sideEffect.ReviewSignatures, () => SignedContent.HashOf(record.PatientId, sideEffect));
+        Of(record, ReviewRecord, sideEffect.SideEffectId, sideEffect.ReviewSignatures, () => SignedContent.HashOf(record.PatientId, sideEffect));
 
     /// <summary>Every signature in the patient's record: the sessions' in the order of the sessions, then the reviews'.</summary>
     public static IReadOnlyList<SignatureView> AllOf(PatientState record) =>
@@ -37,9 +37,13 @@ public sealed record SignatureView(
         .. record.SideEffects.SelectMany(sideEffect => OfReview(record, sideEffect)),
     ];
 
-    /// <summary>The record's content is hashed only when it has signatures: a history reads every session, few of them signed.</summary>
-    private static IReadOnlyList<SignatureView> Of(string kind, Guid recordId, IReadOnlyList<Signature> signatures, Func<string?> currentHash) =>
-        signatures.Count == 0 ? [] : SignatureStatus.Of(signatures, currentHash()).Select(status => new SignatureView(kind, recordId, status.Signature.SignerId,
+    /// <summary>
+    /// The record's content is hashed only when it has signatures (a history reads every session, few of them signed),
+    /// and never once the patient is erased: her notes read as nothing, and their hash would say the record changed.
+    /// </summary>
+    private static IReadOnlyList<SignatureView> Of(
+        PatientState patient, string kind, Guid recordId, IReadOnlyList<Signature> signatures, Func<string?> currentHash) =>
+        signatures.Count == 0 ? [] : (patient.IsErased ? SignatureStatus.OfErased(signatures) : SignatureStatus.Of(signatures, currentHash())).Select(status => new SignatureView(kind, recordId, status.Signature.SignerId,
             status.Signature.PrintedName, status.Signature.Role, status.Signature.SignedAt, status.Signature.Meaning,
             status.Signature.ContentHash, status.CurrentHash, status.State)).ToList();
 }

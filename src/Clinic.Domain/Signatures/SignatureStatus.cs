@@ -7,6 +7,12 @@ public enum SignatureState
 
     /// <summary>The record was corrected since (its content hash differs), or signed again: a new signature is needed.</summary>
     Superseded = 2,
+
+    /// <summary>
+    /// The patient was erased: the record's personal values (its notes) can no longer be read, so its content cannot be
+    /// hashed again. The signature stays on record, with the hash it signed; the record was not corrected since.
+    /// </summary>
+    Erased = 3,
 }
 
 /// <summary>A signature of a record, the hash of the record's content now (null: it has none) and what follows from the two.</summary>
@@ -19,6 +25,12 @@ public sealed record SignatureStatus(Signature Signature, string? CurrentHash, S
     public static IReadOnlyList<SignatureStatus> Of(IReadOnlyList<Signature> signatures, string? currentHash) =>
         signatures.Select((signature, index) => new SignatureStatus(signature, currentHash,
                 index == signatures.Count - 1 && signature.ContentHash == currentHash ? SignatureState.Valid : SignatureState.Superseded))
+            .ToList();
+
+    /// <summary>The signatures of an erased patient's record: the latest one's content can no longer be hashed (<see cref="SignatureState.Erased"/>).</summary>
+    public static IReadOnlyList<SignatureStatus> OfErased(IReadOnlyList<Signature> signatures) =>
+        signatures.Select((signature, index) => new SignatureStatus(signature, null,
+                index == signatures.Count - 1 ? SignatureState.Erased : SignatureState.Superseded))
             .ToList();
 
     /// <summary>Whether the record's latest signature still signs its content: then it needs no other.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Clinic.Api.Auth;
 using Clinic.Api.Erasure;
 using Clinic.Api.Privacy;
 using Clinic.Api.Tests.Support;
@@ -41,6 +42,9 @@ public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
     {
         var patient = await DistinctivePatient.RecordedAsync(host);
         var sealedValue = await StoredText.TablesHoldingAsync(host.Schema, $"pd1:{patient.Journey.PatientId:N}:");
+        var signature = $"/api/sessions/{patient.SessionId}/signature";
+        await host.SigningClient(ClinicRoles.Practitioner, patient.Journey.Clinic, Journey.PractitionerUserId, "Dr Ana Silva", host.Clock.GetUtcNow())
+            .PostOkAsync(signature, new { meaning = "performed" }, HttpStatusCode.OK);
 
         await patient.Journey.Admin.PostOkAsync(ErasurePath(patient.Journey), CourtOrder, HttpStatusCode.OK);
 
@@ -61,6 +65,9 @@ public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
         host.Services.GetRequiredService<PersonalSeal>().Open(await SealedValueAsync(patient.Journey.PatientId)).ShouldBeNull("nothing opens without the key");
         await patient.Journey.Practitioner.PostProblemAsync($"{patient.Journey.PatientPath}/screenings", Journey.Screening(), HttpStatusCode.UnprocessableEntity, "patient-erased");
         await patient.Journey.Admin.PostProblemAsync(ErasurePath(patient.Journey), CourtOrder, HttpStatusCode.UnprocessableEntity, "patient-erased");
+        (await patient.Journey.Practitioner.GetOkAsync(signature))["state"]!.GetValue<string>().ShouldBe("erased");
+        var integrity = await patient.Journey.Client(ClinicRoles.Regulator).GetOkAsync("/api/integrity");
+        integrity["verified"]!.GetValue<bool>().ShouldBeTrue(integrity.ToJsonString());
     }
 
     [Fact]

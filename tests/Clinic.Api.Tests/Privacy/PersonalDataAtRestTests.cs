@@ -34,7 +34,7 @@ public class PersonalDataAtRestTests(ApiHost host) : IClassFixture<ApiHost>
 }
 
 /// <summary>A patient whose personal values appear nowhere else, recorded through registration, screening, a session and a side effect.</summary>
-public sealed record DistinctivePatient(Journey Journey, Guid SideEffectId)
+public sealed record DistinctivePatient(Journey Journey, Guid SessionId, Guid SideEffectId)
 {
     public const string FirstName = "Zephyrine";
     public const string LastName = "Quartzwood";
@@ -74,6 +74,6 @@ public sealed record DistinctivePatient(Journey Journey, Guid SideEffectId)
             await journey.Practitioner.PostOkAsync($"{journey.PatientPath}/side-effects/{sideEffectId}/resolution",
                 new { resolvedAt = Journey.Slot(4).AddHours(2), outcome = "recovered", notes = ResolutionNotes }, HttpStatusCode.OK);
         }
-        return new DistinctivePatient(journey, sideEffectId);
+        return new DistinctivePatient(journey, sessionId, sideEffectId);
     }
 }
