@@ -74,6 +74,7 @@ public class GeneratedBadInputTests(ApiHost host) : IClassFixture<ApiHost>
             eventId = world.PatientRegistered, reason = "Typo", values = Journey.NewPatient(new DateOnly(1990, 4, 3)),
         },
         ["POST /api/admin/dead-letters/{id}/replay"] = _ => new { },
+        ["POST /api/integrity/checkpoints"] = _ => new { },
     };
 
     [Fact]
