@@ -12,7 +12,7 @@ public class ErasureTests
 {
     private static readonly DateTimeOffset RegisteredAt = new(2015, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private static readonly PatientRegistered DatedRegistration = Registered with { RegisteredAt = RegisteredAt };
-    private static readonly PatientErased Erased = new(PatientId, RegisteredAt.AddYears(11), "Patient's request", LegalObligation: false);
+    private static readonly PatientErased Erased = new(PatientId, RegisteredAt.AddYears(11), "Patient's request", LegalObligation: false, ValidlySigned: []);
 
     private static ErasePatient Erase(DateTimeOffset at, bool legalObligation = false, string reason = "Patient's request") =>
         new(PatientId, reason, legalObligation, at, Policy);
@@ -30,10 +30,25 @@ public class ErasureTests
             .ThenRefuses(RefusalCodes.RetentionPeriodActive);
 
     [Fact]
-    public void Once_the_retention_period_ended_the_patient_is_erased() =>
-        Given.Patient(DatedRegistration)
-            .When(Erase(RegisteredAt.AddYears(10)))
-            .ThenEmits(new PatientErased(PatientId, RegisteredAt.AddYears(10), "Patient's request", LegalObligation: false));
+    public void Once_the_retention_period_ended_the_patient_is_erased()
+    {
+        var erased = Given.Patient(DatedRegistration).When(Erase(RegisteredAt.AddYears(10))).ThenEmitsSingle<PatientErased>();
+
+        (erased.PatientId, erased.ErasedAt, erased.Reason, erased.LegalObligation).ShouldBe((PatientId, RegisteredAt.AddYears(10), "Patient's request", false));
+        erased.ValidlySigned.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Erasure_is_refused_while_a_serious_side_effect_awaits_its_report_to_the_regulator_even_by_legal_obligation() =>
+        Given.Patient(DatedRegistration, Reported(Infection()))
+            .When(Erase(RegisteredAt.AddYears(10), legalObligation: true))
+            .ThenRefuses(RefusalCodes.RegulatorReportOutstanding);
+
+    [Fact]
+    public void A_side_effect_that_needs_no_report_does_not_hold_the_erasure_back() =>
+        Given.Patient(DatedRegistration, Reported(Bruising()))
+            .When(Erase(RegisteredAt.AddYears(10), legalObligation: true))
+            .ThenEmitsSingle<PatientErased>();
 
     [Fact]
     public void A_legal_obligation_erases_during_the_retention_period() =>

@@ -1,5 +1,6 @@
 using Clinic.Domain.Common;
 using Clinic.Domain.Corrections;
+using Clinic.Domain.Erasure;
 using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
 using Clinic.Domain.Signatures;
@@ -95,15 +96,33 @@ public class SignatureTests
     }
 
     [Fact]
-    public void Once_the_patient_is_erased_the_latest_signature_is_erased_not_superseded_and_earlier_ones_stay_superseded()
+    public void An_erasure_lists_the_records_validly_signed_when_it_was_decided_and_leaves_out_a_superseded_one()
+    {
+        var secondSession = Guid.NewGuid();
+        IDomainEvent[] signedThenCorrected = [.. PerformedSession(), Signed(PerformedSession()), LotCorrected("LOT-2025-013"),
+            Scheduled(secondSession, At(3, 17)), Performed(secondSession, At(3, 17))];
+        var secondState = Given.Patient(signedThenCorrected).State;
+        var signedSecond = new SessionSigned(PatientId, secondSession, new Signature(PractitionerUserId, PrintedName, "practitioner", SignedAt,
+            SignatureMeaning.Performed, SignedContent.HashOf(PatientId, secondState.FindSession(secondSession)!)!));
+
+        var erased = Given.Patient([.. signedThenCorrected, signedSecond])
+            .When(new ErasePatient(PatientId, "Court order", LegalObligation: true, At(4, 1), Policy)).ThenEmitsSingle<PatientErased>();
+
+        erased.ValidlySigned.ShouldBe([secondSession]);
+    }
+
+    [Fact]
+    public void Once_the_patient_is_erased_a_signature_valid_then_is_erased_and_one_superseded_then_stays_superseded()
     {
         IDomainEvent[] corrected = [.. PerformedSession(), Signed(PerformedSession()), LotCorrected("LOT-2025-013")];
         var resigned = Given.Patient([.. corrected, Signed(corrected)]).State.FindSession(SessionId)!;
 
-        var statuses = SignatureStatus.OfErased(resigned.Signatures);
+        var validWhenErased = SignatureStatus.OfErased(resigned.Signatures, validWhenErased: true);
+        var supersededWhenErased = SignatureStatus.OfErased(resigned.Signatures, validWhenErased: false);
 
-        statuses.Select(status => status.State).ShouldBe([SignatureState.Superseded, SignatureState.Erased]);
-        statuses.ShouldAllBe(status => status.CurrentHash == null);
+        validWhenErased.Select(status => status.State).ShouldBe([SignatureState.Superseded, SignatureState.Erased]);
+        supersededWhenErased.Select(status => status.State).ShouldBe([SignatureState.Superseded, SignatureState.Superseded]);
+        validWhenErased.ShouldAllBe(status => status.CurrentHash == null);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Clinic.Api.Access;
 using Clinic.Api.Auth;
 using Clinic.Api.History;
 using Clinic.Api.Http;
@@ -10,14 +11,17 @@ public sealed record RetentionDue(Guid PatientId, DateOnly? LastTreatedOn, DateO
 internal static class RetentionEndpoints
 {
     public static void MapRetention(this RouteGroupBuilder api) =>
-        api.MapGet("/retention/due", async (ClinicReads reads, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/retention/due", async (ClinicReads reads, AccessLog accessLog, TimeProvider clock, CancellationToken ct) =>
         {
             var policy = await reads.PolicyAsync(ct);
             var now = clock.GetUtcNow();
             var candidates = await RetentionReview.CandidatesAsync(reads.Session.Query<PatientHistory>().Where(h => h.Record.RetentionEndedOn != null), ct);
-            return Results.Ok(candidates
+            var due = candidates
                 .Where(c => c.EndedBy(now, policy) is { } endedOn && endedOn == c.RetentionEndedOn)
                 .Select(c => new RetentionDue(c.PatientId, c.LastTreatedOn, c.RetentionEndedOn!.Value))
-                .OrderBy(due => due.RetentionEndedOn).ToList());
+                .OrderBy(due => due.RetentionEndedOn).ToList();
+            // Patients' ids with their treatment dates, clinic-wide: a look at health records, recorded as such.
+            await accessLog.RecordViewAsync("retention-due", null, ct);
+            return Results.Ok(due);
         }).Returns<IReadOnlyList<RetentionDue>>().WithTags("Erasure").RequireAuthorization(Permissions.ErasePatients);
 }

@@ -19,7 +19,7 @@ public sealed record RetentionCandidate(Guid PatientId, string ClinicId, DateTim
 /// Records, for every patient whose retention period has ended, that it has (<see cref="RetentionPeriodEnded"/>), through
 /// the patient decider; it erases nothing: an erasure is a clinic admin's decision.
 /// </summary>
-public sealed class RetentionReview(IDocumentStore store, IMessageBus bus, TimeProvider clock)
+public sealed class RetentionReview(IDocumentStore store, IMessageBus bus, TimeProvider clock, ILogger<RetentionReview> logger)
 {
     /// <returns>How many patients' retention ends it recorded.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -31,12 +31,28 @@ public sealed class RetentionReview(IDocumentStore store, IMessageBus bus, TimeP
         {
             var policy = await PolicyAsync(clinic.Key, cancellationToken);
             foreach (var ended in clinic.Where(c => c.EndedBy(now, policy) is { } endedOn && endedOn != c.RetentionEndedOn))
-            {
-                await bus.InvokeForTenantAsync<CommandResult>(clinic.Key, new RecordRetentionEnded(ended.PatientId, now, policy), cancellationToken);
-                recorded++;
-            }
+                if (await RecordAsync(clinic.Key, ended.PatientId, now, policy, cancellationToken))
+                    recorded++;
         }
         return recorded;
+    }
+
+    /// <summary>
+    /// One patient's end recorded; a failure (another node recording it at the same moment, a database error) is logged
+    /// by her pseudonymous id and the error's type, and the review goes on with the others: the next run tries her again.
+    /// </summary>
+    private async Task<bool> RecordAsync(string clinicId, Guid patientId, DateTimeOffset now, ClinicPolicy policy, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bus.InvokeForTenantAsync<CommandResult>(clinicId, new RecordRetentionEnded(patientId, now, policy), cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning("The retention review could not record patient {PatientId}'s end of retention: {Error}", patientId, exception.GetType().Name);
+            return false;
+        }
     }
 
     /// <summary>The patients of <paramref name="histories"/> not erased, by their dates alone.</summary>

@@ -1,3 +1,4 @@
+using Clinic.Domain.Patients;
 using Marten;
 
 namespace Clinic.Api.History;
@@ -11,18 +12,24 @@ internal static class PatientTimeline
     public static async Task<(PatientHistory? State, IReadOnlyList<TimelineDocument> Timeline)> ReadHistoryAsync(
         this IQuerySession session, Guid patientId, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
-        if (asOf is not null)
-        {
-            var folded = await session.Events.AggregateStreamAsync<PatientHistory>(patientId, timestamp: asOf, token: cancellationToken);
-            return (folded, await session.Query<TimelineDocument>().Where(d => d.PatientId == patientId).ToListAsync(cancellationToken));
-        }
-        // The state is read first: entries committed between the two reads are beyond its version and left out.
+        // The state (as of the moment: folded first) is read before the timeline: entries committed between the reads are
+        // beyond its version and left out.
+        var asItStood = asOf is null ? null : await session.Events.AggregateStreamAsync<PatientHistory>(patientId, timestamp: asOf, token: cancellationToken);
         var batch = session.CreateBatchQuery();
         var current = batch.Load<PatientHistory>(patientId);
         var timeline = batch.Query<TimelineDocument>().Where(d => d.PatientId == patientId).ToList();
         await batch.Execute(cancellationToken);
-        return (await current, await timeline);
+        return (asOf is null ? await current : ErasedSince(asItStood, await current), await timeline);
     }
+
+    /// <summary>
+    /// The record as it stood, erased if the patient has been since: her personal values no longer read, and what the
+    /// fold made of them (blank names, an unknown birth date) is no identity to show.
+    /// </summary>
+    private static PatientHistory? ErasedSince(PatientHistory? asItStood, PatientHistory? now) =>
+        asItStood is not null && now?.Record.Erasure is { } erasure
+            ? asItStood with { Record = PatientDecider.Evolve(asItStood.Record, erasure) }
+            : asItStood;
 
     /// <summary>
     /// The timeline of <paramref name="state"/>: the entries up to its version, in order, each listing the entries that

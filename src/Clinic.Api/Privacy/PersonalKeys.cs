@@ -48,14 +48,22 @@ public sealed class PersonalKeys(NpgsqlDataSource dataSource, string schema, Tim
 
     /// <summary>
     /// Reads the patient's key into memory if it is not there, so that sealing her values while a session is written
-    /// finds it there.
+    /// finds it there; makes it if she has none yet (a patient registered before her values were sealed), never again
+    /// once destroyed (the row stays, its key null).
     /// </summary>
-    public async Task LoadAsync(Guid subject, CancellationToken cancellationToken)
+    public async Task LoadAsync(Guid subject, string tenantId, CancellationToken cancellationToken)
     {
         if (_cache.TryGetValue(subject, out var cached) && cached.FreshAt(clock.GetUtcNow()))
             return;
-        await using var command = dataSource.CreateCommand($"SELECT key FROM {_table} WHERE subject_id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = subject });
+        // The statement's snapshot does not see its own insert: one of the two selects answers.
+        await using var command = dataSource.CreateCommand($"""
+            WITH made AS (
+                INSERT INTO {_table} (subject_id, tenant_id, key, created_at) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (subject_id) DO NOTHING RETURNING key)
+            SELECT key FROM made UNION ALL SELECT key FROM {_table} WHERE subject_id = $1
+            """);
+        foreach (var value in new object[] { subject, tenantId, RandomNumberGenerator.GetBytes(KeyBytes), clock.GetUtcNow() })
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
         Remember(subject, await command.ExecuteScalarAsync(cancellationToken) as byte[]);
     }
 

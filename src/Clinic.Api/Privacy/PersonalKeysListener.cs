@@ -20,7 +20,7 @@ public sealed class PersonalKeysListener(PersonalKeys keys) : DocumentSessionLis
             if (Has<PatientRegistered>(stream))
                 keys.QueueCreate(session, stream.Id);
             else
-                await keys.LoadAsync(stream.Id, token);
+                await keys.LoadAsync(stream.Id, session.TenantId, token);
             if (Has<PatientErased>(stream))
                 keys.QueueDestroy(session, stream.Id);
         }

@@ -27,7 +27,7 @@ internal static class GetSignatureEndpoints
 
     public static void MapGetSideEffectReviewSignature(this RouteGroupBuilder sideEffects) =>
         sideEffects.MapGet("/{sideEffectId}/review/signature", async (Guid patientId, Guid sideEffectId, ClinicReads reads, AccessLog accessLog, CancellationToken ct) =>
-            await reads.Session.LoadAsync<PatientHistory>(patientId, ct) is not { Record.IsRegistered: true } history
+            await reads.Session.LoadAsync<PatientHistory>(patientId, ct) is not { Record: { IsRegistered: true } or { IsErased: true } } history
                 ? CommandResults.Problem(StatusCodes.Status404NotFound, RefusalCodes.PatientNotFound, $"No patient {patientId} in this clinic.")
                 : history.Record.FindSideEffect(sideEffectId) is { } sideEffect
                     ? await LatestAsync(SignatureView.OfReview(history.Record, sideEffect), patientId, "side-effect-review-signature", accessLog, ct)

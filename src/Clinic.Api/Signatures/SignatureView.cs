@@ -7,7 +7,8 @@ namespace Clinic.Api.Signatures;
 
 /// <summary>
 /// A signature of a record as the API shows it: the manifestation (signer, printed name, role, time, meaning), the
-/// hash it signed, the hash of the record's content now, and whether it still signs the record (valid) or not (superseded).
+/// hash it signed, the hash of the record's content now, and whether it still signs the record (valid) or not (superseded),
+/// or whether it did when the patient was erased (erased).
 /// </summary>
 public sealed record SignatureView(
     string Record,
@@ -43,7 +44,9 @@ public sealed record SignatureView(
     /// </summary>
     private static IReadOnlyList<SignatureView> Of(
         PatientState patient, string kind, Guid recordId, IReadOnlyList<Signature> signatures, Func<string?> currentHash) =>
-        signatures.Count == 0 ? [] : (patient.IsErased ? SignatureStatus.OfErased(signatures) : SignatureStatus.Of(signatures, currentHash())).Select(status => new SignatureView(kind, recordId, status.Signature.SignerId,
+        signatures.Count == 0 ? [] : (patient.Erasure is { } erasure
+            ? SignatureStatus.OfErased(signatures, erasure.ValidlySigned.Contains(recordId))
+            : SignatureStatus.Of(signatures, currentHash())).Select(status => new SignatureView(kind, recordId, status.Signature.SignerId,
             status.Signature.PrintedName, status.Signature.Role, status.Signature.SignedAt, status.Signature.Meaning,
             status.Signature.ContentHash, status.CurrentHash, status.State)).ToList();
 }

@@ -143,6 +143,8 @@ public static class RefusalCodes
     public const string RetentionPeriodActive = "retention-period-active";
     /// <summary>The patient was erased: nothing more is recorded about her.</summary>
     public const string PatientErased = "patient-erased";
+    /// <summary>An erasure while a serious side effect of the patient awaits its report to the regulator.</summary>
+    public const string RegulatorReportOutstanding = "regulator-report-outstanding";
 
     // Signatures (21 CFR 11.50, 11.70).
     /// <summary>The meaning given is not the one the record is signed with (a session: performed; a review: reviewed).</summary>

@@ -9,8 +9,8 @@ public enum SignatureState
     Superseded = 2,
 
     /// <summary>
-    /// The patient was erased: the record's personal values (its notes) can no longer be read, so its content cannot be
-    /// hashed again. The signature stays on record, with the hash it signed; the record was not corrected since.
+    /// The patient was erased while this signature still signed the record: the record's personal values (its notes)
+    /// no longer read, so its content cannot be hashed again. The signature stays on record, with the hash it signed.
     /// </summary>
     Erased = 3,
 }
@@ -27,10 +27,13 @@ public sealed record SignatureStatus(Signature Signature, string? CurrentHash, S
                 index == signatures.Count - 1 && signature.ContentHash == currentHash ? SignatureState.Valid : SignatureState.Superseded))
             .ToList();
 
-    /// <summary>The signatures of an erased patient's record: the latest one's content can no longer be hashed (<see cref="SignatureState.Erased"/>).</summary>
-    public static IReadOnlyList<SignatureStatus> OfErased(IReadOnlyList<Signature> signatures) =>
+    /// <summary>
+    /// The signatures of an erased patient's record, whose content can no longer be hashed: the latest is
+    /// <see cref="SignatureState.Erased"/> if it still signed the record when she was erased, superseded otherwise.
+    /// </summary>
+    public static IReadOnlyList<SignatureStatus> OfErased(IReadOnlyList<Signature> signatures, bool validWhenErased) =>
         signatures.Select((signature, index) => new SignatureStatus(signature, null,
-                index == signatures.Count - 1 ? SignatureState.Erased : SignatureState.Superseded))
+                index == signatures.Count - 1 && validWhenErased ? SignatureState.Erased : SignatureState.Superseded))
             .ToList();
 
     /// <summary>Whether the record's latest signature still signs its content: then it needs no other.</summary>

@@ -19,7 +19,9 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
         notification["clinic"]!.GetValue<string>().ShouldBe("clinic-reminders");
         notification["data"]!["contact"]!["phone"]!.GetValue<string>().ShouldBe("+33 6 00 00 00 00");
         notification["messageIdHeader"]!.GetValue<string>().ShouldBe(notification["id"]!.GetValue<string>());
-        host.Webhook.Rejected.ShouldBe(0, "every delivery carried a valid signature");
+        // Only deliveries whose signature and timestamp the receiver checked are received; not the receiver's global
+        // count of refusals, which a delivery of another test may raise while that test has moved the host's clock.
+        host.Webhook.Signed.ShouldContain(delivery => delivery.Body.Contains(session.ToString()), "the reminder came signed");
         await Eventually.WaitForAsync(async () => (await TimelineAsync(journey)).Contains("session-reminder-sent.v1") ? true : (bool?)null);
     }
 

@@ -2,7 +2,9 @@ using System.Net;
 using Clinic.Api.Auth;
 using Clinic.Api.Erasure;
 using Clinic.Api.Privacy;
+using Clinic.Api.Tests.Storage;
 using Clinic.Api.Tests.Support;
+using Clinic.Domain.Access;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Clinic.Api.Tests.Privacy;
@@ -46,6 +48,7 @@ public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
         await host.SigningClient(ClinicRoles.Practitioner, patient.Journey.Clinic, Journey.PractitionerUserId, "Dr Ana Silva", host.Clock.GetUtcNow())
             .PostOkAsync(signature, new { meaning = "performed" }, HttpStatusCode.OK);
 
+        var beforeErasure = DateTimeOffset.UtcNow;
         await patient.Journey.Admin.PostOkAsync(ErasurePath(patient.Journey), CourtOrder, HttpStatusCode.OK);
 
         (await KeyAsync(patient.Journey.PatientId)).ShouldBeNull("the key is destroyed");
@@ -66,6 +69,9 @@ public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
         await patient.Journey.Practitioner.PostProblemAsync($"{patient.Journey.PatientPath}/screenings", Journey.Screening(), HttpStatusCode.UnprocessableEntity, "patient-erased");
         await patient.Journey.Admin.PostProblemAsync(ErasurePath(patient.Journey), CourtOrder, HttpStatusCode.UnprocessableEntity, "patient-erased");
         (await patient.Journey.Practitioner.GetOkAsync(signature))["state"]!.GetValue<string>().ShouldBe("erased");
+        var asItStood = await patient.Journey.Practitioner.GetOkAsync($"{patient.Journey.PatientPath}/history?asOf={Uri.EscapeDataString(beforeErasure.ToString("O"))}");
+        (asItStood["erased"]!.GetValue<bool>(), asItStood["identity"]).ShouldBe((true, null), "a record as it stood shows no identity the erasure took");
+        asItStood["status"]!["signatures"]!.AsArray().Select(s => s!["state"]!.GetValue<string>()).ShouldBe(["erased"]);
         var integrity = await patient.Journey.Client(ClinicRoles.Regulator).GetOkAsync("/api/integrity");
         integrity["verified"]!.GetValue<bool>().ShouldBeTrue(integrity.ToJsonString());
     }
@@ -84,11 +90,30 @@ public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
         var listed = due.AsArray().Select(entry => Guid.Parse(entry!["patientId"]!.GetValue<string>())).ToList();
         listed.ShouldContain(journey.PatientId);
         listed.ShouldNotContain(stillKept.PatientId);
+        (await StoredAudit.EventsAsync(host, journey.Clinic)).Select(e => e.Data).OfType<RecordViewed>()
+            .ShouldContain(view => view.Resource == "retention-due" && view.PatientId == null, "the list is a look at health records");
         (await journey.HistoryAsync())["identity"].ShouldNotBeNull("the review erases nothing");
         Journey.Types(await journey.HistoryAsync()).ShouldContain("retention-period-ended.v1");
         await journey.Admin.PostOkAsync(ErasurePath(journey), Request, HttpStatusCode.OK);
         (await journey.Admin.GetOkAsync("/api/retention/due")).AsArray()
             .ShouldNotContain(entry => entry!["patientId"]!.GetValue<string>() == journey.PatientId.ToString());
+    }
+
+    [Fact]
+    public async Task A_patient_without_a_key_as_one_registered_before_values_were_sealed_gets_one_and_an_erased_one_never_again()
+    {
+        var keys = host.Services.GetRequiredService<PersonalKeys>();
+        var (neverKeyed, erased) = (Guid.NewGuid(), Guid.NewGuid());
+        await StoredText.ScalarAsync(
+            $"INSERT INTO {host.Schema}.{PersonalKeysTable.Name} (subject_id, tenant_id, key, created_at, destroyed_at) VALUES ($1, 'a-clinic', NULL, now(), now())", erased);
+
+        await keys.LoadAsync(neverKeyed, "a-clinic", CancellationToken.None);
+        await keys.LoadAsync(erased, "a-clinic", CancellationToken.None);
+
+        (await KeyAsync(neverKeyed)).ShouldNotBeNull().Length.ShouldBe(PersonalKeys.KeyBytes);
+        keys.Find(neverKeyed).ShouldBe(await KeyAsync(neverKeyed));
+        (await KeyAsync(erased)).ShouldBeNull();
+        keys.Find(erased).ShouldBeNull("a destroyed key is never made again");
     }
 
     private async Task RunRetentionReviewAsync()
