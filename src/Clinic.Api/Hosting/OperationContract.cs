@@ -77,7 +77,8 @@ internal static class OperationContract
 
     /// <summary>
     /// The problems an operation can answer. Every one: 400, 401, 403 and 503. 404 when it names something by id, in
-    /// its path or in its body (a lot number in a path is no id: a lot nobody received is an empty answer). 413 and 415 when it reads a body. 409 and 422 when it sends a command.
+    /// its path or in its body (a lot number in a path is no id: a lot nobody received is an empty answer), or declares
+    /// it (a clinic's latest checkpoint, which it may not have yet). 413 and 415 when it reads a body. 409 and 422 when it sends a command.
     /// </summary>
     private static IEnumerable<(string Status, string Description)> ProblemsOf(ApiDescription endpoint, bool isCommand)
     {
@@ -86,8 +87,9 @@ internal static class OperationContract
         yield return ("401", "No valid bearer token (code: unauthenticated, invalid-token), or a signature's token not fresh (fresh-authentication-required).");
         yield return ("403", "The token's role may not do this, or the token does not name the clinic asked for "
             + "(code: forbidden, override-not-allowed, clinician-required).");
-        if (NamesIds(endpoint))
-            yield return ("404", "An id in the path or the body is unknown in the caller's clinic (code: e.g. patient-not-found).");
+        if (NamesIds(endpoint) || DeclaresNotFound(endpoint))
+            yield return ("404", "An id in the path or the body is unknown in the caller's clinic, or what is asked for does not exist yet "
+                + "(code: e.g. patient-not-found, no-checkpoint).");
         if (isCommand)
             yield return ("409", "A concurrent change or a conflict (code: concurrency-conflict, practitioner-busy).");
         if (ReadsBody(endpoint))
@@ -103,6 +105,9 @@ internal static class OperationContract
     private static bool NamesIds(ApiDescription endpoint) =>
         endpoint.ParameterDescriptions.Any(parameter => (parameter.Source == BindingSource.Path && IsId(parameter.Type))
             || (parameter.Source == BindingSource.Body && parameter.Type.GetProperties().Any(property => IsId(property.PropertyType))));
+
+    private static bool DeclaresNotFound(ApiDescription endpoint) =>
+        endpoint.SupportedResponseTypes.Any(response => response.StatusCode == StatusCodes.Status404NotFound);
 
     private static bool IsId(Type type) => (Nullable.GetUnderlyingType(type) ?? type) == typeof(Guid);
 

@@ -10,5 +10,5 @@ internal static class LatestCheckpointEndpoint
                 await checkpoints.LatestAsync(user.ClinicId, ct) is { } latest
                     ? Results.Ok(ExportedCheckpoint.Of(latest, signer))
                     : CommandResults.Problem(StatusCodes.Status404NotFound, "no-checkpoint", "This clinic has no checkpoint yet."))
-            .Returns<ExportedCheckpoint>().RequireAuthorization(Permissions.ReadIntegrity);
+            .Returns<ExportedCheckpoint>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Permissions.ReadIntegrity);
 }

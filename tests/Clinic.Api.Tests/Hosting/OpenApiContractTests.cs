@@ -134,6 +134,8 @@ public class OpenApiContractTests(ApiHost host) : IClassFixture<ApiHost>
 
         Statuses(paths["/api/sessions"]!["post"]!).ShouldContain("404", "a booking names a patient, a plan and a practitioner");
         Statuses(paths["/api/patients"]!["post"]!).ShouldNotContain("404", "a registration names nothing that exists");
+        Statuses(paths["/api/integrity/checkpoints/latest"]!["get"]!).ShouldContain("404", "a clinic may have no checkpoint yet");
+        Statuses(paths["/api/integrity"]!["get"]!).ShouldNotContain("404", "a clinic's integrity is always answered");
         Statuses(paths["/api/dashboard"]!["get"]!).ShouldNotContain("404");
         Statuses(paths["/api/lots/{lotNumber}/recipients"]!["get"]!).ShouldNotContain("404", "a lot nobody received is an empty list");
         Statuses(paths["/api/admin/dead-letters/{id}/replay"]!["post"]!).ShouldNotContain("422", "a replay is not decided by rules");
