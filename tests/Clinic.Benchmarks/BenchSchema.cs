@@ -1,4 +1,5 @@
 using Clinic.Api.Database;
+using Clinic.Api.Privacy;
 using Clinic.Benchmarks.Ledger;
 using JasperFx.Events.Projections;
 using Marten;
@@ -29,8 +30,16 @@ public sealed class BenchSchema : IAsyncDisposable
         CreateAsync(context, name => BenchMarten.Options(context.Marten, name, balance, context.Chained));
 
     /// <summary>A schema of the clinic's own store (<see cref="ClinicMarten.Options"/>: its documents, indexes and projections).</summary>
-    public static Task<BenchSchema> CreateClinicAsync(BenchContext context) =>
-        CreateAsync(context, name => ClinicMarten.Options(context.Marten, name, BenchMarten.Keys(context.Marten, name)));
+    public static async Task<BenchSchema> CreateClinicAsync(BenchContext context)
+    {
+        PersonalKeys? keys = null;
+        var schema = await CreateAsync(context, name => ClinicMarten.Options(context.Marten, name, keys = BenchMarten.Keys(context.Marten, name)));
+        schema.Keys = keys;
+        return schema;
+    }
+
+    /// <summary>The patients' keys of a schema of the clinic's own store (<see cref="CreateClinicAsync"/>): null for the others.</summary>
+    public PersonalKeys? Keys { get; private set; }
 
     private static async Task<BenchSchema> CreateAsync(BenchContext context, Func<string, StoreOptions> options)
     {

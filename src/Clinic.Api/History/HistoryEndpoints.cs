@@ -1,6 +1,7 @@
 using Clinic.Api.Access;
 using Clinic.Api.Auth;
 using Clinic.Api.Http;
+using Clinic.Api.Privacy;
 using Clinic.Domain.Common;
 
 namespace Clinic.Api.History;
@@ -8,8 +9,9 @@ namespace Clinic.Api.History;
 internal static class HistoryEndpoints
 {
     public static void MapHistory(this RouteGroupBuilder patients) =>
-        patients.MapGet("/{patientId}/history", async (Guid patientId, DateTimeOffset? asOf, ClinicReads reads, AccessLog accessLog, TimeProvider clock, CancellationToken ct) =>
+        patients.MapGet("/{patientId}/history", async (Guid patientId, DateTimeOffset? asOf, ClinicReads reads, PersonalKeys keys, AccessLog accessLog, TimeProvider clock, CancellationToken ct) =>
         {
+            await keys.PreloadAsync([patientId], ct);
             var (history, timeline) = await reads.Session.ReadHistoryAsync(patientId, asOf, ct);
             if (history?.Record is not ({ IsRegistered: true } or { IsErased: true }))
                 return CommandResults.Problem(StatusCodes.Status404NotFound, RefusalCodes.PatientNotFound,

@@ -3,6 +3,7 @@ using Clinic.Api.Access;
 using Clinic.Api.Auth;
 using Clinic.Api.Hosting;
 using Clinic.Api.Http;
+using Clinic.Api.Privacy;
 using Marten;
 
 namespace Clinic.Api.Lots;
@@ -15,14 +16,14 @@ internal static class LotEndpoints
     /// </summary>
     public static void MapLots(this RouteGroupBuilder api) =>
         api.MapGet("/lots/{lotNumber}/recipients", async ([MaxLength(RequestLimits.Name)] string lotNumber,
-            IDocumentStore store, ClinicUser user, AccessLog accessLog, CancellationToken ct) =>
+            IDocumentStore store, PersonalKeys keys, ClinicUser user, AccessLog accessLog, CancellationToken ct) =>
         {
             if (RequestValueChecks.TextProblem(lotNumber, RequestLimits.Name) is { } problem)
                 return CommandResults.Problem(StatusCodes.Status400BadRequest, "malformed-request", $"The lot number {problem}.");
 
             // Not one clinic's session: the recall filters every query by the clinics the caller reads.
             await using var session = store.QuerySession();
-            var recipients = await session.RecipientsAsync(lotNumber, [.. user.ReadableClinics], ct);
+            var recipients = await session.RecipientsAsync(lotNumber, [.. user.ReadableClinics], keys, ct);
             await RecordViewsAsync(accessLog, user, recipients, ct);
             return Results.Ok(recipients);
         }).Returns<LotRecipientsResponse>().WithTags("Lots").RequireAuthorization(Permissions.RecallLots).ReadsAcrossClinics();

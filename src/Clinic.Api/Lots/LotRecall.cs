@@ -1,5 +1,6 @@
 using Clinic.Api.History;
 using Clinic.Api.Practitioners;
+using Clinic.Api.Privacy;
 using Marten;
 
 namespace Clinic.Api.Lots;
@@ -19,16 +20,18 @@ public static class LotRecall
 
     /// <summary>
     /// Who received the lot: the sessions that used it, then the histories of their patients and the calendars of
-    /// their practitioners in one batch (two round trips; one when nobody received it).
+    /// their practitioners in one batch, their patients' keys read before it (three round trips; one when nobody
+    /// received it).
     /// </summary>
     public static async Task<LotRecipientsResponse> RecipientsAsync(
-        this IQuerySession session, string lotNumber, string[] clinicIds, CancellationToken cancellationToken)
+        this IQuerySession session, string lotNumber, string[] clinicIds, PersonalKeys keys, CancellationToken cancellationToken)
     {
         var sessions = await session.SessionsUsing(lotNumber, clinicIds).ToListAsync(cancellationToken);
         if (sessions.Count == 0)
             return LotRecipientsResponse.From(lotNumber, sessions, [], []);
 
         var patientIds = sessions.Select(s => s.PatientId).Distinct().ToArray();
+        await keys.PreloadAsync(patientIds, cancellationToken);
         var practitionerIds = sessions.Select(s => s.PractitionerId).Distinct().ToArray();
         var batch = session.CreateBatchQuery();
         var histories = batch.Query<PatientHistory>().Where(h => h.TenantIsOneOf(clinicIds) && h.Id.IsOneOf(patientIds)).ToList();

@@ -53,7 +53,8 @@ public sealed class PersonalKeys(NpgsqlDataSource dataSource, string schema, Tim
     /// </summary>
     public async Task LoadAsync(Guid subject, string tenantId, CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue(subject, out var cached) && cached.FreshAt(clock.GetUtcNow()))
+        // A key known to be missing is asked for again: a read may have found none just before her first sealed record.
+        if (_cache.TryGetValue(subject, out var cached) && cached.FreshAt(clock.GetUtcNow()) && cached.Key is not null)
             return;
         // The statement's snapshot does not see its own insert: one of the two selects answers.
         await using var command = dataSource.CreateCommand($"""
@@ -65,6 +66,24 @@ public sealed class PersonalKeys(NpgsqlDataSource dataSource, string schema, Tim
         foreach (var value in new object[] { subject, tenantId, RandomNumberGenerator.GetBytes(KeyBytes), clock.GetUtcNow() })
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         Remember(subject, await command.ExecuteScalarAsync(cancellationToken) as byte[]);
+    }
+
+    /// <summary>
+    /// Reads into memory, in one query, the keys of <paramref name="subjects"/> that are not there: a read about several
+    /// patients then opens their values from memory instead of one synchronous query per patient. A patient without a
+    /// key is left out (her next record makes one).
+    /// </summary>
+    public async Task PreloadAsync(IEnumerable<Guid> subjects, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var missing = subjects.Distinct().Where(subject => !(_cache.TryGetValue(subject, out var cached) && cached.FreshAt(now))).ToArray();
+        if (missing.Length == 0)
+            return;
+        await using var command = dataSource.CreateCommand($"SELECT subject_id, key FROM {_table} WHERE subject_id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = missing });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            Remember(reader.GetGuid(0), await reader.IsDBNullAsync(1, cancellationToken) ? null : reader.GetFieldValue<byte[]>(1));
     }
 
     /// <summary>Destroys the patient's key when <paramref name="session"/> commits, in its transaction.</summary>

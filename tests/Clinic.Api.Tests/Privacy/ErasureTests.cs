@@ -116,6 +116,23 @@ public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
         keys.Find(erased).ShouldBeNull("a destroyed key is never made again");
     }
 
+    [Fact]
+    public async Task Keys_preloaded_for_a_read_open_from_memory_and_a_patient_found_without_one_still_gets_one_at_her_next_record()
+    {
+        var keys = host.Services.GetRequiredService<PersonalKeys>();
+        var journey = await new Journey(host).RegisterPatientAsync();
+        var (readBeforeKeyed, neverKeyed) = (Guid.NewGuid(), Guid.NewGuid());
+
+        await keys.PreloadAsync([journey.PatientId, neverKeyed], CancellationToken.None);
+        keys.Find(readBeforeKeyed).ShouldBeNull("a read finds no key");
+        await keys.LoadAsync(readBeforeKeyed, journey.Clinic, CancellationToken.None);
+        await keys.LoadAsync(neverKeyed, journey.Clinic, CancellationToken.None);
+
+        keys.Find(journey.PatientId).ShouldBe(await KeyAsync(journey.PatientId));
+        (await KeyAsync(readBeforeKeyed)).ShouldNotBeNull("a key found missing by a read is made at the first record");
+        (await KeyAsync(neverKeyed)).ShouldNotBeNull("a key left out by a preload is made at the first record");
+    }
+
     private async Task RunRetentionReviewAsync()
     {
         await using var scope = host.Services.CreateAsyncScope();

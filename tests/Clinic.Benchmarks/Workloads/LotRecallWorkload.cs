@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
 using System.Text.Json;
+using Clinic.Api.Database;
 using Clinic.Api.Lots;
+using Clinic.Api.Privacy;
 using Clinic.Benchmarks.Floor;
 using Clinic.Benchmarks.Measuring;
 using Clinic.Benchmarks.Recall;
@@ -26,12 +29,15 @@ public sealed class LotRecallWorkload : IWorkload
         var scale = context.Scale;
         await using var schema = await BenchSchema.CreateClinicAsync(context);
         var clinic = RecallClinic.Generate(BenchContext.Tenant, scale.RecallSessions, seed: 8);
-        await SeedAsync(schema, clinic, context.Cancellation);
+        await SeedAsync(context, schema, clinic);
         Console.WriteLine($"  {clinic.Sessions.Count:N0} performed sessions, {clinic.Histories.Count:N0} patients, {clinic.Lots:N0} lots");
         await ExpectIndexScanAsync(context, schema);
 
         var json = FloorJson.Create();
-        var floor = new FloorLotRecall(context.Floor, schema.Name, json);
+        // The floor opens the patients' sealed values as ours does (the same keys, in memory): the same work.
+        var sealedJson = FloorJson.Create();
+        ClinicMarten.AddSealing(sealedJson, schema.Keys!);
+        var floor = new FloorLotRecall(context.Floor, schema.Name, sealedJson);
         var random = new Random(9);
         await RecallAllAsync(schema, floor, json, Pick(clinic, WarmupRecalls, random), context.Cancellation);
         var (ours, floors) = await RecallAllAsync(schema, floor, json, Pick(clinic, scale.Reads, random), context.Cancellation);
@@ -42,9 +48,21 @@ public sealed class LotRecallWorkload : IWorkload
         ];
     }
 
-    private static async Task SeedAsync(BenchSchema schema, RecallClinic clinic, CancellationToken cancellationToken)
+    /// <summary>The documents, bulk-inserted, and the patients' keys first: their identities are stored sealed.</summary>
+    private static async Task SeedAsync(BenchContext context, BenchSchema schema, RecallClinic clinic)
     {
         const int batch = 5_000;
+        var cancellationToken = context.Cancellation;
+        var patientIds = clinic.Histories.Select(history => history.Id).ToArray();
+        await using (var keys = context.Floor.CreateCommand(
+            $"INSERT INTO {schema.Name}.{PersonalKeysTable.Name} (subject_id, tenant_id, key, created_at) SELECT id, $2, key, now() FROM unnest($1::uuid[], $3::bytea[]) AS k(id, key)"))
+        {
+            keys.Parameters.Add(new Npgsql.NpgsqlParameter { Value = patientIds });
+            keys.Parameters.Add(new Npgsql.NpgsqlParameter { Value = BenchContext.Tenant });
+            keys.Parameters.Add(new Npgsql.NpgsqlParameter { Value = patientIds.Select(_ => RandomNumberGenerator.GetBytes(PersonalKeys.KeyBytes)).ToArray() });
+            await keys.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await schema.Keys!.PreloadAsync(patientIds, cancellationToken);
         await schema.Store.BulkInsertAsync(BenchContext.Tenant, clinic.Sessions, batchSize: batch, cancellation: cancellationToken);
         await schema.Store.BulkInsertAsync(BenchContext.Tenant, clinic.Histories, batchSize: batch, cancellation: cancellationToken);
         await schema.Store.BulkInsertAsync(BenchContext.Tenant, clinic.Calendars, batchSize: batch, cancellation: cancellationToken);
@@ -84,7 +102,7 @@ public sealed class LotRecallWorkload : IWorkload
             Func<Task<LotRecipientsResponse>> ours = async () =>
             {
                 await using var session = schema.Store.QuerySession(BenchContext.Tenant);
-                return await session.RecipientsAsync(lots[i], Clinics, cancellationToken);
+                return await session.RecipientsAsync(lots[i], Clinics, schema.Keys!, cancellationToken);
             };
             Func<Task<LotRecipientsResponse>> floors = () => floor.RecipientsAsync(lots[i], Clinics, cancellationToken);
             var oursFirst = i % 2 == 0;
