@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Marten;
+using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 
 namespace Clinic.Api.Privacy;
@@ -18,7 +18,8 @@ public sealed class PersonalKeys(NpgsqlDataSource dataSource, string schema, Tim
     public static readonly TimeSpan DefaultCacheTtl = TimeSpan.FromSeconds(30);
 
     private readonly string _table = $"{schema}.{PersonalKeysTable.Name}";
-    private readonly ConcurrentDictionary<Guid, CachedKey> _cache = new();
+    // A destroyed key is remembered as null: no value of hers is opened from memory again.
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
 
     public TimeSpan CacheTtl => cacheTtl;
 
@@ -28,8 +29,8 @@ public sealed class PersonalKeys(NpgsqlDataSource dataSource, string schema, Tim
     /// </summary>
     public byte[]? Find(Guid subject)
     {
-        if (_cache.TryGetValue(subject, out var cached) && cached.FreshAt(clock.GetUtcNow()))
-            return cached.Key;
+        if (_cache.TryGetValue(subject, out byte[]? cached))
+            return cached;
         using var command = dataSource.CreateCommand($"SELECT key FROM {_table} WHERE subject_id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = subject });
         return Remember(subject, command.ExecuteScalar() as byte[]);
@@ -54,7 +55,7 @@ public sealed class PersonalKeys(NpgsqlDataSource dataSource, string schema, Tim
     public async Task LoadAsync(Guid subject, string tenantId, CancellationToken cancellationToken)
     {
         // A key known to be missing is asked for again: a read may have found none just before her first sealed record.
-        if (_cache.TryGetValue(subject, out var cached) && cached.FreshAt(clock.GetUtcNow()) && cached.Key is not null)
+        if (_cache.TryGetValue(subject, out byte[]? cached) && cached is not null)
             return;
         // The statement's snapshot does not see its own insert: one of the two selects answers.
         await using var command = dataSource.CreateCommand($"""
@@ -75,8 +76,7 @@ public sealed class PersonalKeys(NpgsqlDataSource dataSource, string schema, Tim
     /// </summary>
     public async Task PreloadAsync(IEnumerable<Guid> subjects, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var missing = subjects.Distinct().Where(subject => !(_cache.TryGetValue(subject, out var cached) && cached.FreshAt(now))).ToArray();
+        var missing = subjects.Distinct().Where(subject => !_cache.TryGetValue(subject, out _)).ToArray();
         if (missing.Length == 0)
             return;
         await using var command = dataSource.CreateCommand($"SELECT subject_id, key FROM {_table} WHERE subject_id = ANY($1)");
@@ -90,17 +90,8 @@ public sealed class PersonalKeys(NpgsqlDataSource dataSource, string schema, Tim
     public void QueueDestroy(IDocumentSession session, Guid subject) =>
         session.QueueSqlCommand($"UPDATE {_table} SET key = NULL, destroyed_at = ? WHERE subject_id = ?", clock.GetUtcNow(), subject);
 
-    /// <summary>Drops a destroyed key from this node's memory (other nodes drop theirs within <see cref="CacheTtl"/>).</summary>
-    public void Forget(Guid subject) => _cache[subject] = new CachedKey(null, DateTimeOffset.MaxValue);
+    /// <summary>Remembers the key as destroyed on this node (other nodes read it again within <see cref="CacheTtl"/>).</summary>
+    public void Forget(Guid subject) => _cache.Set<byte[]?>(subject, null);
 
-    private byte[]? Remember(Guid subject, byte[]? key)
-    {
-        _cache[subject] = new CachedKey(key, clock.GetUtcNow() + cacheTtl);
-        return key;
-    }
-
-    private sealed record CachedKey(byte[]? Key, DateTimeOffset Until)
-    {
-        public bool FreshAt(DateTimeOffset now) => now < Until;
-    }
+    private byte[]? Remember(Guid subject, byte[]? key) => _cache.Set(subject, key, cacheTtl);
 }
