@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Clinic.Api.Dashboard;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Clinic.Api.Dashboard;
 public sealed class ClinicDashboard
 {
     public int Patients { get; set; }
+    /// <summary>Patients registered and sessions performed in each month (UTC, <c>yyyy-MM</c>).</summary>
+    public Dictionary<string, int> PatientsByMonth { get; set; } = [];
+    public Dictionary<string, int> PerformedSessionsByMonth { get; set; } = [];
     public Dictionary<string, int> ScreeningOutcomes { get; set; } = [];
     public Dictionary<string, int> Contraindications { get; set; } = [];
     public Dictionary<string, int> PlansByIndication { get; set; } = [];
@@ -21,6 +26,8 @@ public sealed class ClinicDashboard
 
     public static void Count(Dictionary<string, int> counts, string key, int by = 1) =>
         counts[key] = counts.GetValueOrDefault(key) + by;
+
+    public static string MonthOf(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Counts by what a session used and who performed it.</summary>

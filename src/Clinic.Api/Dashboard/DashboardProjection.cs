@@ -40,8 +40,9 @@ public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, 
         var dashboard = tally.Counts;
         switch (@event.Data)
         {
-            case PatientRegistered:
+            case PatientRegistered e:
                 dashboard.Patients++;
+                ClinicDashboard.Count(dashboard.PatientsByMonth, ClinicDashboard.MonthOf(e.RegisteredAt ?? @event.Timestamp));
                 break;
             case PatientScreened e:
                 ClinicDashboard.Count(dashboard.ScreeningOutcomes, EnumNames.Of(e.Assessment.Outcome));
@@ -65,6 +66,7 @@ public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, 
                 break;
             case SessionPerformed e:
                 ClinicDashboard.Count(dashboard.Sessions, "performed");
+                ClinicDashboard.Count(dashboard.PerformedSessionsByMonth, ClinicDashboard.MonthOf(e.PerformedAt));
                 Track(tally, Treated(e.SessionId, e.PractitionerId, e.Treatment, sideEffects: 0));
                 break;
             case SessionRecordCorrected e when tally.Sessions.GetValueOrDefault(e.SessionId) is { } before:
