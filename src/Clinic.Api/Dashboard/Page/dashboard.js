@@ -61,6 +61,7 @@ function setState(state, message) {
 
 function show(dashboard) {
   const counts = dashboard.counts;
+  document.getElementById("dashboard").hidden = false; // before drawing: a hidden canvas has no size to fit
   if (clinic) document.getElementById("clinic").textContent = "· " + clinic;
   tiles("totals", [
     ["Patients", ["counts", "patients"]],
@@ -72,20 +73,19 @@ function show(dashboard) {
   ], dashboard);
   showOverTime(counts);
   countTable("screening-outcomes", "Outcome", counts.screeningOutcomes, ["counts", "screeningOutcomes"]);
-  chart("screening-chart", "doughnut", counts.screeningOutcomes, "Patients screened");
+  countChart("screening-chart", "doughnut", counts.screeningOutcomes, "Patients screened");
   countTable("contraindications", "Reason", counts.contraindications, ["counts", "contraindications"]);
   countTable("sessions-by-product", "Product", counts.performedSessions.byProduct, ["counts", "performedSessions", "byProduct"]);
-  chart("product-chart", "bar", counts.performedSessions.byProduct, "Sessions performed");
+  countChart("product-chart", "bar", counts.performedSessions.byProduct, "Sessions performed");
   countTable("sessions-by-lot", "Lot", counts.performedSessions.byLot, ["counts", "performedSessions", "byLot"]);
-  chart("lot-chart", "bar", counts.performedSessions.byLot, "Sessions performed");
+  countChart("lot-chart", "bar", counts.performedSessions.byLot, "Sessions performed");
   rateTable("rates-by-product", "Product", dashboard.ratesByProduct, "ratesByProduct");
   rateTable("rates-by-lot", "Lot", dashboard.ratesByLot, "ratesByLot");
   rateTable("rates-by-area", "Area", dashboard.ratesByArea, "ratesByArea");
   rateTable("rates-by-practitioner", "Practitioner id", dashboard.ratesByPractitioner, "ratesByPractitioner");
-  chart("rate-chart", "bar", Object.fromEntries(dashboard.ratesByLot.map(r => ["lot " + r.key, r.sideEffectsPerSession])),
+  countChart("rate-chart", "bar", Object.fromEntries(dashboard.ratesByLot.map(rate => [rate.key, rate.sideEffectsPerSession])),
     "Side effects per session, by lot");
   showReports(dashboard);
-  document.getElementById("dashboard").hidden = false;
   setState("ready", "Figures as the dashboard projection holds them (it follows the records within a second or so).");
 }
 
@@ -96,17 +96,10 @@ function showOverTime(counts) {
     figure(["counts", "patientsByMonth", month], counts.patientsByMonth[month] ?? 0),
     figure(["counts", "performedSessionsByMonth", month], counts.performedSessionsByMonth[month] ?? 0),
   ]));
-  new Chart(document.getElementById("over-time-chart"), {
-    type: "bar",
-    data: {
-      labels: months,
-      datasets: [
-        { label: "Patients registered", data: months.map(m => counts.patientsByMonth[m] ?? 0) },
-        { label: "Sessions performed", data: months.map(m => counts.performedSessionsByMonth[m] ?? 0) },
-      ],
-    },
-    options: { animation: false },
-  });
+  chart("over-time-chart", "bar", months, [
+    { label: "Patients registered", data: months.map(month => counts.patientsByMonth[month] ?? 0) },
+    { label: "Sessions performed", data: months.map(month => counts.performedSessionsByMonth[month] ?? 0) },
+  ]);
 }
 
 function showReports(dashboard) {
@@ -123,12 +116,10 @@ function showReports(dashboard) {
 }
 
 function tiles(id, entries, dashboard) {
-  document.getElementById(id).replaceChildren(...entries.flatMap(([label, path]) => {
-    const term = document.createElement("dt");
-    term.textContent = label;
-    const value = document.createElement("dd");
-    value.append(figure(path, valueAt(dashboard, path)));
-    return [term, value];
+  document.getElementById(id).replaceChildren(...entries.map(([label, path]) => {
+    const tile = document.createElement("div");
+    tile.append(cell("dt", label), cell("dd", figure(path, valueAt(dashboard, path))));
+    return tile;
   }));
 }
 
@@ -188,10 +179,14 @@ function valueAt(dashboard, path) {
   return path.reduce((node, key) => node?.[key], dashboard) ?? 0;
 }
 
-function chart(id, type, counts, label) {
+function countChart(id, type, counts, label) {
+  chart(id, type, Object.keys(counts), [{ label, data: Object.values(counts) }]);
+}
+
+function chart(id, type, labels, datasets) {
   new Chart(document.getElementById(id), {
     type,
-    data: { labels: Object.keys(counts), datasets: [{ label, data: Object.values(counts) }] },
-    options: { animation: false, plugins: { legend: { display: type !== "bar" } } },
+    data: { labels, datasets },
+    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: datasets.length > 1 || type !== "bar" } } },
   });
 }
