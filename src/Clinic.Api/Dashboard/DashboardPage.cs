@@ -1,3 +1,4 @@
+using System.Net;
 using Clinic.Api.Auth;
 using Clinic.Api.Demo;
 using Clinic.Api.Http;
@@ -34,9 +35,12 @@ internal static class DashboardPage
     /// <summary>
     /// Development only: an analyst token for <paramref name="clinic"/> (the demo clinic unless told), signed with the
     /// key the API checks tokens with, as <c>dev-token</c> prints one. An analyst reads the dashboard and nothing else.
+    /// Only for a browser on the same machine: a Development API reachable from elsewhere hands no token out.
     /// </summary>
-    private static IResult DevToken(string? clinic, IConfiguration configuration, IHostEnvironment environment)
+    private static IResult DevToken(string? clinic, HttpContext context, IConfiguration configuration, IHostEnvironment environment)
     {
+        if (context.Connection.RemoteIpAddress is not { } caller || !IPAddress.IsLoopback(caller))
+            return Results.NotFound();
         var clinicId = clinic ?? SeedDemoCommand.DefaultClinic;
         if (IdentityClaims.Unusable(clinicId) is { } why)
             return Results.Problem(CommandResults.ProblemDetails(StatusCodes.Status400BadRequest, "malformed-request", $"The clinic {why}."));
