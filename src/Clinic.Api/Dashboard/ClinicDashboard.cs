@@ -22,6 +22,8 @@ public sealed class ClinicDashboard
     public int SeriousSideEffects { get; set; }
     public Breakdown SideEffectsAfterSessions { get; set; } = new();
     public int RegulatorNotifications { get; set; }
+    /// <summary>Regulator reports still awaited, overdue or not: neither notified nor found reported in error.</summary>
+    public List<DueReport> ReportsDue { get; set; } = [];
     public List<OverdueReport> OverdueReports { get; set; } = [];
 
     public static void Count(Dictionary<string, int> counts, string key, int by = 1) =>
@@ -49,6 +51,9 @@ public sealed class Breakdown
         ClinicDashboard.Count(ByPractitioner, session.PractitionerId.ToString(), by);
     }
 }
+
+/// <summary>A serious side effect whose regulator report is awaited, and its deadline (a correction may bring it forward).</summary>
+public sealed record DueReport(Guid SideEffectId, DateTimeOffset DueAt);
 
 /// <summary>
 /// A serious side effect whose regulator report passed its deadline, and what closed it since: the regulator's

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Clinic.Api.Dashboard;
 using Clinic.Api.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -40,14 +41,15 @@ public class DashboardPageTests
                 """["counts","performedSessions","byProduct","HA cocktail"]""", """["counts","performedSessions","byLot","LOT-A"]""",
                 """["ratesByLot","LOT-A","sideEffectsPerSession"]""", """["ratesByLot","LOT-B","sideEffectsPerSession"]""",
                 """["ratesByArea","face","sideEffects"]""", $"""["ratesByPractitioner","{journey.PractitionerId}","performedSessions"]""",
-                """["counts","regulatorNotifications"]""", """["counts","overdueReports","length"]""",
+                """["counts","regulatorNotifications"]""", """["counts","overdueReports","length"]""", """["counts","reportsDue","length"]""",
             ];
             expectedShown.ShouldBeSubsetOf(shown);
             shown.ShouldContain(path => path.StartsWith("""["counts","performedSessionsByMonth","""), "sessions over time");
             ValueAt(api, ["counts", "patients"]).ShouldBe(2m);
             api["counts"]!["patientsByMonth"]!.AsObject().Sum(month => month.Value!.GetValue<int>()).ShouldBe(2);
-            ValueAt(api, ["counts", "performedSessionsByMonth", Month(Journey.Slot(3))]).ShouldBe(2m, "both performed three days on");
+            ValueAt(api, ["counts", "performedSessionsByMonth", ClinicDashboard.MonthOf(Journey.Slot(3))]).ShouldBe(2m, "both performed three days on");
             ValueAt(api, ["ratesByLot", "LOT-A", "sideEffectsPerSession"]).ShouldBe(1m, "the journey's one side effect followed the LOT-A session");
+            ValueAt(api, ["counts", "reportsDue", "length"]).ShouldBe(1m, "the serious side effect's report is due");
         }
 
         [Fact]
@@ -62,14 +64,14 @@ public class DashboardPageTests
             (await analyst.GetAsync("/api/dashboard?clinic=another-clinic")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
 
-        /// <summary>Two patients treated with lots A and B, a side effect after the LOT-A session.</summary>
+        /// <summary>Two patients treated with lots A and B, a serious side effect after the LOT-A session (its report due).</summary>
         private async Task<Journey> TreatedClinicAsync()
         {
             var journey = await new Journey(host, TestClinic.Unique("dash")).ReadyForTreatmentAsync();
             var second = await journey.AnotherPatient().PatientReadyAsync();
             var lotA = await journey.PerformedSessionAsync(Journey.Slot(3), "LOT-A");
             await second.PerformedSessionAsync(Journey.Slot(3, hour: 14), "LOT-B");
-            await journey.ReportSideEffectAsync(lotA, serious: false, onsetAt: Journey.Slot(3).AddHours(4));
+            await journey.ReportSideEffectAsync(lotA, serious: true, onsetAt: Journey.Slot(3).AddHours(4));
             return journey;
         }
 
@@ -138,8 +140,6 @@ public class DashboardPageTests
             JsonObject members => members[key] ?? JsonValue.Create(0m),
             _ => throw new InvalidOperationException($"No member {key} in {node?.ToJsonString()}"),
         })!.GetValue<decimal>();
-
-    private static string Month(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>A number the page shows: its path in the answer (JSON), its value as the API gave it, its text.</summary>
     private sealed record ShownFigure(string PathText, string ValueText, string Text)

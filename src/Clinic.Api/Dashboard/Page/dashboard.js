@@ -103,16 +103,23 @@ function showOverTime(counts) {
 }
 
 function showReports(dashboard) {
-  const overdue = dashboard.counts.overdueReports;
+  const counts = dashboard.counts;
   tiles("reports", [
-    ["Serious side effects (each to be reported)", ["counts", "seriousSideEffects"]],
+    ["Reports due (awaiting the regulator's notification)", ["counts", "reportsDue", "length"]],
     ["Regulator notifications recorded", ["counts", "regulatorNotifications"]],
     ["Reports that passed their deadline", ["counts", "overdueReports", "length"]],
   ], dashboard);
-  table("overdue-reports", ["Side effect", "Report due", "Escalated", "Since then"], overdue.map(report => [
-    report.sideEffectId, new Date(report.dueAt).toLocaleString(), new Date(report.escalatedAt).toLocaleString(),
+  const now = new Date();
+  table("reports-due", ["Side effect", "Report due", "Status"], [...counts.reportsDue].sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+    .map(report => [report.sideEffectId, when(report.dueAt), new Date(report.dueAt) < now ? "overdue" : "due"]));
+  table("overdue-reports", ["Side effect", "Report was due", "Escalated", "Since then"], counts.overdueReports.map(report => [
+    report.sideEffectId, when(report.dueAt), when(report.escalatedAt),
     report.notifiedSince ? "regulator notified" : report.foundReportedInErrorSince ? "found reported in error" : "still due",
   ]));
+}
+
+function when(instant) {
+  return new Date(instant).toLocaleString();
 }
 
 function tiles(id, entries, dashboard) {
