@@ -9,8 +9,13 @@ const clinic = query.get("clinic");
 
 document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("sign-in").addEventListener("submit", signIn);
-  load();
+  show();
 });
+
+/** Loads and shows the dashboard; whatever goes wrong (the API unreachable, a script error) is said on the page. */
+function show() {
+  load().catch(error => fail("The dashboard could not be shown: " + error.message));
+}
 
 async function load() {
   const token = sessionStorage.getItem(TOKEN_KEY) || await developmentToken();
@@ -24,7 +29,7 @@ async function load() {
   }
   if (!response.ok)
     return fail(await problemText(response));
-  show(await response.json());
+  render(await response.json());
 }
 
 /** In Development the API hands out an analyst token (404 elsewhere); the page then needs no sign-in. */
@@ -37,7 +42,7 @@ function signIn(event) {
   event.preventDefault();
   sessionStorage.setItem(TOKEN_KEY, event.target.elements.token.value.trim());
   event.target.hidden = true;
-  load();
+  show();
 }
 
 function askForToken(message) {
@@ -59,7 +64,7 @@ function setState(state, message) {
   document.getElementById("status").textContent = message;
 }
 
-function show(dashboard) {
+function render(dashboard) {
   const counts = dashboard.counts;
   document.getElementById("dashboard").hidden = false; // before drawing: a hidden canvas has no size to fit
   if (clinic) document.getElementById("clinic").textContent = "· " + clinic;
