@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Clinic.Api.Dashboard;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Clinic.Api.Dashboard;
 public sealed class ClinicDashboard
 {
     public int Patients { get; set; }
+    /// <summary>Patients registered and sessions performed in each month (UTC, <c>yyyy-MM</c>).</summary>
+    public Dictionary<string, int> PatientsByMonth { get; set; } = [];
+    public Dictionary<string, int> PerformedSessionsByMonth { get; set; } = [];
     public Dictionary<string, int> ScreeningOutcomes { get; set; } = [];
     public Dictionary<string, int> Contraindications { get; set; } = [];
     public Dictionary<string, int> PlansByIndication { get; set; } = [];
@@ -17,10 +22,14 @@ public sealed class ClinicDashboard
     public int SeriousSideEffects { get; set; }
     public Breakdown SideEffectsAfterSessions { get; set; } = new();
     public int RegulatorNotifications { get; set; }
+    /// <summary>Regulator reports still awaited, overdue or not: neither notified nor found reported in error.</summary>
+    public List<DueReport> ReportsDue { get; set; } = [];
     public List<OverdueReport> OverdueReports { get; set; } = [];
 
     public static void Count(Dictionary<string, int> counts, string key, int by = 1) =>
         counts[key] = counts.GetValueOrDefault(key) + by;
+
+    public static string MonthOf(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Counts by what a session used and who performed it.</summary>
@@ -42,6 +51,9 @@ public sealed class Breakdown
         ClinicDashboard.Count(ByPractitioner, session.PractitionerId.ToString(), by);
     }
 }
+
+/// <summary>A serious side effect whose regulator report is awaited, and its deadline (a correction may bring it forward).</summary>
+public sealed record DueReport(Guid SideEffectId, DateTimeOffset DueAt);
 
 /// <summary>
 /// A serious side effect whose regulator report passed its deadline, and what closed it since: the regulator's

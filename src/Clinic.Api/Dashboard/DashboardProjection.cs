@@ -29,6 +29,7 @@ public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, 
         Identity<SessionPerformed>(_ => DashboardTally.DocumentId);
         Identity<SessionRecordCorrected>(_ => DashboardTally.DocumentId);
         Identity<SideEffectReported>(_ => DashboardTally.DocumentId);
+        Identity<SideEffectCorrected>(_ => DashboardTally.DocumentId);
         Identity<RegulatorNotified>(_ => DashboardTally.DocumentId);
         Identity<SideEffectReportOverdue>(_ => DashboardTally.DocumentId);
         Identity<SideEffectReviewed>(_ => DashboardTally.DocumentId);
@@ -40,8 +41,9 @@ public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, 
         var dashboard = tally.Counts;
         switch (@event.Data)
         {
-            case PatientRegistered:
+            case PatientRegistered e:
                 dashboard.Patients++;
+                ClinicDashboard.Count(dashboard.PatientsByMonth, ClinicDashboard.MonthOf(e.RegisteredAt ?? @event.Timestamp));
                 break;
             case PatientScreened e:
                 ClinicDashboard.Count(dashboard.ScreeningOutcomes, EnumNames.Of(e.Assessment.Outcome));
@@ -65,6 +67,7 @@ public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, 
                 break;
             case SessionPerformed e:
                 ClinicDashboard.Count(dashboard.Sessions, "performed");
+                ClinicDashboard.Count(dashboard.PerformedSessionsByMonth, ClinicDashboard.MonthOf(e.PerformedAt));
                 Track(tally, Treated(e.SessionId, e.PractitionerId, e.Treatment, sideEffects: 0));
                 break;
             case SessionRecordCorrected e when tally.Sessions.GetValueOrDefault(e.SessionId) is { } before:
@@ -73,19 +76,40 @@ public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, 
                 break;
             case SideEffectReported e:
                 CountSideEffect(tally, e.Details);
+                AwaitReport(tally, e.SideEffectId, e.ReportDueAt);
+                break;
+            case SideEffectCorrected e:
+                AwaitReport(tally, e.SideEffectId, e.ReportDueAt);
                 break;
             case RegulatorNotified e:
                 dashboard.RegulatorNotifications++;
                 UpdateOverdueReport(dashboard, e.SideEffectId, report => report with { NotifiedSince = true });
+                CloseReport(tally, e.SideEffectId);
                 break;
             case SideEffectReportOverdue e:
                 dashboard.OverdueReports.Add(new OverdueReport(e.SideEffectId, e.DueAt, e.EscalatedAt, NotifiedSince: false));
                 break;
             case SideEffectReviewed { Decision: ReviewDecision.ReportedInError } e:
                 UpdateOverdueReport(dashboard, e.SideEffectId, report => report with { FoundReportedInErrorSince = true });
+                CloseReport(tally, e.SideEffectId);
                 break;
         }
         return tally;
+    }
+
+    /// <summary>A report due by <paramref name="dueAt"/>, or by then now that a correction says so, unless it was closed.</summary>
+    private static void AwaitReport(DashboardTally tally, Guid sideEffectId, DateTimeOffset? dueAt)
+    {
+        if (dueAt is null || tally.ClosedReports.Contains(sideEffectId))
+            return;
+        var dashboard = tally.Counts;
+        dashboard.ReportsDue = [.. dashboard.ReportsDue.Where(report => report.SideEffectId != sideEffectId), new DueReport(sideEffectId, dueAt.Value)];
+    }
+
+    private static void CloseReport(DashboardTally tally, Guid sideEffectId)
+    {
+        tally.ClosedReports.Add(sideEffectId);
+        tally.Counts.ReportsDue = tally.Counts.ReportsDue.Where(report => report.SideEffectId != sideEffectId).ToList();
     }
 
     private static void UpdateOverdueReport(ClinicDashboard dashboard, Guid sideEffectId, Func<OverdueReport, OverdueReport> update) =>

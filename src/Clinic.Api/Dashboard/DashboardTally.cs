@@ -11,4 +11,7 @@ public sealed class DashboardTally
     public string Id { get; set; } = DocumentId;
     public ClinicDashboard Counts { get; set; } = new();
     public Dictionary<Guid, TreatedSession> Sessions { get; set; } = [];
+
+    /// <summary>Side effects whose report was closed (notified, or found reported in error): a later correction reopens no clock.</summary>
+    public HashSet<Guid> ClosedReports { get; set; } = [];
 }

@@ -1,4 +1,5 @@
 using Clinic.Api.Auth;
+using Clinic.Api.Dashboard;
 using Clinic.Api.Database;
 using Clinic.Api.Health;
 using Clinic.Api.Http;
@@ -97,6 +98,7 @@ public static class ClinicApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCorrelationIds();
+        app.UseDashboardPageFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseClinicScope();
@@ -104,5 +106,6 @@ public static class ClinicApp
         app.MapClinicOpenApi();
         app.MapClinicHealth();
         app.MapClinicApi();
+        app.MapDashboardPage();
     }
 }

@@ -148,12 +148,14 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
         var overdue = dashboard["counts"]!["overdueReports"]!.AsArray().Single()!;
         overdue["sideEffectId"]!.GetValue<Guid>().ShouldBe(sideEffect);
         overdue["foundReportedInErrorSince"]!.GetValue<bool>().ShouldBeFalse();
+        dashboard["counts"]!["reportsDue"]!.AsArray().Single()!["sideEffectId"]!.GetValue<Guid>().ShouldBe(sideEffect, "overdue, still due");
 
         await journey.Clinician.PostOkAsync($"/api/patients/{journey.PatientId}/side-effects/{sideEffect}/review",
             new { decision = "reported-in-error", notes = "A sterile reaction, not an abscess" }, HttpStatusCode.OK);
         await host.WaitForProjectionsAsync();
         dashboard = await host.Client("analyst", "clinic-overdue").GetOkAsync("/api/dashboard");
         dashboard["counts"]!["overdueReports"]!.AsArray().Single()!["foundReportedInErrorSince"]!.GetValue<bool>().ShouldBeTrue();
+        dashboard["counts"]!["reportsDue"]!.AsArray().ShouldBeEmpty();
     }
 
     [Fact]
@@ -172,6 +174,10 @@ public class WorkflowTests(MessagingApiHost host) : IClassFixture<MessagingApiHo
 
         await OutboxRows.FireNowAsync(host, DeadlineType, sideEffect.ToString(), deadline.DueAt);
         (await TimelineAsync(journey)).ShouldNotContain("side-effect-report-overdue.v1");
+        await host.WaitForProjectionsAsync();
+        var dashboard = await host.Client("analyst", "clinic-notified").GetOkAsync("/api/dashboard");
+        dashboard["counts"]!["regulatorNotifications"]!.GetValue<int>().ShouldBe(1);
+        dashboard["counts"]!["reportsDue"]!.AsArray().ShouldBeEmpty("the notification closed the report");
     }
 
     [Fact]
