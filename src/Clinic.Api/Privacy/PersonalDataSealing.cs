@@ -106,12 +106,20 @@ public sealed class PersonalDataSealing(PersonalSeal seal)
         [ThreadStatic]
         private static Stack<Guid?>? _entered;
 
-        public static Guid? Current => _entered is { Count: > 0 } entered ? entered.FirstOrDefault(subject => subject is not null) : null;
+        public static Guid? Current => _entered is { Count: > 0 } entered ? FirstKnown(entered) : null;
 
         public static void Enter(Guid? subject) => (_entered ??= new Stack<Guid?>()).Push(subject);
 
         public static void Leave() => _entered?.Pop();
 
         public static void Reset() => _entered?.Clear();
+
+        private static Guid? FirstKnown(Stack<Guid?> entered)
+        {
+            foreach (var subject in entered)
+                if (subject is not null)
+                    return subject;
+            return null;
+        }
     }
 }

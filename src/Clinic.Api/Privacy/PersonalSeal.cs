@@ -12,8 +12,6 @@ namespace Clinic.Api.Privacy;
 public sealed class PersonalSeal(PersonalKeys keys)
 {
     public const string Prefix = "pd1:";
-    private const int NonceBytes = 12;
-    private const int TagBytes = 16;
     private const int SubjectChars = 32;
 
     public static bool IsSealed(string? stored) => stored is not null && stored.StartsWith(Prefix, StringComparison.Ordinal);
@@ -22,13 +20,7 @@ public sealed class PersonalSeal(PersonalKeys keys)
     public string Seal(Guid subject, string plaintext)
     {
         var key = keys.Find(subject) ?? throw new PersonalDataNotSealable($"Patient {subject} has no key: her personal data cannot be stored.");
-        var clear = System.Text.Encoding.UTF8.GetBytes(plaintext);
-        var sealedBytes = new byte[NonceBytes + clear.Length + TagBytes];
-        var nonce = sealedBytes.AsSpan(0, NonceBytes);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagBytes);
-        aes.Encrypt(nonce, clear, sealedBytes.AsSpan(NonceBytes, clear.Length), sealedBytes.AsSpan(NonceBytes + clear.Length), subject.ToByteArray());
-        return $"{Prefix}{subject:N}:{Convert.ToBase64String(sealedBytes)}";
+        return KeyRun.Of(subject, key).Seal(plaintext);
     }
 
     /// <summary>Untyped stored JSON with every sealed value in it opened.</summary>
@@ -44,15 +36,105 @@ public sealed class PersonalSeal(PersonalKeys keys)
     public string? Open(string stored)
     {
         var subject = Guid.ParseExact(stored.AsSpan(Prefix.Length, SubjectChars), "N");
-        if (keys.Find(subject) is not { } key)
-            return null;
-        var sealedBytes = Convert.FromBase64String(stored[(Prefix.Length + SubjectChars + 1)..]);
-        var clearLength = sealedBytes.Length - NonceBytes - TagBytes;
-        var clear = new byte[clearLength];
-        using var aes = new AesGcm(key, TagBytes);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, clearLength),
-            sealedBytes.AsSpan(NonceBytes + clearLength), clear, subject.ToByteArray());
-        return System.Text.Encoding.UTF8.GetString(clear);
+        return keys.Find(subject) is { } key ? KeyRun.Of(subject, key).Open(stored) : null;
+    }
+
+    /// <summary>
+    /// A thread's AES-GCM work under the key it used last. A patient's values are sealed and opened in runs (her event,
+    /// then the documents that copy its values), so the cipher is set up once per run and a value copied into several
+    /// documents is sealed once and stored alike in each (telling only that those copies are equal). A run ends when the
+    /// thread turns to another key, or to a new one of hers (read again, or destroyed: then nothing reaches here).
+    /// </summary>
+    private sealed class KeyRun : IDisposable
+    {
+        private const int NonceBytes = 12;
+        private const int TagBytes = 16;
+        private const int RememberedValues = 64;
+
+        [ThreadStatic]
+        private static KeyRun? _current;
+
+        private readonly Guid _subject;
+        private readonly byte[] _key;
+        private readonly AesGcm _aes;
+        private readonly Dictionary<string, string> _sealedByClear = [];
+        private readonly Dictionary<string, string> _clearBySealed = [];
+
+        private KeyRun(Guid subject, byte[] key)
+        {
+            _subject = subject;
+            _key = key;
+            _aes = new AesGcm(key, TagBytes);
+        }
+
+        public static KeyRun Of(Guid subject, byte[] key)
+        {
+            if (_current is { } run && run._subject == subject && ReferenceEquals(run._key, key))
+                return run;
+            _current?.Dispose();
+            return _current = new KeyRun(subject, key);
+        }
+
+        public string Seal(string plaintext) => Remembered(_sealedByClear, plaintext, Encrypt);
+
+        public string Open(string stored) => Remembered(_clearBySealed, stored, Decrypt);
+
+        public void Dispose() => _aes.Dispose();
+
+        private static string Remembered(Dictionary<string, string> values, string input, Func<string, string> compute)
+        {
+            if (values.TryGetValue(input, out var output))
+                return output;
+            if (values.Count == RememberedValues)
+                values.Clear();
+            return values[input] = compute(input);
+        }
+
+        private string Encrypt(string plaintext)
+        {
+            var clear = System.Text.Encoding.UTF8.GetBytes(plaintext);
+            var sealedBytes = new byte[NonceBytes + clear.Length + TagBytes];
+            var nonce = sealedBytes.AsSpan(0, NonceBytes);
+            Nonces.Fill(nonce);
+            _aes.Encrypt(nonce, clear, sealedBytes.AsSpan(NonceBytes, clear.Length), sealedBytes.AsSpan(NonceBytes + clear.Length), _subject.ToByteArray());
+            return $"{Prefix}{_subject:N}:{Convert.ToBase64String(sealedBytes)}";
+        }
+
+        private string Decrypt(string stored)
+        {
+            var sealedBytes = Convert.FromBase64String(stored[(Prefix.Length + SubjectChars + 1)..]);
+            var clearLength = sealedBytes.Length - NonceBytes - TagBytes;
+            var clear = new byte[clearLength];
+            _aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, clearLength),
+                sealedBytes.AsSpan(NonceBytes + clearLength), clear, _subject.ToByteArray());
+            return System.Text.Encoding.UTF8.GetString(clear);
+        }
+    }
+
+    /// <summary>
+    /// Random nonces drawn from a thread's buffer of the system's cryptographic random bytes, refilled a few hundred
+    /// nonces at a time: one call to the generator costs more than sealing a short value.
+    /// </summary>
+    private static class Nonces
+    {
+        private const int BufferBytes = 4096;
+
+        [ThreadStatic]
+        private static byte[]? _buffer;
+
+        [ThreadStatic]
+        private static int _used;
+
+        public static void Fill(Span<byte> nonce)
+        {
+            if (_buffer is null || _used + nonce.Length > BufferBytes)
+            {
+                RandomNumberGenerator.Fill(_buffer ??= new byte[BufferBytes]);
+                _used = 0;
+            }
+            _buffer.AsSpan(_used, nonce.Length).CopyTo(nonce);
+            _used += nonce.Length;
+        }
     }
 }
 

@@ -133,6 +133,23 @@ public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
         (await KeyAsync(neverKeyed)).ShouldNotBeNull("a key left out by a preload is made at the first record");
     }
 
+    [Fact]
+    public async Task A_value_sealed_and_opened_just_before_her_key_is_destroyed_is_neither_opened_nor_sealed_after()
+    {
+        var keys = host.Services.GetRequiredService<PersonalKeys>();
+        var seal = host.Services.GetRequiredService<PersonalSeal>();
+        var journey = await new Journey(host).RegisterPatientAsync();
+        await keys.LoadAsync(journey.PatientId, journey.Clinic, CancellationToken.None);
+
+        var stored = seal.Seal(journey.PatientId, DistinctivePatient.LastName);
+        seal.Open(stored).ShouldBe(DistinctivePatient.LastName);
+        seal.Seal(journey.PatientId, DistinctivePatient.LastName).ShouldBe(stored, "a value copied into several records is sealed once");
+        keys.Forget(journey.PatientId);
+
+        seal.Open(stored).ShouldBeNull("a value this thread opened before is not opened from memory without the key");
+        Should.Throw<PersonalDataNotSealable>(() => seal.Seal(journey.PatientId, DistinctivePatient.LastName));
+    }
+
     private async Task RunRetentionReviewAsync()
     {
         await using var scope = host.Services.CreateAsyncScope();
