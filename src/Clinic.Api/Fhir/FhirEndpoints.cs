@@ -4,7 +4,6 @@ using Clinic.Api.Auth;
 using Clinic.Api.History;
 using Clinic.Api.Http;
 using Clinic.Api.Privacy;
-using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Microsoft.OpenApi;
 
@@ -19,19 +18,19 @@ internal static class FhirEndpoints
     public const string MediaType = "application/fhir+json";
 
     /// <summary>The Firely SDK's System.Text.Json converters for R4: what the export is written with and read back with.</summary>
-    public static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+    public static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(Hl7.Fhir.Model.ModelInfo.ModelInspector);
 
     public static void MapFhirExport(this RouteGroupBuilder patients) =>
         patients.MapGet("/{patientId}/fhir", (Guid patientId, DateTimeOffset? asOf, ClinicReads reads, PersonalKeys keys, AccessLog accessLog, TimeProvider clock, CancellationToken ct) =>
             reads.ShowAsync(patientId, asOf, "patient-fhir-export", keys, accessLog, (history, timeline) =>
-                System.Threading.Tasks.Task.FromResult(Results.Bytes(
+                Task.FromResult(Results.Bytes(
                     JsonSerializer.SerializeToUtf8Bytes(PatientBundle.Of(history, timeline, asOf ?? clock.GetUtcNow()), Json), MediaType)), ct))
             .Produces(StatusCodes.Status200OK, contentType: MediaType)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 if (operation.Responses?["200"] is OpenApiResponse bundle)
                     DescribeBundle(bundle);
-                return System.Threading.Tasks.Task.CompletedTask;
+                return Task.CompletedTask;
             })
             .WithTags("History").RequireAuthorization(Permissions.ReadHistory);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Clinic.Api.History;
+using Clinic.Api.Records;
 using Clinic.Api.Signatures;
 using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
@@ -97,6 +98,6 @@ internal static class ProvenanceResources
         WhenElement = new Instant(signature.SignedAt),
         Who = new ResourceReference { Identifier = FhirCodes.IdentifierOf("user", signature.SignerId), Display = signature.PrintedName },
         Data = Convert.FromHexString(signature.SignedHash),
-        Extension = [new Extension(FhirCodes.ExtensionOf("signature-state"), new Code(Records.EnumNames.Of(signature.State)))],
+        Extension = [new Extension(FhirCodes.ExtensionOf("signature-state"), new Code(EnumNames.Of(signature.State)))],
     };
 }

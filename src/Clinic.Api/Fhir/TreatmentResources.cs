@@ -16,11 +16,9 @@ internal static class TreatmentResources
     public sealed record PerformedSession(Session Session, DateTimeOffset PerformedAt, PerformedTreatment Treatment);
 
     public static IEnumerable<PerformedSession> Performed(PatientState record) =>
-        record.Sessions.Where(session => session.Status == SessionStatus.Performed).Select(session => session switch
-        {
-            { PerformedAt: { } at, Treatment: { } treatment } => new PerformedSession(session, at, treatment),
-            _ => throw new InvalidOperationException($"Session {session.SessionId} is performed without a performed record."),
-        });
+        record.Sessions.Select(session => session is { Status: SessionStatus.Performed, PerformedAt: { } at, Treatment: { } treatment }
+            ? new PerformedSession(session, at, treatment)
+            : null).OfType<PerformedSession>();
 
     /// <summary>The Medication of a product lot: one per product name and lot number in the patient's record.</summary>
     public static Guid MedicationIdOf(Guid patientId, ProductUsed product) =>
