@@ -171,6 +171,7 @@ public class FhirExportTests(ApiHost host) : IClassFixture<ApiHost>
         All<Medication>(then).Select(medication => medication.Batch!.LotNumber).ShouldBe([PerformedLot]);
         then.Timestamp!.Value.ShouldBe(firstRecordedAt, TimeSpan.FromMilliseconds(1));
         All<Procedure>(now).Count.ShouldBe(2);
+        All<Medication>(now).Select(medication => medication.Id).ShouldContain(All<Medication>(then).Single().Id, "a lot exports under the same id every time");
         All<Medication>(now).Select(medication => medication.Batch!.LotNumber).ShouldBe([PerformedLot, "LOT-FHIR-LATER"], ignoreOrder: true);
     }
 
