@@ -7,6 +7,7 @@ using Clinic.Api.Consent;
 using Clinic.Api.Corrections;
 using Clinic.Api.Dashboard;
 using Clinic.Api.Erasure;
+using Clinic.Api.Fhir;
 using Clinic.Api.DeadLetters;
 using Clinic.Api.History;
 using Clinic.Api.Integrity;
@@ -64,6 +65,7 @@ internal static class ApiEndpoints
         patients.MapTreatmentPlans();
         patients.MapSideEffects();
         patients.MapHistory();
+        patients.MapFhirExport();
         patients.MapErasure();
     }
 }

@@ -5,9 +5,12 @@ namespace Clinic.Domain.AllergyTests;
 /// reading, the product, the declared allergy), so case, surrounding spaces and runs of spaces inside a name
 /// ("Hyaluronic  acid") do not tell two substances apart.
 /// </summary>
-internal sealed class SubstanceNameComparer : IEqualityComparer<string>
+public sealed class SubstanceNameComparer : IEqualityComparer<string>
 {
     public static SubstanceNameComparer Instance { get; } = new();
+
+    /// <summary>One key for the names this comparer takes as one substance: to derive an id from a substance.</summary>
+    public static string Key(string name) => Normalize(name)!.ToUpperInvariant();
 
     public bool Equals(string? x, string? y) =>
         string.Equals(Normalize(x), Normalize(y), StringComparison.OrdinalIgnoreCase);

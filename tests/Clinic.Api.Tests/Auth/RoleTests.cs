@@ -43,6 +43,7 @@ public class RoleTests(ApiHost host) : IClassFixture<ApiHost>
         ("POST", "/api/patients/{patientId}/side-effects/{sideEffectId}/regulator-notification", Permissions.RecordCare),
         ("POST", "/api/patients/{patientId}/corrections", Permissions.RecordCare),
         ("GET", "/api/patients/{patientId}/history", Permissions.ReadHistory),
+        ("GET", "/api/patients/{patientId}/fhir", Permissions.ReadHistory),
         ("GET", "/api/audit", Permissions.ReadAudit),
         ("GET", "/api/dashboard", Permissions.ReadDashboard),
         ("GET", "/api/lots/{lotNumber}/recipients", Permissions.RecallLots),

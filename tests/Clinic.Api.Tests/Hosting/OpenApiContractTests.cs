@@ -18,6 +18,9 @@ public class OpenApiContractTests(ApiHost host) : IClassFixture<ApiHost>
     /// <summary>The POSTs that are not commands: one sends a message again, the other signs a checkpoint (no event).</summary>
     private static readonly string[] NotCommands = ["POST /api/admin/dead-letters/{id}/replay", "POST /api/integrity/checkpoints"];
 
+    /// <summary>The operations that answer FHIR JSON rather than JSON.</summary>
+    private static readonly string[] FhirOperations = ["GET /api/patients/{patientId}/fhir"];
+
     private static readonly string[] EveryOperationsProblems = ["400", "401", "403", "503"];
     private static readonly string[] CommandProblems = ["409", "422"];
     private static readonly string[] BodyProblems = ["413", "415"];
@@ -56,7 +59,8 @@ public class OpenApiContractTests(ApiHost host) : IClassFixture<ApiHost>
         {
             var successes = Statuses(operation).Where(status => status.StartsWith('2')).ToList();
             successes.Count.ShouldBe(1, name);
-            operation["responses"]![successes[0]]!["content"]!["application/json"]!["schema"].ShouldNotBeNull($"{name} has no success schema");
+            var mediaType = FhirOperations.Contains(name) ? "application/fhir+json" : "application/json";
+            operation["responses"]![successes[0]]!["content"]![mediaType]!["schema"].ShouldNotBeNull($"{name} has no success schema");
             HeaderParameters(document, operation).ShouldContain(CorrelationId, name);
             foreach (var status in Statuses(operation))
                 ResponseHeaders(operation, status).ShouldContain(CorrelationId, $"{name} {status}");
