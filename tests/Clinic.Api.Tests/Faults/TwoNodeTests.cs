@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Clinic.Api.Tests.Support;
+using Clinic.Api.Workflow;
+using Clinic.Testing;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Clinic.Api.Tests.Faults;
+
+/// <summary>
+/// Two API processes on one database, as two replicas run: commands go through both, each async projection runs on one
+/// of them, and when that one is killed (SIGKILL) the other takes over its projections, its Wolverine leadership, its
+/// unfinished messages and the timers that fall due, with nothing applied twice or left out.
+/// </summary>
+[Collection(FaultsCollection.Name), Trait(FaultsCollection.Category, FaultsCollection.Name)]
+public class TwoNodeTests(ITestOutputHelper output)
+{
+    private const string Registered = "patient-registered.v1";
+    private const string ReminderSent = "session-reminder-sent.v1";
+    private const string RecordViewed = "record-viewed.v1";
+
+    /// <summary>How long the test waits for a takeover: far above what it takes with the timings below (docs/operations.md).</summary>
+    private static readonly TimeSpan TakeoverPatience = TimeSpan.FromSeconds(90);
+
+    /// <summary>Due this long after it is booked: after the kill, so that the surviving node must fire it.</summary>
+    private static readonly TimeSpan ReminderDueIn = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task The_survivor_of_two_nodes_takes_over_the_projections_and_messages_of_the_killed_one_applying_each_once()
+    {
+        await using var webhook = await WebhookReceiver.StartAsync();
+        var clinic = TestClinic.Unique("two-nodes");
+        var schema = TestDatabase.UniqueSchema();
+        var (firstName, secondName) = ($"{schema}-first", $"{schema}-second");
+        await using var first = await ApiProcess.StartAsync(await NodeSettingsAsync(schema, firstName, webhook));
+        await WaitForAsync(async () => await ProjectionLocks.AllRunOnlyOnAsync(schema, firstName));
+        var firstNode = await WaitForValueAsync(async () => (await NodeNumbersAsync(schema)).SingleOrDefault() is var node and > 0 ? node : null);
+        await using var second = await ApiProcess.StartAsync(await NodeSettingsAsync(schema, secondName, webhook));
+        var session = await ProcessJourney.BookSessionAsync(second, clinic, DateTimeOffset.UtcNow + FollowUps.ReminderLead + ReminderDueIn);
+
+        var loads = new[] { WriteLoad.Start(first, clinic, clients: 3), WriteLoad.Start(second, clinic, clients: 3) };
+        var sinceKill = new Stopwatch();
+        var (projectionsTakenOver, messagesTakenOver, reminderSent) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+        try
+        {
+            await Task.WhenAll(loads.Select(load => load.WaitForMoreAcknowledgedAsync(40)));
+            (await ProjectionLocks.HoldersAsync(schema)).Values.ShouldAllBe(holders => holders.SequenceEqual(new[] { firstName }),
+                "each async projection runs on one node: the first, which took them all before the second started");
+            await Eventually.WaitForAsync(() => webhook.Received.IsEmpty ? null : webhook);
+
+            first.Kill();
+            sinceKill.Start();
+            (await MessagesOwnedByAsync(schema, firstNode)).ShouldBeGreaterThan(0, "the kill left messages the first node had taken and not handled");
+            (await OutboxRows.ScheduledAsync(schema, "send-session-reminder.v1", session.ToString())).Count.ShouldBe(1, "the reminder had not fired before the kill");
+            projectionsTakenOver = await WaitForAsync(async () => await ProjectionLocks.AllRunOnlyOnAsync(schema, secondName), sinceKill);
+            await loads[1].WaitForMoreAcknowledgedAsync(40);
+        }
+        finally
+        {
+            foreach (var load in loads)
+                await load.DisposeAsync();
+        }
+        messagesTakenOver = await WaitForAsync(async () => !(await NodeNumbersAsync(schema)).Contains(firstNode) && await MessagesOwnedByAsync(schema, firstNode) == 0, sinceKill);
+        await WaitForAsync(async () => await UnfinishedMessagesAsync(schema) == 0);
+        reminderSent = await WaitForAsync(async () => (await RecordedAsync(schema, clinic)).Contains(ReminderSent), sinceKill);
+        output.WriteLine($"After the kill: projections running on the survivor in {projectionsTakenOver.TotalSeconds:F1} s, "
+                         + $"the killed node dropped and its messages taken in {messagesTakenOver.TotalSeconds:F1} s, the reminder sent in {reminderSent.TotalSeconds:F1} s");
+
+        foreach (var load in loads)
+            load.WrongAnswers.ShouldBeEmpty();
+        var registered = await KeptWrites.ShouldAllBeKeptAsync(second, clinic, [.. loads.SelectMany(load => load.Acknowledged)]);
+        await ShouldHaveAuditedEveryEventOnceAsync(second, schema, clinic);
+        (await RecordedAsync(schema, clinic)).Count(type => type == ReminderSent).ShouldBe(1, "the timer fired once, on one node");
+        webhook.OfKind("session-reminder").Count(n => n["data"]!["sessionId"]!.GetValue<Guid>() == session).ShouldBe(1);
+        var notified = webhook.Received.Where(notification => IsRegistrationAt(notification, clinic))
+            .GroupBy(notification => notification["id"]!.GetValue<Guid>()).ToList();
+        notified.Count.ShouldBe(registered.Count, "one notification, under one message id, per committed registration");
+        notified.ShouldAllBe(copies => copies.Count() <= 2, "only a delivery the kill interrupted is repeated, once");
+        webhook.Rejected.ShouldBe(0);
+    }
+
+    /// <summary>
+    /// Each node's settings: one database schema, an application name of its own on its connections (to tell its locks
+    /// apart), and a cluster that notices a dead node within seconds.
+    /// </summary>
+    private static async Task<string[]> NodeSettingsAsync(string schema, string applicationName, WebhookReceiver webhook) =>
+    [
+        $"--ConnectionStrings:Clinic={await TestDatabase.ConnectionStringAsync()};Application Name={applicationName}", $"--Clinic:Schema={schema}",
+        "--Messaging:DurabilityMode=Balanced", "--Messaging:ScheduledPollInterval=00:00:00.200",
+        "--Cluster:ProjectionTakeoverPolling=00:00:01", "--Cluster:NodeHeartbeatInterval=00:00:01", "--Cluster:StaleNodeTimeout=00:00:05",
+        "--Notifications:Webhooks:0:Name=clinic-gateway", $"--Notifications:Webhooks:0:Url={webhook.Url}",
+        $"--Notifications:Webhooks:0:Secret={WebhookReceiver.Secret}", "--Notifications:Webhooks:0:Kinds:0=event",
+        "--Notifications:Webhooks:0:Kinds:1=session-reminder", $"--Notifications:Webhooks:0:EventTypes:0={Registered}",
+    ];
+
+    /// <summary>
+    /// Every event of the clinic, found in mt_events once the writes have stopped, is in the audit trail once; its
+    /// entries are numbered without a gap or a repeat (the audit trail's own views of itself are events too, and left out).
+    /// </summary>
+    private static async Task ShouldHaveAuditedEveryEventOnceAsync(ApiProcess api, string schema, string clinic)
+    {
+        var sequences = await EventSequencesAsync(schema, clinic);
+        using var admin = api.Client("clinic-admin", clinic);
+        var entries = await Eventually.WaitForAsync(async () =>
+        {
+            var found = await AuditTrail.EntriesAsync(admin);
+            return found.Any(entry => entry["sequence"]!.GetValue<long>() >= sequences[^1]) ? found : null;
+        });
+        entries.Select(entry => entry["position"]!.GetValue<long>()).ShouldBe(Enumerable.Range(1, entries.Count).Select(position => (long)position));
+        entries.Where(entry => entry["eventType"]!.GetValue<string>() != RecordViewed && entry["sequence"]!.GetValue<long>() <= sequences[^1])
+            .Select(entry => entry["sequence"]!.GetValue<long>()).ShouldBe(sequences);
+    }
+
+    /// <summary>The sequence numbers of the clinic's events, its audit trail's views aside, in order.</summary>
+    private static async Task<IReadOnlyList<long>> EventSequencesAsync(string schema, string clinic)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"SELECT seq_id FROM {schema}.mt_events WHERE tenant_id = $1 AND type <> $2 ORDER BY seq_id", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = clinic });
+        command.Parameters.Add(new NpgsqlParameter { Value = RecordViewed });
+        var sequences = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            sequences.Add(reader.GetInt64(0));
+        return sequences;
+    }
+
+    /// <summary>The types of the clinic's events, in order.</summary>
+    private static async Task<IReadOnlyList<string>> RecordedAsync(string schema, string clinic)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT type FROM {schema}.mt_events WHERE tenant_id = $1 ORDER BY seq_id", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = clinic });
+        var types = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            types.Add(reader.GetString(0));
+        return types;
+    }
+
+    /// <summary>Messages received on the durable local queues and not handled yet, scheduled ones aside.</summary>
+    private static async Task<long> UnfinishedMessagesAsync(string schema)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {schema}.wolverine_incoming_envelopes WHERE status = 'Incoming'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The numbers of the Wolverine nodes registered in the schema (a node killed stays until another drops it).</summary>
+    private static async Task<IReadOnlyList<int>> NodeNumbersAsync(string schema)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT node_number FROM {schema}.wolverine_nodes", connection);
+        var numbers = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            numbers.Add(reader.GetInt32(0));
+        return numbers;
+    }
+
+    /// <summary>Messages received and not handled yet that the node numbered <paramref name="node"/> has taken to handle.</summary>
+    private static async Task<long> MessagesOwnedByAsync(string schema, int node)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"SELECT count(*) FROM {schema}.wolverine_incoming_envelopes WHERE status = 'Incoming' AND owner_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = node });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<int> WaitForValueAsync(Func<Task<int?>> probe) => (await Eventually.WaitForAsync(probe, TakeoverPatience)).GetValueOrDefault();
+
+    private static Task WaitForAsync(Func<Task<bool>> condition) =>
+        Eventually.WaitForAsync(async () => await condition() ? true : (bool?)null, TakeoverPatience);
+
+    /// <summary>Waits for <paramref name="condition"/>, and returns how long after the kill it held.</summary>
+    private static async Task<TimeSpan> WaitForAsync(Func<Task<bool>> condition, Stopwatch sinceKill)
+    {
+        await WaitForAsync(condition);
+        return sinceKill.Elapsed;
+    }
+
+    private static bool IsRegistrationAt(JsonNode notification, string clinic) =>
+        notification["kind"]!.GetValue<string>() == "event" && notification["clinic"]!.GetValue<string>() == clinic
+        && notification["data"]!["eventType"]!.GetValue<string>() == Registered;
+}
