@@ -1,8 +1,7 @@
 using Clinic.Api.Database;
-using Clinic.Testing;
+using Clinic.Api.Tests.Support;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
-using Npgsql;
 
 namespace Clinic.Api.Tests.Faults;
 
@@ -19,21 +18,15 @@ public static class ProjectionLocks
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> HoldersAsync(string schema)
     {
         var lockIds = AsyncProjections.ToDictionary(LockIdOf(schema), projection => projection);
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
         // A lock taken on one bigint key shows its high half as classid and its low half as objid.
-        await using var command = new NpgsqlCommand("""
+        var held = await TestSql.RowsAsync("""
             SELECT (l.classid::bigint << 32) | l.objid::bigint, a.application_name
             FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
             WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
               AND ((l.classid::bigint << 32) | l.objid::bigint) = ANY($1)
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = lockIds.Keys.Select(id => (long)id).ToArray() });
-        var holders = AsyncProjections.ToDictionary(projection => projection, _ => new List<string>());
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            holders[lockIds[(int)reader.GetInt64(0)]].Add(reader.GetString(1));
-        return holders.ToDictionary(holder => holder.Key, IReadOnlyList<string> (holder) => holder.Value);
+            """, reader => (Projection: lockIds[(int)reader.GetInt64(0)], Holder: reader.GetString(1)), lockIds.Keys.Select(id => (long)id).ToArray());
+        return AsyncProjections.ToDictionary(projection => projection,
+            IReadOnlyList<string> (projection) => held.Where(row => row.Projection == projection).Select(row => row.Holder).ToList());
     }
 
     /// <summary>Whether the node of <paramref name="applicationName"/> alone runs every async projection.</summary>

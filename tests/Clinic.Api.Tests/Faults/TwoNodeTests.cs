@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Clinic.Api.Tests.Support;
 using Clinic.Api.Workflow;
 using Clinic.Testing;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace Clinic.Api.Tests.Faults;
@@ -123,67 +122,25 @@ public class TwoNodeTests(ITestOutputHelper output)
     }
 
     /// <summary>The sequence numbers of the clinic's events, its audit trail's views aside, in order.</summary>
-    private static async Task<IReadOnlyList<long>> EventSequencesAsync(string schema, string clinic)
-    {
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            $"SELECT seq_id FROM {schema}.mt_events WHERE tenant_id = $1 AND type <> $2 ORDER BY seq_id", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = clinic });
-        command.Parameters.Add(new NpgsqlParameter { Value = RecordViewed });
-        var sequences = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            sequences.Add(reader.GetInt64(0));
-        return sequences;
-    }
+    private static Task<IReadOnlyList<long>> EventSequencesAsync(string schema, string clinic) =>
+        TestSql.RowsAsync($"SELECT seq_id FROM {schema}.mt_events WHERE tenant_id = $1 AND type <> $2 ORDER BY seq_id",
+            reader => reader.GetInt64(0), clinic, RecordViewed);
 
     /// <summary>The types of the clinic's events, in order.</summary>
-    private static async Task<IReadOnlyList<string>> RecordedAsync(string schema, string clinic)
-    {
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT type FROM {schema}.mt_events WHERE tenant_id = $1 ORDER BY seq_id", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = clinic });
-        var types = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            types.Add(reader.GetString(0));
-        return types;
-    }
+    private static Task<IReadOnlyList<string>> RecordedAsync(string schema, string clinic) =>
+        TestSql.RowsAsync($"SELECT type FROM {schema}.mt_events WHERE tenant_id = $1 ORDER BY seq_id", reader => reader.GetString(0), clinic);
 
     /// <summary>Messages received on the durable local queues and not handled yet, scheduled ones aside.</summary>
-    private static async Task<long> UnfinishedMessagesAsync(string schema)
-    {
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {schema}.wolverine_incoming_envelopes WHERE status = 'Incoming'", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> UnfinishedMessagesAsync(string schema) =>
+        TestSql.CountAsync($"SELECT count(*) FROM {schema}.wolverine_incoming_envelopes WHERE status = 'Incoming'");
 
     /// <summary>The numbers of the Wolverine nodes registered in the schema (a node killed stays until another drops it).</summary>
-    private static async Task<IReadOnlyList<int>> NodeNumbersAsync(string schema)
-    {
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT node_number FROM {schema}.wolverine_nodes", connection);
-        var numbers = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            numbers.Add(reader.GetInt32(0));
-        return numbers;
-    }
+    private static Task<IReadOnlyList<int>> NodeNumbersAsync(string schema) =>
+        TestSql.RowsAsync($"SELECT node_number FROM {schema}.wolverine_nodes", reader => reader.GetInt32(0));
 
     /// <summary>Messages received and not handled yet that the node numbered <paramref name="node"/> has taken to handle.</summary>
-    private static async Task<long> MessagesOwnedByAsync(string schema, int node)
-    {
-        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            $"SELECT count(*) FROM {schema}.wolverine_incoming_envelopes WHERE status = 'Incoming' AND owner_id = $1", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = node });
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> MessagesOwnedByAsync(string schema, int node) =>
+        TestSql.CountAsync($"SELECT count(*) FROM {schema}.wolverine_incoming_envelopes WHERE status = 'Incoming' AND owner_id = $1", node);
 
     private static async Task<int> WaitForValueAsync(Func<Task<int?>> probe) => (await Eventually.WaitForAsync(probe, TakeoverPatience)).GetValueOrDefault();
 
