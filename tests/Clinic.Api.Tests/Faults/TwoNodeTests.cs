@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Clinic.Api.Tests.Support;
 using Clinic.Api.Workflow;
 using Clinic.Testing;
 using Xunit.Abstractions;
+using static Clinic.Api.Tests.Faults.ProcessWebhooks;
 
 namespace Clinic.Api.Tests.Faults;
 
@@ -15,7 +15,6 @@ namespace Clinic.Api.Tests.Faults;
 [Collection(FaultsCollection.Name), Trait(FaultsCollection.Category, FaultsCollection.Name)]
 public class TwoNodeTests(ITestOutputHelper output)
 {
-    private const string Registered = "patient-registered.v1";
     private const string ReminderSent = "session-reminder-sent.v1";
     private const string RecordViewed = "record-viewed.v1";
 
@@ -81,7 +80,7 @@ public class TwoNodeTests(ITestOutputHelper output)
         await ShouldHaveAuditedEveryEventOnceAsync(second, schema, clinic);
         (await RecordedAsync(schema, clinic)).Count(type => type == ReminderSent).ShouldBe(sessions.Length, "each timer fired once, on one node");
         foreach (var session in sessions)
-            webhook.OfKind("session-reminder").Count(n => n["data"]!["sessionId"]!.GetValue<Guid>() == session).ShouldBe(1);
+            RemindersOf(webhook, session).Count().ShouldBe(1);
         var notified = webhook.Received.Where(notification => IsRegistrationAt(notification, clinic))
             .GroupBy(notification => notification["id"]!.GetValue<Guid>()).ToList();
         notified.Count.ShouldBe(registered.Count, "one notification, under one message id, per committed registration");
@@ -98,9 +97,7 @@ public class TwoNodeTests(ITestOutputHelper output)
         $"--ConnectionStrings:Clinic={await TestDatabase.ConnectionStringAsync()};Application Name={applicationName}", $"--Clinic:Schema={schema}",
         "--Messaging:DurabilityMode=Balanced", "--Messaging:ScheduledPollInterval=00:00:00.200",
         "--Cluster:ProjectionTakeoverPolling=00:00:01", "--Cluster:NodeHeartbeatInterval=00:00:01", "--Cluster:StaleNodeTimeout=00:00:05",
-        "--Notifications:Webhooks:0:Name=clinic-gateway", $"--Notifications:Webhooks:0:Url={webhook.Url}",
-        $"--Notifications:Webhooks:0:Secret={WebhookReceiver.Secret}", "--Notifications:Webhooks:0:Kinds:0=event",
-        "--Notifications:Webhooks:0:Kinds:1=session-reminder", $"--Notifications:Webhooks:0:EventTypes:0={Registered}",
+        .. Subscriber(webhook, ["event", "session-reminder"], Registered),
     ];
 
     /// <summary>
@@ -153,8 +150,4 @@ public class TwoNodeTests(ITestOutputHelper output)
         await WaitForAsync(condition);
         return sinceKill.Elapsed;
     }
-
-    private static bool IsRegistrationAt(JsonNode notification, string clinic) =>
-        notification["kind"]!.GetValue<string>() == "event" && notification["clinic"]!.GetValue<string>() == clinic
-        && notification["data"]!["eventType"]!.GetValue<string>() == Registered;
 }
