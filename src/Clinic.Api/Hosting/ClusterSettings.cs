@@ -13,7 +13,7 @@ public sealed class ClusterSettings
 
     /// <summary>
     /// How often each node's daemon tries to take the async projections that no node runs (Marten's
-    /// <c>LeadershipPollingTime</c>): a projection whose node died runs again on another within about this long.
+    /// <c>LeadershipPollingTime</c>): a projection whose node died runs again on another within about this long, plus its start.
     /// </summary>
     public TimeSpan ProjectionTakeoverPolling { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -48,6 +48,7 @@ public sealed class ClusterSettings
     public void ApplyTo(DurabilitySettings durability)
     {
         durability.HealthCheckPollingTime = NodeHeartbeatInterval;
+        // The sweep releases the messages of the nodes the leader has dropped: it looks as often as the leader does.
         durability.OrphanedMessageSweepPollingTime = NodeHeartbeatInterval;
         durability.StaleNodeTimeout = StaleNodeTimeout;
     }
