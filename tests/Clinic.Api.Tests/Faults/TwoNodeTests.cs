@@ -45,7 +45,7 @@ public class TwoNodeTests(ITestOutputHelper output)
 
         var loads = new[] { WriteLoad.Start(first, clinic, clients: 3), WriteLoad.Start(second, clinic, clients: 3) };
         var sinceKill = new Stopwatch();
-        var (projectionsTakenOver, messagesTakenOver, reminderSent) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+        TimeSpan projectionsTakenOver;
         try
         {
             await Task.WhenAll(loads.Select(load => load.WaitForMoreAcknowledgedAsync(40)));
@@ -68,11 +68,11 @@ public class TwoNodeTests(ITestOutputHelper output)
             foreach (var load in loads)
                 await load.DisposeAsync();
         }
-        messagesTakenOver = await WaitForAsync(async () => !(await NodeNumbersAsync(schema)).Contains(firstNode) && await MessagesOwnedByAsync(schema, firstNode) == 0, sinceKill);
+        var messagesTakenOver = await WaitForAsync(async () => !(await NodeNumbersAsync(schema)).Contains(firstNode) && await MessagesOwnedByAsync(schema, firstNode) == 0, sinceKill);
         await WaitForAsync(async () => await UnfinishedMessagesAsync(schema) == 0);
-        reminderSent = await WaitForAsync(async () => (await RecordedAsync(schema, clinic)).Count(type => type == ReminderSent) >= sessions.Length, sinceKill);
+        var remindersSent = await WaitForAsync(async () => (await RecordedAsync(schema, clinic)).Count(type => type == ReminderSent) >= sessions.Length, sinceKill);
         output.WriteLine($"After the kill: projections running on the survivor in {projectionsTakenOver.TotalSeconds:F1} s, "
-                         + $"the killed node dropped and its messages taken in {messagesTakenOver.TotalSeconds:F1} s, the reminders sent in {reminderSent.TotalSeconds:F1} s");
+                         + $"the killed node dropped and its messages taken in {messagesTakenOver.TotalSeconds:F1} s, the reminders sent in {remindersSent.TotalSeconds:F1} s");
 
         foreach (var load in loads)
             load.WrongAnswers.ShouldBeEmpty();
