@@ -166,6 +166,7 @@ public static class ClinicMarten
         }
     }
 
-    private static int DaemonLockIdFor(string schema) =>
+    /// <summary>The base of the daemon's advisory lock ids for the store in <paramref name="schema"/> (each async projection's lock is derived from it).</summary>
+    public static int DaemonLockIdFor(string schema) =>
         BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("clinic-daemon:" + schema)), 0) & 0x3fffffff;
 }

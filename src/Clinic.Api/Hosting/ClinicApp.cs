@@ -70,14 +70,18 @@ public static class ClinicApp
         builder.Services.AddSingleton(new PersonalSeal(services.Keys));
         builder.Services.AddHostedService<ClinicServicesLifetime>();
         builder.Services.AddDatabaseSupervision(services.Database);
-        // Hot/cold: of several API nodes, one runs the async projections and another takes over when it stops.
-        // The schema is brought up to date as the application starts, before Wolverine and the daemon.
-        builder.Services.AddMarten(services.StoreOptions())
+        // Hot/cold: of several API nodes, each async projection runs on one (the node holding its advisory lock), and
+        // another takes it over when that node stops or dies. The schema is brought up to date as the application
+        // starts, before Wolverine and the daemon.
+        var cluster = ClusterSettings.From(builder.Configuration);
+        var storeOptions = services.StoreOptions();
+        cluster.ApplyTo(storeOptions.Projections);
+        builder.Services.AddMarten(storeOptions)
             .ApplyAllDatabaseChangesOnStartup()
             .UseLightweightSessions()
             .IntegrateWithWolverine(wolverine => wolverine.MessageStorageSchemaName = services.Schema)
             .AddAsyncDaemon(builder.Configuration.GetValue("Clinic:RunDaemon", defaultValue: true) ? DaemonMode.HotCold : DaemonMode.Disabled);
-        builder.AddClinicWolverine(services.Keys);
+        builder.AddClinicWolverine(services.Keys, cluster);
 
         builder.AddClinicAuthentication();
         builder.AddClinicIntegrity();

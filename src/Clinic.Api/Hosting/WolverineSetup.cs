@@ -19,7 +19,7 @@ namespace Clinic.Api.Hosting;
 /// </summary>
 internal static class WolverineSetup
 {
-    public static void AddClinicWolverine(this WebApplicationBuilder builder, PersonalKeys keys)
+    public static void AddClinicWolverine(this WebApplicationBuilder builder, PersonalKeys keys, ClusterSettings cluster)
     {
         var settings = MessagingSettings.From(builder.Configuration);
         var production = builder.Environment.IsProduction();
@@ -36,6 +36,7 @@ internal static class WolverineSetup
             options.Durability.Mode = settings.DurabilityMode;
             options.Durability.ScheduledJobPollingTime = settings.ScheduledPollInterval;
             options.Durability.ScheduledJobFirstExecution = settings.ScheduledPollInterval;
+            cluster.ApplyTo(options.Durability);
 
             // A command decided on a stream that moved meanwhile is decided again on the fresh state, a few times (each
             // attempt sends only its own messages: Workflow tests), then its caller gets the conflict (409 over HTTP), and

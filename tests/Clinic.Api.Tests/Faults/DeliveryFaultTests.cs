@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using Clinic.Api.Tests.Support;
 using Clinic.Api.Workflow;
 using Clinic.Testing;
 using Xunit.Abstractions;
+using static Clinic.Api.Tests.Faults.ProcessWebhooks;
 
 namespace Clinic.Api.Tests.Faults;
 
@@ -16,7 +16,6 @@ public class DeliveryFaultTests(ITestOutputHelper output)
 {
     private const string NotificationType = "notification-due.v1";
     private const string ReminderType = "send-session-reminder.v1";
-    private const string Registered = "patient-registered.v1";
 
     [Fact]
     public async Task Every_committed_registration_is_notified_under_one_message_id_also_when_the_process_is_killed_between_commit_and_delivery()
@@ -24,7 +23,7 @@ public class DeliveryFaultTests(ITestOutputHelper output)
         await using var webhook = await WebhookReceiver.StartAsync();
         var clinic = TestClinic.Unique("delivered");
         var schema = TestDatabase.UniqueSchema();
-        await using var api = await ApiProcess.StartAsync([.. await SoloSettingsAsync(schema), .. Subscriber(webhook, "event", Registered)]);
+        await using var api = await ApiProcess.StartAsync([.. await SoloSettingsAsync(schema), .. Subscriber(webhook, ["event"], Registered)]);
 
         var load = WriteLoad.Start(api, clinic, clients: 6);
         int deliveredBeforeKill;
@@ -64,7 +63,7 @@ public class DeliveryFaultTests(ITestOutputHelper output)
         await using var webhook = await WebhookReceiver.StartAsync();
         var clinic = TestClinic.Unique("restarted");
         var schema = TestDatabase.UniqueSchema();
-        await using var api = await ApiProcess.StartAsync([.. await SoloSettingsAsync(schema), .. Subscriber(webhook, "session-reminder")]);
+        await using var api = await ApiProcess.StartAsync([.. await SoloSettingsAsync(schema), .. Subscriber(webhook, ["session-reminder"])]);
         var startsAt = DateTimeOffset.UtcNow + FollowUps.ReminderLead + TimeSpan.FromSeconds(10);
         var session = await ProcessJourney.BookSessionAsync(api, clinic, startsAt);
 
@@ -91,19 +90,4 @@ public class DeliveryFaultTests(ITestOutputHelper output)
         $"--ConnectionStrings:Clinic={await TestDatabase.ConnectionStringAsync()}", $"--Clinic:Schema={schema}",
         "--Messaging:DurabilityMode=Solo", "--Messaging:ScheduledPollInterval=00:00:00.200",
     ];
-
-    /// <summary>The receiver as the API's one webhook subscriber, for one kind of notification (and, for <c>event</c>, these event types).</summary>
-    private static string[] Subscriber(WebhookReceiver webhook, string kind, params string[] eventTypes) =>
-    [
-        "--Notifications:Webhooks:0:Name=clinic-gateway", $"--Notifications:Webhooks:0:Url={webhook.Url}",
-        $"--Notifications:Webhooks:0:Secret={WebhookReceiver.Secret}", $"--Notifications:Webhooks:0:Kinds:0={kind}",
-        .. eventTypes.Select((eventType, index) => $"--Notifications:Webhooks:0:EventTypes:{index}={eventType}"),
-    ];
-
-    private static bool IsRegistrationAt(JsonNode notification, string clinic) =>
-        notification["kind"]!.GetValue<string>() == "event" && notification["clinic"]!.GetValue<string>() == clinic
-        && notification["data"]!["eventType"]!.GetValue<string>() == Registered;
-
-    private static IEnumerable<JsonNode> RemindersOf(WebhookReceiver webhook, Guid session) =>
-        webhook.OfKind("session-reminder").Where(n => n["data"]!["sessionId"]!.GetValue<Guid>() == session);
 }

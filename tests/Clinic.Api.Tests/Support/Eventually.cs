@@ -8,9 +8,12 @@ public static class Eventually
     public static Task<T> WaitForAsync<T>(Func<T?> probe) where T : class => WaitForAsync(() => Task.FromResult(probe()));
 
     /// <summary>Probes until it returns something (not null), for at most 20 seconds.</summary>
-    public static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
+    public static Task<T> WaitForAsync<T>(Func<Task<T?>> probe) => WaitForAsync(probe, Patience);
+
+    /// <summary>Probes until it returns something (not null), for at most <paramref name="patience"/>.</summary>
+    public static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan patience)
     {
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = DateTime.UtcNow + patience;
         while (true)
         {
             if (await probe() is { } found)

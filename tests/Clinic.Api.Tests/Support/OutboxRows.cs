@@ -62,6 +62,20 @@ public static class OutboxRows
         });
     }
 
+    /// <summary>Makes every scheduled message of <paramref name="messageType"/> about <paramref name="about"/> due now, in <paramref name="schema"/>; returns how many.</summary>
+    public static async Task<int> MakeDueNowAsync(string schema, string messageType, string about)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var due = new NpgsqlCommand(
+            $"UPDATE {schema}.wolverine_incoming_envelopes SET execution_time = now() WHERE status = $1 AND message_type = $2 AND position(convert_to($3, 'UTF8') IN body) > 0",
+            connection);
+        due.Parameters.Add(new NpgsqlParameter { Value = Scheduled });
+        due.Parameters.Add(new NpgsqlParameter { Value = messageType });
+        due.Parameters.Add(new NpgsqlParameter { Value = about });
+        return await due.ExecuteNonQueryAsync();
+    }
+
     /// <summary>
     /// The messages of <paramref name="messageType"/> Wolverine has committed to handle and not handled yet (received on its
     /// durable local queues, or scheduled), in <paramref name="schema"/>.

@@ -20,6 +20,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
     private readonly WebApplication _app;
+    private TaskCompletionSource _open = Opened();
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
@@ -41,8 +42,21 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return receiver;
     }
 
+    /// <summary>Keeps each delivery waiting, unanswered and not recorded, until <see cref="Release"/>; one whose sender goes away meanwhile is never recorded.</summary>
+    public void Hold() => _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _open.TrySetResult();
+
+    private static TaskCompletionSource Opened()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+
     private async Task<IResult> ReceiveAsync(HttpRequest request)
     {
+        await _open.Task.WaitAsync(request.HttpContext.RequestAborted);
         if (Failing)
         {
             Interlocked.Increment(ref Failures);
