@@ -77,6 +77,7 @@ public static class ClinicApp
             .IntegrateWithWolverine(wolverine => wolverine.MessageStorageSchemaName = services.Schema)
             .AddAsyncDaemon(builder.Configuration.GetValue("Clinic:RunDaemon", defaultValue: true) ? DaemonMode.HotCold : DaemonMode.Disabled);
         builder.AddClinicWolverine(services.Keys);
+        builder.AddClinicTelemetry();
 
         builder.AddClinicAuthentication();
         builder.AddClinicIntegrity();
@@ -97,6 +98,7 @@ public static class ClinicApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCorrelationIds();
+        app.UseCorrelationTelemetry();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseClinicScope();
