@@ -34,6 +34,9 @@ public class TelemetryTests(TelemetryApiHost host) : IClassFixture<TelemetryApiH
         var trace = await Eventually.WaitForAsync(() => SpansOf(correlationId) is { } spans && spans.Any(IsRequest) ? spans : null);
         trace.Select(span => span.TraceId).Distinct().ShouldHaveSingleItem();
         trace.Select(span => span.Source.Name).Distinct().ShouldBe(["Microsoft.AspNetCore", "Wolverine", "Marten", "Npgsql"], ignoreOrder: true);
+        // Npgsql names the data source on its spans: by its name, not its connection string.
+        trace.Where(span => span.Source.Name == "Npgsql").Select(span => span.GetTagItem("db.npgsql.data_source")).Distinct()
+            .ShouldBe([ClinicServices.DataSourceName]);
     }
 
     [Fact]
