@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Clinic.Api.Hosting;
+using Clinic.Api.Tests.Privacy;
 using Clinic.Api.Tests.Support;
 using OpenTelemetry.Metrics;
 
@@ -12,24 +13,14 @@ namespace Clinic.Api.Tests.Hosting;
 /// </summary>
 public class TelemetryTests(TelemetryApiHost host) : IClassFixture<TelemetryApiHost>
 {
-    private const string FirstName = "Zephyrine";
-    private const string LastName = "Quillfeather";
-    private const string Email = "zephyrine.quillfeather@example.test";
-    private const string Phone = "+33 6 47 19 83 52";
-    private static readonly DateOnly DateOfBirth = new(1987, 11, 23);
-    private const string Notes = "Bruise noticed by her sister Ottoline";
-
-    private static readonly string[] PersonalValues =
-        [FirstName, LastName, Email, Phone, DateOfBirth.ToString("yyyy-MM-dd"), DateOfBirth.ToString("dd/MM/yyyy"), Notes];
-
     [Fact]
     public async Task A_commands_trace_runs_from_http_through_wolverine_and_marten_to_npgsql_with_its_correlation_id()
     {
         var correlationId = $"telemetry-{Guid.NewGuid():N}";
         var journey = await new Journey(host).RegisterPractitionerAsync();
 
-        journey.Reception.DefaultRequestHeaders.Add(CorrelationIdHeader, correlationId);
-        await journey.RegisterPatientAsync(Patient());
+        journey.Reception.DefaultRequestHeaders.Add("X-Correlation-Id", correlationId);
+        await journey.RegisterPatientAsync();
 
         var trace = await Eventually.WaitForAsync(() => SpansOf(correlationId) is { } spans && spans.Any(IsRequest) ? spans : null);
         trace.Select(span => span.TraceId).Distinct().ShouldHaveSingleItem();
@@ -42,19 +33,11 @@ public class TelemetryTests(TelemetryApiHost host) : IClassFixture<TelemetryApiH
     [Fact]
     public async Task No_exported_span_or_metric_holds_a_personal_value_of_the_commands()
     {
-        var journey = await new Journey(host).RegisterPractitionerAsync();
-        await journey.RegisterPatientAsync(Patient());
-        await journey.ScreenAsync();
-        await journey.ConsentAsync();
-        await journey.AllergyTestAsync();
-        await journey.PlanAsync();
-        var sessionId = await journey.PerformedSessionAsync(Journey.Slot(3));
-        using (journey.AfterSideEffect(Journey.Slot(4)))
-            await journey.Practitioner.CreateAsync($"{journey.PatientPath}/side-effects", SideEffect(sessionId, Journey.Slot(4)));
-        await journey.ScheduleAsync(Journey.Slot(10));
-        await journey.HistoryAsync();
+        var patient = await DistinctivePatient.RecordedAsync(host);
+        await patient.Journey.ScheduleAsync(Journey.Slot(10));
+        await patient.Journey.HistoryAsync();
         // No endpoint takes a personal value in its query string; one typed there anyway is not exported (values redacted).
-        (await journey.Admin.GetAsync($"/api/audit?actor={Uri.EscapeDataString(Email)}")).EnsureSuccessStatusCode();
+        (await patient.Journey.Admin.GetAsync($"/api/audit?actor={Uri.EscapeDataString(DistinctivePatient.Email)}")).EnsureSuccessStatusCode();
 
         host.Flush();
 
@@ -62,23 +45,13 @@ public class TelemetryTests(TelemetryApiHost host) : IClassFixture<TelemetryApiH
         host.Spans.ShouldContain(span => span.GetTagItem("url.query") as string == "?actor=Redacted");
         host.Metrics.ShouldContain(metric => metric.MeterName == "Marten");
         host.Collector.Received.Select(export => export.Signal).Distinct().ShouldBe(["traces", "metrics"], ignoreOrder: true);
-        foreach (var value in PersonalValues)
+        foreach (var value in DistinctivePatient.PersonalValues)
         {
             host.Spans.SelectMany(Values).ShouldNotContain(text => text.Contains(value, StringComparison.OrdinalIgnoreCase), value);
             host.Metrics.SelectMany(Labels).ShouldNotContain(text => text.Contains(value, StringComparison.OrdinalIgnoreCase), value);
             host.Collector.AnyContains(value).ShouldBeFalse(value);
         }
     }
-
-    private const string CorrelationIdHeader = "X-Correlation-Id";
-
-    private static object Patient() => new { firstName = FirstName, lastName = LastName, dateOfBirth = DateOfBirth, sex = "female", phone = Phone, email = Email };
-
-    private static object SideEffect(Guid sessionId, DateTimeOffset onsetAt) => new
-    {
-        sessionId, kind = "bruising", severity = "mild", serious = false, seriousness = Array.Empty<string>(), onsetAt,
-        awareAt = onsetAt.AddHours(2), description = Notes, reportedBy = "patient",
-    };
 
     private List<Activity> SpansOf(string correlationId) =>
         host.Spans.Where(span => span.GetTagItem(CorrelationSpans.Tag) as string == correlationId).ToList();

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Clinic.Api.Tests.Support;
 
@@ -11,21 +10,19 @@ namespace Clinic.Api.Tests.Support;
 /// </summary>
 public sealed class OtlpCollector : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
 
-    private OtlpCollector(WebApplication app) => _app = app;
+    private OtlpCollector()
+    {
+    }
 
     public ConcurrentQueue<(string Signal, byte[] Body)> Received { get; } = new();
     public string Endpoint => _app.Urls.First();
 
     public static async Task<OtlpCollector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0"]);
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var collector = new OtlpCollector(app);
-        app.MapPost("/v1/{signal}", collector.ReceiveAsync);
-        await app.StartAsync();
+        var collector = new OtlpCollector();
+        collector._app = await LoopbackServer.StartAsync(app => app.MapPost("/v1/{signal}", collector.ReceiveAsync));
         return collector;
     }
 
