@@ -18,7 +18,8 @@ public sealed record ClinicServices(ClinicDatabase Database, NpgsqlDataSource Da
         using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
         var database = await ClinicDatabase.OpenAsync(builder.Configuration, loggers.CreateLogger<ClinicDatabase>(), cancellationToken);
         // Named: Npgsql's spans and pool metrics carry the data source's name, by default its connection string.
-        var dataSource = new NpgsqlDataSourceBuilder(ClinicMarten.WithAutoPrepare(database.ConnectionString)) { Name = DataSourceName }.Build();
+        var dataSource = new NpgsqlDataSourceBuilder(ClinicMarten.WithAutoPrepare(database.ConnectionString)) { Name = DataSourceName }
+            .ConfigureTracing(TelemetrySetup.TraceCommandsOfOperations).Build();
         var schema = ClinicMarten.SchemaOf(builder.Configuration);
         var keyCacheTtl = builder.Configuration.GetValue("Clinic:PersonalKeyCacheTtl", PersonalKeys.DefaultCacheTtl);
         return new ClinicServices(database, dataSource, schema, new PersonalKeys(dataSource, schema, TimeProvider.System, keyCacheTtl));

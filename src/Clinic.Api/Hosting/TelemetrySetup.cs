@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JasperFx.OpenTelemetry;
 using Marten;
 using Npgsql;
@@ -51,6 +52,14 @@ internal static class TelemetrySetup
         .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.RecordException = false)
         .AddSource(Sources)
         .AddNpgsql();
+
+    /// <summary>
+    /// A database command is traced as part of a traced operation (a request, a handler, a Marten session), not on its
+    /// own: Wolverine's and the daemon's pollers would otherwise send a dozen root spans a second.
+    /// </summary>
+    public static void TraceCommandsOfOperations(NpgsqlTracingOptionsBuilder tracing) => tracing
+        .ConfigureCommandFilter(_ => Activity.Current is not null)
+        .ConfigureBatchFilter(_ => Activity.Current is not null);
 
     public static MeterProviderBuilder AddClinicMetrics(this MeterProviderBuilder metrics) => metrics
         .AddAspNetCoreInstrumentation()
