@@ -2,7 +2,6 @@ using System.Diagnostics;
 using JasperFx.OpenTelemetry;
 using Marten;
 using Npgsql;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
