@@ -45,6 +45,7 @@ internal static class TelemetrySetup
 
     /// <summary>What is traced, and how spans are kept free of personal values: before any exporter, which sees spans as this leaves them.</summary>
     public static TracerProviderBuilder AddClinicTracing(this TracerProviderBuilder tracing) => tracing
+        .SetSampler(new ParentBasedSampler(new PollSampler()))
         .AddProcessor(new CorrelationSpans())
         .AddProcessor(new ExceptionRedaction(Sources.Append(NpgsqlSourceName)))
         // Exceptions are left off the request span: their messages may quote what was sent.

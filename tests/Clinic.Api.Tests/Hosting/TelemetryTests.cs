@@ -45,6 +45,7 @@ public class TelemetryTests(TelemetryApiHost host) : IClassFixture<TelemetryApiH
         // The pollers' commands, outside any operation, are not traced (the tests' own connections are not the API's data source).
         host.Spans.Where(span => span.GetTagItem("db.npgsql.data_source") as string == ClinicServices.DataSourceName && span.GetTagItem("db.query.text") != null)
             .ShouldAllBe(span => span.ParentSpanId != default);
+        host.Spans.ShouldNotContain(span => span.DisplayName == PollSampler.HighWaterPoll);
         host.Spans.ShouldContain(span => span.GetTagItem("url.query") as string == "?actor=Redacted");
         new[] { "Microsoft.AspNetCore.Hosting", "Wolverine:clinic", "Marten", "Npgsql" }
             .Except(host.Metrics.Select(metric => metric.MeterName)).ShouldBeEmpty("meters exported nothing");
