@@ -82,6 +82,7 @@ public static class ClinicApp
             .IntegrateWithWolverine(wolverine => wolverine.MessageStorageSchemaName = services.Schema)
             .AddAsyncDaemon(builder.Configuration.GetValue("Clinic:RunDaemon", defaultValue: true) ? DaemonMode.HotCold : DaemonMode.Disabled);
         builder.AddClinicWolverine(services.Keys, cluster);
+        builder.AddClinicTelemetry();
 
         builder.AddClinicAuthentication();
         builder.AddClinicIntegrity();
@@ -102,6 +103,7 @@ public static class ClinicApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCorrelationIds();
+        app.UseCorrelationTelemetry();
         app.UseDashboardPageFiles();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -11,11 +11,15 @@ namespace Clinic.Api.Hosting;
 /// </summary>
 public sealed record ClinicServices(ClinicDatabase Database, NpgsqlDataSource DataSource, string Schema, PersonalKeys Keys) : IAsyncDisposable
 {
+    public const string DataSourceName = "clinic";
+
     public static async Task<ClinicServices> OpenAsync(WebApplicationBuilder builder, CancellationToken cancellationToken = default)
     {
         using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
         var database = await ClinicDatabase.OpenAsync(builder.Configuration, loggers.CreateLogger<ClinicDatabase>(), cancellationToken);
-        var dataSource = NpgsqlDataSource.Create(ClinicMarten.WithAutoPrepare(database.ConnectionString));
+        // Named: Npgsql's spans and pool metrics carry the data source's name, by default its connection string.
+        var dataSource = new NpgsqlDataSourceBuilder(ClinicMarten.WithAutoPrepare(database.ConnectionString)) { Name = DataSourceName }
+            .ConfigureTracing(TelemetrySetup.TraceCommandsOfOperations).Build();
         var schema = ClinicMarten.SchemaOf(builder.Configuration);
         var keyCacheTtl = builder.Configuration.GetValue("Clinic:PersonalKeyCacheTtl", PersonalKeys.DefaultCacheTtl);
         return new ClinicServices(database, dataSource, schema, new PersonalKeys(dataSource, schema, TimeProvider.System, keyCacheTtl));

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Clinic.Api.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Clinic.Api.Tests.Support;
 
@@ -19,10 +18,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>How old a timestamp may be before the delivery is refused as a possible replay.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private TaskCompletionSource _open = Opened();
 
-    private WebhookReceiver(WebApplication app) => _app = app;
+    private WebhookReceiver()
+    {
+    }
 
     public ConcurrentQueue<JsonNode> Received { get; } = new();
     public ConcurrentQueue<SignedDelivery> Signed { get; } = new();
@@ -33,12 +34,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0"]);
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app);
-        app.MapPost("/hook", receiver.ReceiveAsync);
-        await app.StartAsync();
+        var receiver = new WebhookReceiver();
+        receiver._app = await LoopbackServer.StartAsync(app => app.MapPost("/hook", receiver.ReceiveAsync));
         return receiver;
     }
 
