@@ -40,16 +40,14 @@ public sealed class PersonalSeal(PersonalKeys keys)
     }
 
     /// <summary>
-    /// A thread's AES-GCM work under the key it used last. A patient's values are sealed and opened in runs (her event,
-    /// then the documents that copy its values), so the cipher is set up once per run and a value copied into several
-    /// documents is sealed once and stored alike in each (telling only that those copies are equal). A run ends when the
-    /// thread turns to another key, or to a new one of hers (read again, or destroyed: then nothing reaches here).
+    /// A thread's AES-GCM cipher under the key it used last. A patient's values are sealed and opened in runs (her
+    /// event, then the documents that copy its values), so the cipher is set up once per run. A run ends when the thread
+    /// turns to another key, or to a new one of hers (read again, or destroyed: then nothing reaches here).
     /// </summary>
     private sealed class KeyRun : IDisposable
     {
         private const int NonceBytes = 12;
         private const int TagBytes = 16;
-        private const int RememberedValues = 64;
 
         [ThreadStatic]
         private static KeyRun? _current;
@@ -57,8 +55,6 @@ public sealed class PersonalSeal(PersonalKeys keys)
         private readonly Guid _subject;
         private readonly byte[] _key;
         private readonly AesGcm _aes;
-        private readonly Dictionary<string, string> _sealedByClear = [];
-        private readonly Dictionary<string, string> _clearBySealed = [];
 
         private KeyRun(Guid subject, byte[] key)
         {
@@ -72,25 +68,13 @@ public sealed class PersonalSeal(PersonalKeys keys)
             if (_current is { } run && run._subject == subject && ReferenceEquals(run._key, key))
                 return run;
             _current?.Dispose();
+            _current = null;
             return _current = new KeyRun(subject, key);
         }
 
-        public string Seal(string plaintext) => Remembered(_sealedByClear, plaintext, Encrypt);
-
-        public string Open(string stored) => Remembered(_clearBySealed, stored, Decrypt);
-
         public void Dispose() => _aes.Dispose();
 
-        private static string Remembered(Dictionary<string, string> values, string input, Func<string, string> compute)
-        {
-            if (values.TryGetValue(input, out var output))
-                return output;
-            if (values.Count == RememberedValues)
-                values.Clear();
-            return values[input] = compute(input);
-        }
-
-        private string Encrypt(string plaintext)
+        public string Seal(string plaintext)
         {
             var clear = System.Text.Encoding.UTF8.GetBytes(plaintext);
             var sealedBytes = new byte[NonceBytes + clear.Length + TagBytes];
@@ -100,7 +84,7 @@ public sealed class PersonalSeal(PersonalKeys keys)
             return $"{Prefix}{_subject:N}:{Convert.ToBase64String(sealedBytes)}";
         }
 
-        private string Decrypt(string stored)
+        public string Open(string stored)
         {
             var sealedBytes = Convert.FromBase64String(stored[(Prefix.Length + SubjectChars + 1)..]);
             var clearLength = sealedBytes.Length - NonceBytes - TagBytes;
