@@ -6,6 +6,8 @@ namespace Clinic.Api.Fhir;
 
 /// <summary>
 /// Every side effect, with its corrected details and outcome: the products of its session are the suspected entities.
+/// One reviewed as reported in error (not serious or severe, or not this patient's) is left out: R4's AdverseEvent has
+/// no status to say so, and as an actual event it would name her lot as the suspect of a reaction she did not have.
 /// R4's seriousness and severity are coarser than the domain's: the domain's grade and criteria go with them.
 /// </summary>
 internal static class AdverseEventResources
@@ -14,28 +16,28 @@ internal static class AdverseEventResources
     private const string Severities = "http://terminology.hl7.org/CodeSystem/adverse-event-severity";
     private const string Outcomes = "http://terminology.hl7.org/CodeSystem/adverse-event-outcome";
 
-    public static IEnumerable<ExportedResource> Of(PatientState record) =>
-        record.SideEffects.Select(sideEffect => ExportedResource.Of(sideEffect.SideEffectId, new AdverseEvent
+    public static IEnumerable<ExportedResource> Of(PatientState record, FhirCodes codes) =>
+        record.SideEffects.Where(sideEffect => !sideEffect.ReportedInError).Select(sideEffect => ExportedResource.Of(sideEffect.SideEffectId, new AdverseEvent
         {
             Actuality = AdverseEvent.AdverseEventActuality.Actual,
-            Event = FhirCodes.Of(sideEffect.Details.Kind),
+            Event = codes.Of(sideEffect.Details.Kind),
             Subject = FhirIds.To(record.PatientId),
             DateElement = new FhirDateTime(sideEffect.Details.OnsetAt),
             DetectedElement = new FhirDateTime(sideEffect.Details.AwareAt),
             Seriousness = SeriousnessOf(sideEffect.Details),
-            Severity = SeverityOf(sideEffect.Details.Severity),
+            Severity = SeverityOf(sideEffect.Details.Severity, codes),
             Outcome = OutcomeOf(sideEffect.Resolution),
             SuspectEntity = [.. SuspectedProducts(record, sideEffect.Details)],
-            Extension = [.. sideEffect.Details.Seriousness.Select(criterion => new Extension(FhirCodes.ExtensionOf("seriousness-criterion"), FhirCodes.Of(criterion)))],
+            Extension = [.. sideEffect.Details.Seriousness.Select(criterion => new Extension(codes.ExtensionOf("seriousness-criterion"), codes.Of(criterion)))],
         }, [sideEffect.SideEffectId]));
 
     private static CodeableConcept SeriousnessOf(SideEffectDetails details) =>
         details.Serious ? new CodeableConcept(Seriousnesses, "Serious", "Serious") : new CodeableConcept(Seriousnesses, "Non-serious", "Non-serious");
 
     /// <summary>HL7's mild, moderate or severe (life-threatening and fatal are severe), and the domain's grade beside it.</summary>
-    private static CodeableConcept SeverityOf(Severity severity)
+    private static CodeableConcept SeverityOf(Severity severity, FhirCodes codes)
     {
-        var concept = FhirCodes.Of(severity);
+        var concept = codes.Of(severity);
         var coarse = severity switch
         {
             Severity.Mild => "mild",

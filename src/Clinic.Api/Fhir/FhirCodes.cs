@@ -6,27 +6,40 @@ namespace Clinic.Api.Fhir;
 
 /// <summary>
 /// The code systems, identifier systems and extensions of the export: HL7's where one fits, and the clinic's own
-/// (under <see cref="Base"/>) for the domain's words, each enum's values by their API names.
+/// (under the deployment's system base, <c>Fhir:SystemBase</c>) for the domain's words, each enum's values by their API names.
 /// </summary>
-internal static class FhirCodes
+internal sealed class FhirCodes(string systemBase)
 {
-    public const string Base = "https://clinic.example/fhir";
+    public const string SystemBaseKey = "Fhir:SystemBase";
+
+    /// <summary>A placeholder that names no one's systems: each deployment sets its own (docs/fhir.md).</summary>
+    public const string DefaultSystemBase = "https://clinic.example/fhir";
+
     public const string UcumSystem = "http://unitsofmeasure.org";
 
-    public static string SystemOf(string name) => $"{Base}/CodeSystem/{name}";
+    /// <summary>The configured system base; one that is not an absolute http(s) URL stops the API from starting.</summary>
+    public static FhirCodes From(IConfiguration configuration)
+    {
+        var systemBase = configuration[SystemBaseKey] ?? DefaultSystemBase;
+        return Uri.TryCreate(systemBase, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? new FhirCodes(systemBase.TrimEnd('/'))
+            : throw new InvalidOperationException($"{SystemBaseKey} must be an absolute http(s) URL (was '{systemBase}').");
+    }
 
-    public static string ExtensionOf(string name) => $"{Base}/StructureDefinition/{name}";
+    public string SystemOf(string name) => $"{systemBase}/CodeSystem/{name}";
 
-    public static string IdentifierSystemOf(string name) => $"{Base}/NamingSystem/{name}";
+    public string ExtensionOf(string name) => $"{systemBase}/StructureDefinition/{name}";
+
+    public string IdentifierSystemOf(string name) => $"{systemBase}/NamingSystem/{name}";
 
     /// <summary>An enum value in the clinic's code system named after its type (<c>TreatmentArea.Face</c>: treatment-area|face).</summary>
-    public static CodeableConcept Of<T>(T value) where T : struct, Enum
+    public CodeableConcept Of<T>(T value) where T : struct, Enum
     {
         var code = EnumNames.Of(value);
         return new CodeableConcept(SystemOf(JsonNamingPolicy.KebabCaseLower.ConvertName(typeof(T).Name)), code, code);
     }
 
-    public static Identifier IdentifierOf(string kind, string value) => new(IdentifierSystemOf(kind), value);
+    public Identifier IdentifierOf(string kind, string value) => new(IdentifierSystemOf(kind), value);
 
     public static Quantity Ucum(decimal value, string unit) => new() { Value = value, Unit = unit, System = UcumSystem, Code = unit };
 }

@@ -21,10 +21,10 @@ internal static class FhirEndpoints
     public static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(Hl7.Fhir.Model.ModelInfo.ModelInspector);
 
     public static void MapFhirExport(this RouteGroupBuilder patients) =>
-        patients.MapGet("/{patientId}/fhir", (Guid patientId, DateTimeOffset? asOf, ClinicReads reads, PersonalKeys keys, AccessLog accessLog, TimeProvider clock, CancellationToken ct) =>
+        patients.MapGet("/{patientId}/fhir", (Guid patientId, DateTimeOffset? asOf, ClinicReads reads, PersonalKeys keys, AccessLog accessLog, TimeProvider clock, FhirCodes codes, CancellationToken ct) =>
             reads.ShowAsync(patientId, asOf, "patient-fhir-export", keys, accessLog, (history, timeline) =>
                 Task.FromResult(Results.Bytes(
-                    JsonSerializer.SerializeToUtf8Bytes(PatientBundle.Of(history, timeline, asOf ?? clock.GetUtcNow()), Json), MediaType)), ct))
+                    JsonSerializer.SerializeToUtf8Bytes(PatientBundle.Of(history, timeline, asOf, clock.GetUtcNow(), codes), Json), MediaType)), ct))
             .Produces(StatusCodes.Status200OK, contentType: MediaType)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {

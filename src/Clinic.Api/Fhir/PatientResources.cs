@@ -8,9 +8,9 @@ namespace Clinic.Api.Fhir;
 internal static class PatientResources
 {
     /// <summary>An erased patient has no <see cref="PatientState.Details"/>: she is exported by her id alone.</summary>
-    public static ExportedResource Patient(PatientState record)
+    public static ExportedResource Patient(PatientState record, FhirCodes codes)
     {
-        var patient = new R4.Patient { Identifier = [FhirCodes.IdentifierOf("patient", record.PatientId.ToString())] };
+        var patient = new R4.Patient { Identifier = [codes.IdentifierOf("patient", record.PatientId.ToString())] };
         if (record.Details is { } details)
         {
             patient.Name = [new HumanName { Family = details.LastName, Given = [details.FirstName] }];
@@ -21,9 +21,9 @@ internal static class PatientResources
         return ExportedResource.Of(record.PatientId, patient, [record.PatientId]);
     }
 
-    public static IEnumerable<ExportedResource> Practitioners(PatientState record) =>
+    public static IEnumerable<ExportedResource> Practitioners(PatientState record, FhirCodes codes) =>
         TreatmentResources.Performed(record).Select(performed => performed.Session.PractitionerId).Distinct()
-            .Select(id => ExportedResource.Of(id, new Practitioner { Identifier = [FhirCodes.IdentifierOf("practitioner", id.ToString())] }, []));
+            .Select(id => ExportedResource.Of(id, new Practitioner { Identifier = [codes.IdentifierOf("practitioner", id.ToString())] }, []));
 
     private static AdministrativeGender GenderOf(Sex sex) => sex switch
     {

@@ -3,6 +3,7 @@ using Clinic.Api.History;
 using Clinic.Api.Records;
 using Clinic.Api.Signatures;
 using Clinic.Domain.Common;
+using Clinic.Domain.Erasure;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Signatures;
 using Hl7.Fhir.Model;
@@ -13,7 +14,7 @@ namespace Clinic.Api.Fhir;
 /// <summary>
 /// One Provenance for every timeline entry about an exported resource: who recorded what, when, and why if it corrects
 /// an earlier entry, whose Provenance it names as the revised entity (that entry says what was superseded). A signing
-/// entry carries the signature it recorded.
+/// entry carries the signature it recorded, when that is certain.
 /// </summary>
 internal static class ProvenanceResources
 {
@@ -23,33 +24,33 @@ internal static class ProvenanceResources
     private const string AuthorsSignature = "1.2.840.10065.1.12.1.1";
     private const string VerificationSignature = "1.2.840.10065.1.12.1.5";
 
-    public static IReadOnlyList<ExportedResource> Of(PatientState record, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ExportedResource> resources)
+    public static IReadOnlyList<ExportedResource> Of(PatientState record, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ExportedResource> resources, FhirCodes codes)
     {
         var described = timeline.Select(entry => (Entry: entry, Targets: TargetsOf(entry, resources))).Where(e => e.Targets.Count > 0).ToList();
         var provenanceIds = described.Select(e => e.Entry.EventId).ToHashSet();
         var signatures = SignaturesByEntry(record, described.Select(e => e.Entry));
         return [.. described.Select(e => ExportedResource.Of(e.Entry.EventId,
-            Provenance(e.Entry, e.Targets, provenanceIds, signatures.GetValueOrDefault(e.Entry.EventId)), []))];
+            Provenance(e.Entry, e.Targets, provenanceIds, signatures.GetValueOrDefault(e.Entry.EventId), codes), []))];
     }
 
     private static List<ExportedResource> TargetsOf(TimelineEntry entry, IReadOnlyList<ExportedResource> resources) =>
         entry.RecordId is { } recordId ? [.. resources.Where(resource => resource.Records.Contains(recordId))] : [];
 
     private static Provenance Provenance(
-        TimelineEntry entry, IReadOnlyList<ExportedResource> targets, IReadOnlySet<Guid> provenanceIds, SignatureView? signature) => new()
+        TimelineEntry entry, IReadOnlyList<ExportedResource> targets, IReadOnlySet<Guid> provenanceIds, SignatureView? signature, FhirCodes codes) => new()
     {
         Target = [.. targets.Select(target => FhirIds.To(target.Id))],
         RecordedElement = new Instant(entry.At),
-        Activity = new CodeableConcept(DataOperations, entry.Corrects is null ? "CREATE" : "UPDATE") { Text = entry.Type },
+        Activity = new CodeableConcept(DataOperations, ActivityOf(entry)) { Text = entry.Type },
         Agent = [new Provenance.AgentComponent
         {
             Type = new CodeableConcept(ParticipantTypes, "author"),
             Role = entry.Role is null ? [] : [new CodeableConcept { Text = entry.Role }],
-            Who = UserReference(entry.By, entry.Role),
+            Who = UserReference(entry.By, signature?.PrintedName, codes),
         }],
         Reason = entry.Reason is null ? [] : [new CodeableConcept { Text = entry.Reason }],
-        Entity = entry.Corrects is { } superseded ? [Superseded(superseded, provenanceIds)] : [],
-        Signature = signature is null ? [] : [SignatureOf(signature)],
+        Entity = entry.Corrects is { } superseded ? [Superseded(superseded, provenanceIds, codes)] : [],
+        Signature = signature is null ? [] : [SignatureOf(signature, codes)],
         Text = new Narrative
         {
             Status = Narrative.NarrativeStatus.Generated,
@@ -57,28 +58,41 @@ internal static class ProvenanceResources
         },
     };
 
+    /// <summary>An erasure makes the patient's identity unreadable for good: a deletion, not a new record.</summary>
+    private static string ActivityOf(TimelineEntry entry) =>
+        entry.Corrects is not null ? "UPDATE"
+        : EventCatalog.TryGet(entry.Type, out var type) && type.ClrType == typeof(PatientErased) ? "DELETE"
+        : "CREATE";
+
     /// <summary>The entry a correction supersedes: its Provenance when the Bundle has it, its event id in any case.</summary>
-    private static Provenance.EntityComponent Superseded(Guid eventId, IReadOnlySet<Guid> provenanceIds)
+    private static Provenance.EntityComponent Superseded(Guid eventId, IReadOnlySet<Guid> provenanceIds, FhirCodes codes)
     {
         var what = provenanceIds.Contains(eventId) ? FhirIds.To(eventId) : new ResourceReference();
-        what.Identifier = FhirCodes.IdentifierOf("event", eventId.ToString());
+        what.Identifier = codes.IdentifierOf("event", eventId.ToString());
         return new Provenance.EntityComponent { Role = Hl7.Fhir.Model.Provenance.ProvenanceEntityRole.Revision, What = what };
     }
 
-    private static ResourceReference UserReference(string? userId, string? display) => new()
-    {
-        Identifier = userId is null ? null : FhirCodes.IdentifierOf("user", userId),
-        Display = display ?? "unknown",
-    };
+    /// <summary>The recorder by user id, and by printed name when a signature gives it (a timeline entry has none).</summary>
+    private static ResourceReference UserReference(string? userId, string? printedName, FhirCodes codes) => userId is null
+        ? new ResourceReference { Display = "unknown" }
+        : new ResourceReference { Identifier = codes.IdentifierOf("user", userId), Display = printedName };
 
     /// <summary>
-    /// The signature each signing entry recorded: a record's signatures are kept in the order its signing entries were,
-    /// so the n-th signing entry of a record recorded its n-th signature.
+    /// The signature each signing entry recorded. A record's signatures are kept in the order of its signing entries,
+    /// so they pair up in order, but only when every signing of the record is among the entries and each pair has the
+    /// same signer: an entry stored before <c>recordId</c> was kept is missing from them, and pairing the rest by
+    /// position would give later entries earlier signatures. A record whose signings do not all pair gets none.
     /// </summary>
     private static Dictionary<Guid, SignatureView> SignaturesByEntry(PatientState record, IEnumerable<TimelineEntry> entries) =>
         entries.Where(IsSigning).GroupBy(entry => entry.RecordId!.Value)
-            .SelectMany(signings => signings.Zip(SignaturesOf(record, signings.Key)))
-            .ToDictionary(signed => signed.First.EventId, signed => signed.Second);
+            .SelectMany(signings => Paired([.. signings], SignaturesOf(record, signings.Key)))
+            .ToDictionary(signed => signed.Entry.EventId, signed => signed.Signature);
+
+    private static IEnumerable<(TimelineEntry Entry, SignatureView Signature)> Paired(IReadOnlyList<TimelineEntry> signings, IReadOnlyList<SignatureView> signatures)
+    {
+        var pairs = signings.Zip(signatures, (entry, signature) => (Entry: entry, Signature: signature)).ToList();
+        return signings.Count == signatures.Count && pairs.All(pair => pair.Entry.By == pair.Signature.SignerId) ? pairs : [];
+    }
 
     private static bool IsSigning(TimelineEntry entry) =>
         EventCatalog.TryGet(entry.Type, out var type) && (type.ClrType == typeof(SessionSigned) || type.ClrType == typeof(SideEffectReviewSigned));
@@ -92,12 +106,12 @@ internal static class ProvenanceResources
     /// The manifestation of an electronic signature (21 CFR 11.50): no cryptographic signature, so its data is the
     /// SHA-256 of the record's content it signed, and whether it still signs the record goes in an extension.
     /// </summary>
-    private static Signature SignatureOf(SignatureView signature) => new()
+    private static Signature SignatureOf(SignatureView signature, FhirCodes codes) => new()
     {
         Type = [new Coding(SignatureTypes, signature.Meaning == SignatureMeaning.Performed ? AuthorsSignature : VerificationSignature)],
         WhenElement = new Instant(signature.SignedAt),
-        Who = new ResourceReference { Identifier = FhirCodes.IdentifierOf("user", signature.SignerId), Display = signature.PrintedName },
+        Who = new ResourceReference { Identifier = codes.IdentifierOf("user", signature.SignerId), Display = signature.PrintedName },
         Data = Convert.FromHexString(signature.SignedHash),
-        Extension = [new Extension(FhirCodes.ExtensionOf("signature-state"), new Code(EnumNames.Of(signature.State)))],
+        Extension = [new Extension(codes.ExtensionOf("signature-state"), new Code(EnumNames.Of(signature.State)))],
     };
 }

@@ -24,16 +24,16 @@ internal static class TreatmentResources
     public static Guid MedicationIdOf(Guid patientId, ProductUsed product) =>
         FhirIds.Derived(patientId, $"medication:{product.Name}\n{product.LotNumber}");
 
-    public static IEnumerable<ExportedResource> Procedures(PatientState record) =>
+    public static IEnumerable<ExportedResource> Procedures(PatientState record, FhirCodes codes) =>
         Performed(record).Select(performed => ExportedResource.Of(performed.Session.SessionId, new Procedure
         {
             Status = EventStatus.Completed,
-            Code = new CodeableConcept(FhirCodes.SystemOf(ProcedureCodes), Mesotherapy, "Mesotherapy"),
+            Code = new CodeableConcept(codes.SystemOf(ProcedureCodes), Mesotherapy, "Mesotherapy"),
             Subject = FhirIds.To(record.PatientId),
             Performed = new FhirDateTime(performed.PerformedAt),
             Performer = [new Procedure.PerformerComponent { Actor = FhirIds.To(performed.Session.PractitionerId) }],
-            BodySite = [.. performed.Treatment.Areas.Select(FhirCodes.Of)],
-            Extension = [.. TechniqueAndDepth(performed.Treatment)],
+            BodySite = [.. performed.Treatment.Areas.Select(codes.Of)],
+            Extension = [.. TechniqueAndDepth(performed.Treatment, codes)],
         }, [performed.Session.SessionId]));
 
     public static IEnumerable<ExportedResource> Medications(PatientState record) =>
@@ -47,10 +47,10 @@ internal static class TreatmentResources
                 Ingredient = [.. lot.First().product.Substances.Select(substance => new Medication.IngredientComponent { Item = new CodeableConcept { Text = substance } })],
             }, [.. lot.Select(used => used.SessionId).Distinct()]));
 
-    /// <summary>One per product of a session, in the order recorded: its id is the session's and the product's place in it.</summary>
+    /// <summary>One per product of a session, in the order recorded.</summary>
     public static IEnumerable<ExportedResource> Administrations(PatientState record) =>
         Performed(record).SelectMany(performed => performed.Treatment.Products.Select((product, index) => ExportedResource.Of(
-            FhirIds.Derived(performed.Session.SessionId, $"medication-administration:{index}"), new MedicationAdministration
+            AdministrationIdOf(performed.Session.SessionId, performed.Treatment.Products, index), new MedicationAdministration
             {
                 Status = MedicationAdministration.MedicationAdministrationStatusCodes.Completed,
                 Medication = FhirIds.To(MedicationIdOf(record.PatientId, product)),
@@ -61,11 +61,22 @@ internal static class TreatmentResources
                 Dosage = new MedicationAdministration.DosageComponent { Dose = FhirCodes.Ucum(product.VolumeMl, "mL") },
             }, [performed.Session.SessionId])));
 
-    /// <summary>R4's Procedure has no element for how or how deep the product went in: two extensions of the clinic's.</summary>
-    private static IEnumerable<Extension> TechniqueAndDepth(PerformedTreatment treatment)
+    /// <summary>
+    /// Named by the session, the product and its lot, so a correction that reorders or removes products leaves each id
+    /// meaning the same product; the same product and lot recorded twice in a session are told apart by their turn.
+    /// </summary>
+    private static Guid AdministrationIdOf(Guid sessionId, IReadOnlyList<ProductUsed> products, int index)
     {
-        yield return new Extension(FhirCodes.ExtensionOf("technique"), FhirCodes.Of(treatment.Technique));
+        var product = products[index];
+        var turn = products.Take(index).Count(earlier => earlier.Name == product.Name && earlier.LotNumber == product.LotNumber);
+        return FhirIds.Derived(sessionId, $"medication-administration:{product.Name}\n{product.LotNumber}\n{turn}");
+    }
+
+    /// <summary>R4's Procedure has no element for how or how deep the product went in: two extensions of the clinic's.</summary>
+    private static IEnumerable<Extension> TechniqueAndDepth(PerformedTreatment treatment, FhirCodes codes)
+    {
+        yield return new Extension(codes.ExtensionOf("technique"), codes.Of(treatment.Technique));
         if (treatment.DepthMm is { } depth)
-            yield return new Extension(FhirCodes.ExtensionOf("injection-depth"), FhirCodes.Ucum(depth, "mm"));
+            yield return new Extension(codes.ExtensionOf("injection-depth"), FhirCodes.Ucum(depth, "mm"));
     }
 }

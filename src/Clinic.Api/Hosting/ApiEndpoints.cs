@@ -33,6 +33,7 @@ internal static class ApiEndpoints
     public static void AddClinicApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(SigningSettings.From(configuration));
+        services.AddSingleton(FhirCodes.From(configuration));
         services.AddHttpContextAccessor();
         services.AddScoped(provider => ClinicScope.UserOf(
             provider.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException("No current request.")));

@@ -1,0 +1,29 @@
+using Clinic.Api.Fhir;
+using Microsoft.Extensions.Configuration;
+
+namespace Clinic.Api.Tests.Fhir;
+
+/// <summary>The clinic's code systems live under the deployment's <c>Fhir:SystemBase</c>, a placeholder until it is set.</summary>
+public class FhirCodesTests
+{
+    private static FhirCodes Configured(string? systemBase) =>
+        FhirCodes.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [FhirCodes.SystemBaseKey] = systemBase }).Build());
+
+    [Fact]
+    public void The_configured_base_names_the_code_systems_identifiers_and_extensions()
+    {
+        var codes = Configured("https://fhir.clinic-lyon.fr/");
+
+        codes.SystemOf("technique").ShouldBe("https://fhir.clinic-lyon.fr/CodeSystem/technique");
+        codes.IdentifierOf("patient", "p1").System.ShouldBe("https://fhir.clinic-lyon.fr/NamingSystem/patient");
+        codes.ExtensionOf("as-of").ShouldBe("https://fhir.clinic-lyon.fr/StructureDefinition/as-of");
+    }
+
+    [Fact]
+    public void Unset_it_is_the_placeholder_and_a_base_that_is_no_http_url_stops_the_start()
+    {
+        Configured(null).SystemOf("technique").ShouldBe($"{FhirCodes.DefaultSystemBase}/CodeSystem/technique");
+        Should.Throw<InvalidOperationException>(() => Configured("clinic/fhir"));
+        Should.Throw<InvalidOperationException>(() => Configured("urn:clinic:fhir"));
+    }
+}
