@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Clinic.Api.Dashboard;
 using Clinic.Api.Tests.Support;
@@ -64,6 +65,28 @@ public class DashboardPageTests
             (await analyst.GetAsync("/api/dashboard?clinic=another-clinic")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
 
+        [Theory]
+        [InlineData("10.0.0.5")]
+        [InlineData("172.17.0.1")]
+        public async Task The_development_token_is_refused_to_a_caller_not_on_the_loopback_address(string caller)
+        {
+            var client = host.AnonymousClient();
+            client.DefaultRequestHeaders.Add(DevelopmentApiHost.CallerHeader, caller);
+
+            (await client.GetAsync("/dashboard/dev-token")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        [Theory]
+        [InlineData("127.0.0.1")]
+        [InlineData("::1")]
+        public async Task The_development_token_is_given_to_a_caller_on_the_loopback_address(string caller)
+        {
+            var client = host.AnonymousClient();
+            client.DefaultRequestHeaders.Add(DevelopmentApiHost.CallerHeader, caller);
+
+            (await client.GetOkAsync("/dashboard/dev-token"))["token"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        }
+
         /// <summary>Two patients treated with lots A and B, a serious side effect after the LOT-A session (its report due).</summary>
         private async Task<Journey> TreatedClinicAsync()
         {
@@ -117,6 +140,27 @@ public class DashboardPageTests
             (await client.GetAsync("/dashboard/dev-token")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             (await client.GetAsync("/dashboard/dev-token?clinic=lyon")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
+
+        [Fact]
+        public async Task The_page_and_its_files_run_only_this_apis_scripts_and_talk_only_to_it_and_the_page_is_revalidated()
+        {
+            var client = host.AnonymousClient();
+
+            var page = await client.GetAsync("/dashboard");
+            ContentSecurityPolicyOf(page).ShouldBe(DashboardPage.ContentSecurityPolicy);
+            page.Headers.CacheControl!.NoCache.ShouldBeTrue();
+            foreach (var file in new[] { "/dashboard/index.html", "/dashboard/dashboard.js", "/dashboard/chart.umd.js", "/dashboard/dashboard.css" })
+                ContentSecurityPolicyOf(await client.GetAsync(file)).ShouldBe(DashboardPage.ContentSecurityPolicy, file);
+            var directives = DashboardPage.ContentSecurityPolicy.Split(';', StringSplitOptions.TrimEntries);
+            directives.ShouldContain("script-src 'self'");
+            directives.ShouldContain("connect-src 'self'");
+            // Allowed no inline script, the page must hold none: every script element names its file.
+            Regex.Matches(await page.Content.ReadAsStringAsync(), "<script[^>]*>").Select(tag => tag.Value)
+                .ShouldAllBe(tag => tag.Contains("src=\"/dashboard/"));
+        }
+
+        private static string ContentSecurityPolicyOf(HttpResponseMessage response) =>
+            response.Headers.GetValues("Content-Security-Policy").ShouldHaveSingleItem();
 
         [Fact]
         public async Task The_openapi_document_lists_the_api_and_not_the_page()
