@@ -9,8 +9,8 @@ namespace Clinic.Api.Tests.Faults;
 
 /// <summary>
 /// Two API processes on one database, as two replicas run: commands go through both, each async projection runs on one
-/// of them, and when that one is killed (SIGKILL) the other takes over its projections, its Wolverine leadership, its
-/// unfinished messages and the timers that fall due, with nothing applied twice or left out.
+/// of them, and when that one is killed (SIGKILL) the other takes over its projections, its unfinished messages and the
+/// timers that fall due, with nothing applied twice or left out.
 /// </summary>
 [Collection(FaultsCollection.Name), Trait(FaultsCollection.Category, FaultsCollection.Name)]
 public class TwoNodeTests(ITestOutputHelper output)
