@@ -65,26 +65,22 @@ public class DashboardPageTests
             (await analyst.GetAsync("/api/dashboard?clinic=another-clinic")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
 
+        /// <summary>Only a browser on the same machine is given a token: not one from elsewhere, nor one through Docker's gateway.</summary>
         [Theory]
-        [InlineData("10.0.0.5")]
-        [InlineData("172.17.0.1")]
-        public async Task The_development_token_is_refused_to_a_caller_not_on_the_loopback_address(string caller)
+        [InlineData("10.0.0.5", HttpStatusCode.NotFound)]
+        [InlineData("172.17.0.1", HttpStatusCode.NotFound)]
+        [InlineData("127.0.0.1", HttpStatusCode.OK)]
+        [InlineData("::1", HttpStatusCode.OK)]
+        public async Task The_development_token_is_given_to_a_caller_on_the_loopback_address_only(string caller, HttpStatusCode expected)
         {
             var client = host.AnonymousClient();
             client.DefaultRequestHeaders.Add(DevelopmentApiHost.CallerHeader, caller);
 
-            (await client.GetAsync("/dashboard/dev-token")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        }
+            var answer = await client.GetAsync("/dashboard/dev-token");
 
-        [Theory]
-        [InlineData("127.0.0.1")]
-        [InlineData("::1")]
-        public async Task The_development_token_is_given_to_a_caller_on_the_loopback_address(string caller)
-        {
-            var client = host.AnonymousClient();
-            client.DefaultRequestHeaders.Add(DevelopmentApiHost.CallerHeader, caller);
-
-            (await client.GetOkAsync("/dashboard/dev-token"))["token"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+            answer.StatusCode.ShouldBe(expected);
+            if (expected == HttpStatusCode.OK)
+                (await answer.Content.ReadAsStringAsync()).ShouldContain("\"token\"");
         }
 
         /// <summary>Two patients treated with lots A and B, a serious side effect after the LOT-A session (its report due).</summary>
