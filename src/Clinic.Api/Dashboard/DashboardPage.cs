@@ -16,21 +16,40 @@ internal static class DashboardPage
     public const string Path = "/dashboard";
     public const string DevTokenPath = "/dashboard/dev-token";
 
+    /// <summary>
+    /// The page and its files run only the scripts served here (the page has no inline script) and talk only to this
+    /// API: a script injected into the page, or one that would send the token elsewhere, is refused by the browser.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     private static readonly TimeSpan DevTokenLifetime = TimeSpan.FromHours(8);
 
     /// <summary>Serves the page's files; before authentication, as they hold no data.</summary>
     public static void UseDashboardPageFiles(this WebApplication app) =>
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = PageFiles, RequestPath = Path });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = PageFiles,
+            RequestPath = Path,
+            OnPrepareResponse = file => file.Context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy,
+        });
 
     public static void MapDashboardPage(this WebApplication app)
     {
-        app.MapGet(Path, () => Results.Stream(PageFiles.GetFileInfo("index.html").CreateReadStream(), "text/html; charset=utf-8"))
-            .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(Path, ServePage).AllowAnonymous().ExcludeFromDescription();
         if (app.Environment.IsDevelopment())
             app.MapGet(DevTokenPath, DevToken).AllowAnonymous().ExcludeFromDescription();
     }
 
     private static EmbeddedFileProvider PageFiles { get; } = new(typeof(DashboardPage).Assembly, "Clinic.Api.Dashboard.Page");
+
+    /// <summary>The page, revalidated at each visit (<c>no-cache</c>) so that a new release's page is seen at once.</summary>
+    private static IResult ServePage(HttpResponse response)
+    {
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.CacheControl = "no-cache";
+        return Results.Stream(PageFiles.GetFileInfo("index.html").CreateReadStream(), "text/html; charset=utf-8");
+    }
 
     /// <summary>
     /// Development only: an analyst token for <paramref name="clinic"/> (the demo clinic unless told), signed with the

@@ -12,7 +12,8 @@ namespace Clinic.Api.Dashboard;
 
 /// <summary>
 /// Async: the clinic's dashboard, one document per clinic. A corrected session record moves its counts (and those of
-/// side effects after it) from the old products and lots to the new ones, so lot tracing follows corrections.
+/// side effects after it) from the old products and lots to the new ones, so lot tracing follows corrections; a
+/// corrected side effect moves its counts (severity, kind, seriousness, session) to what the correction says.
 /// </summary>
 public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, string>
 {
@@ -75,10 +76,11 @@ public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, 
                 Track(tally, Treated(e.SessionId, before.PractitionerId, e.Treatment, before.SideEffects));
                 break;
             case SideEffectReported e:
-                CountSideEffect(tally, e.Details);
+                CountSideEffect(tally, e.SideEffectId, e.Details);
                 AwaitReport(tally, e.SideEffectId, e.ReportDueAt);
                 break;
             case SideEffectCorrected e:
+                RecountSideEffect(tally, e.SideEffectId, e.Details);
                 AwaitReport(tally, e.SideEffectId, e.ReportDueAt);
                 break;
             case RegulatorNotified e:
@@ -116,17 +118,36 @@ public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, 
         dashboard.OverdueReports = dashboard.OverdueReports
             .Select(report => report.SideEffectId == sideEffectId ? update(report) : report).ToList();
 
-    private static void CountSideEffect(DashboardTally tally, SideEffectDetails details)
+    private static void CountSideEffect(DashboardTally tally, Guid sideEffectId, SideEffectDetails details)
+    {
+        var counted = new CountedSideEffect(EnumNames.Of(details.Severity), EnumNames.Of(details.Kind), details.Serious, details.SessionId);
+        Count(tally, counted, by: 1);
+        tally.SideEffects[sideEffectId] = counted;
+    }
+
+    /// <summary>
+    /// Moves a corrected side effect's counts from what was counted to what the correction says. One reported before
+    /// the dashboard kept what it counted is left as counted (a rebuild counts it as corrected).
+    /// </summary>
+    private static void RecountSideEffect(DashboardTally tally, Guid sideEffectId, SideEffectDetails corrected)
+    {
+        if (!tally.SideEffects.TryGetValue(sideEffectId, out var counted))
+            return;
+        Count(tally, counted, by: -1);
+        CountSideEffect(tally, sideEffectId, corrected);
+    }
+
+    private static void Count(DashboardTally tally, CountedSideEffect sideEffect, int by)
     {
         var dashboard = tally.Counts;
-        ClinicDashboard.Count(dashboard.SideEffectsBySeverity, EnumNames.Of(details.Severity));
-        ClinicDashboard.Count(dashboard.SideEffectsByKind, EnumNames.Of(details.Kind));
-        if (details.Serious)
-            dashboard.SeriousSideEffects++;
-        if (details.SessionId is { } sessionId && tally.Sessions.GetValueOrDefault(sessionId) is { } session)
+        ClinicDashboard.Count(dashboard.SideEffectsBySeverity, sideEffect.Severity, by);
+        ClinicDashboard.Count(dashboard.SideEffectsByKind, sideEffect.Kind, by);
+        if (sideEffect.Serious)
+            dashboard.SeriousSideEffects += by;
+        if (sideEffect.SessionId is { } sessionId && tally.Sessions.GetValueOrDefault(sessionId) is { } session)
         {
-            dashboard.SideEffectsAfterSessions.Count(session, 1);
-            tally.Sessions[sessionId] = session with { SideEffects = session.SideEffects + 1 };
+            dashboard.SideEffectsAfterSessions.Count(session, by);
+            tally.Sessions[sessionId] = session with { SideEffects = session.SideEffects + by };
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Clinic.Api.Dashboard;
 using Clinic.Api.Tests.Support;
@@ -64,6 +65,24 @@ public class DashboardPageTests
             (await analyst.GetAsync("/api/dashboard?clinic=another-clinic")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
 
+        /// <summary>Only a browser on the same machine is given a token: not one from elsewhere, nor one through Docker's gateway.</summary>
+        [Theory]
+        [InlineData("10.0.0.5", HttpStatusCode.NotFound)]
+        [InlineData("172.17.0.1", HttpStatusCode.NotFound)]
+        [InlineData("127.0.0.1", HttpStatusCode.OK)]
+        [InlineData("::1", HttpStatusCode.OK)]
+        public async Task The_development_token_is_given_to_a_caller_on_the_loopback_address_only(string caller, HttpStatusCode expected)
+        {
+            var client = host.AnonymousClient();
+            client.DefaultRequestHeaders.Add(DevelopmentApiHost.CallerHeader, caller);
+
+            var answer = await client.GetAsync("/dashboard/dev-token");
+
+            answer.StatusCode.ShouldBe(expected);
+            if (expected == HttpStatusCode.OK)
+                (await answer.Content.ReadAsStringAsync()).ShouldContain("\"token\"");
+        }
+
         /// <summary>Two patients treated with lots A and B, a serious side effect after the LOT-A session (its report due).</summary>
         private async Task<Journey> TreatedClinicAsync()
         {
@@ -117,6 +136,27 @@ public class DashboardPageTests
             (await client.GetAsync("/dashboard/dev-token")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             (await client.GetAsync("/dashboard/dev-token?clinic=lyon")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
+
+        [Fact]
+        public async Task The_page_and_its_files_run_only_this_apis_scripts_and_talk_only_to_it_and_the_page_is_revalidated()
+        {
+            var client = host.AnonymousClient();
+
+            var page = await client.GetAsync("/dashboard");
+            ContentSecurityPolicyOf(page).ShouldBe(DashboardPage.ContentSecurityPolicy);
+            page.Headers.CacheControl!.NoCache.ShouldBeTrue();
+            foreach (var file in new[] { "/dashboard/index.html", "/dashboard/dashboard.js", "/dashboard/chart.umd.js", "/dashboard/dashboard.css" })
+                ContentSecurityPolicyOf(await client.GetAsync(file)).ShouldBe(DashboardPage.ContentSecurityPolicy, file);
+            var directives = DashboardPage.ContentSecurityPolicy.Split(';', StringSplitOptions.TrimEntries);
+            directives.ShouldContain("script-src 'self'");
+            directives.ShouldContain("connect-src 'self'");
+            // Allowed no inline script, the page must hold none: every script element names its file.
+            Regex.Matches(await page.Content.ReadAsStringAsync(), "<script[^>]*>").Select(tag => tag.Value)
+                .ShouldAllBe(tag => tag.Contains("src=\"/dashboard/"));
+        }
+
+        private static string ContentSecurityPolicyOf(HttpResponseMessage response) =>
+            response.Headers.GetValues("Content-Security-Policy").ShouldHaveSingleItem();
 
         [Fact]
         public async Task The_openapi_document_lists_the_api_and_not_the_page()

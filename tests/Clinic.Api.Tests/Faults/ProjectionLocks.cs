@@ -1,7 +1,10 @@
 using Clinic.Api.Database;
+using Clinic.Api.Privacy;
 using Clinic.Api.Tests.Support;
+using Clinic.Testing;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using Npgsql;
 
 namespace Clinic.Api.Tests.Faults;
 
@@ -12,12 +15,11 @@ namespace Clinic.Api.Tests.Faults;
 /// </summary>
 public static class ProjectionLocks
 {
-    public static readonly string[] AsyncProjections = ["practitioner-schedule", "audit-trail", "clinic-dashboard"];
-
     /// <summary>For each async projection of the store in <paramref name="schema"/>, the application names of the sessions holding its lock.</summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> HoldersAsync(string schema)
     {
-        var lockIds = AsyncProjections.ToDictionary(LockIdOf(schema), projection => projection);
+        var shards = await AsyncShardsAsync(schema);
+        var lockIds = shards.ToDictionary(LockIdOf(schema), shard => shard.Name);
         // A lock taken on one bigint key shows its high half as classid and its low half as objid.
         var held = await TestSql.RowsAsync("""
             SELECT (l.classid::bigint << 32) | l.objid::bigint, a.application_name
@@ -25,14 +27,23 @@ public static class ProjectionLocks
             WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
               AND ((l.classid::bigint << 32) | l.objid::bigint) = ANY($1)
             """, reader => (Projection: lockIds[(int)reader.GetInt64(0)], Holder: reader.GetString(1)), lockIds.Keys.Select(id => (long)id).ToArray());
-        return AsyncProjections.ToDictionary(projection => projection,
-            IReadOnlyList<string> (projection) => held.Where(row => row.Projection == projection).Select(row => row.Holder).ToList());
+        return shards.ToDictionary(shard => shard.Name,
+            IReadOnlyList<string> (shard) => held.Where(row => row.Projection == shard.Name).Select(row => row.Holder).ToList());
+    }
+
+    /// <summary>The shards of the async projections the API's store runs, as its options list them (no database is opened).</summary>
+    public static async Task<IReadOnlyList<ShardName>> AsyncShardsAsync(string schema)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.ConnectionStringAsync());
+        var options = ClinicMarten.Options(dataSource, schema, new PersonalKeys(dataSource, schema, TimeProvider.System, TimeSpan.Zero));
+        return options.Projections.All.Where(projection => projection.Lifecycle == ProjectionLifecycle.Async)
+            .SelectMany(projection => projection.ShardNames()).ToList();
     }
 
     /// <summary>Whether the node of <paramref name="applicationName"/> alone runs every async projection.</summary>
     public static async Task<bool> AllRunOnlyOnAsync(string schema, string applicationName) =>
         (await HoldersAsync(schema)).Values.All(holders => holders.SequenceEqual([applicationName]));
 
-    private static Func<string, int> LockIdOf(string schema) =>
-        projection => ProjectionLockIds.Compute(schema, new ShardName(projection), ClinicMarten.DaemonLockIdFor(schema));
+    private static Func<ShardName, int> LockIdOf(string schema) =>
+        shard => ProjectionLockIds.Compute(schema, shard, ClinicMarten.DaemonLockIdFor(schema));
 }

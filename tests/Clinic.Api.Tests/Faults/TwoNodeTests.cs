@@ -34,6 +34,7 @@ public class TwoNodeTests(ITestOutputHelper output)
         await using var first = await ApiProcess.StartAsync(await NodeSettingsAsync(schema, firstName, webhook));
         await WaitForAsync(async () => await ProjectionLocks.AllRunOnlyOnAsync(schema, firstName));
         var firstNode = await WaitForValueAsync(async () => (await NodeNumbersAsync(schema)).SingleOrDefault() is var node and > 0 ? node : null);
+        (await WaitForValueAsync(() => LeaderNodeAsync(schema))).ShouldBe(firstNode, "the only node leads");
         await using var second = await ApiProcess.StartAsync(await NodeSettingsAsync(schema, secondName, webhook));
         var remindersDue = DateTimeOffset.UtcNow + ReminderDueIn;
         // One session booked through each node (which also generates each node's handler code before the load).
@@ -54,6 +55,7 @@ public class TwoNodeTests(ITestOutputHelper output)
             // Deliveries held: the first node's notifications pile up on it, taken and unfinished, until it is killed.
             webhook.Hold();
             await WaitForAsync(async () => await MessagesOwnedByAsync(schema, firstNode) > 0);
+            (await LeaderNodeAsync(schema)).ShouldBe(firstNode, "the node killed is Wolverine's leader, as it was before the second started");
             first.Kill();
             sinceKill.Start();
             webhook.Release();
@@ -68,10 +70,12 @@ public class TwoNodeTests(ITestOutputHelper output)
             foreach (var load in loads)
                 await load.DisposeAsync();
         }
+        var leadershipTakenOver = await WaitForAsync(async () => await LeaderNodeAsync(schema) is { } leader && leader != firstNode, sinceKill);
         var messagesTakenOver = await WaitForAsync(async () => !(await NodeNumbersAsync(schema)).Contains(firstNode) && await MessagesOwnedByAsync(schema, firstNode) == 0, sinceKill);
         await WaitForAsync(async () => await UnfinishedMessagesAsync(schema) == 0);
         var remindersSent = await WaitForAsync(async () => (await RecordedAsync(schema, clinic)).Count(type => type == ReminderSent) >= sessions.Length, sinceKill);
         output.WriteLine($"After the kill: projections running on the survivor in {projectionsTakenOver.TotalSeconds:F1} s, "
+                         + $"Wolverine's leadership taken in {leadershipTakenOver.TotalSeconds:F1} s, "
                          + $"the killed node dropped and its messages taken in {messagesTakenOver.TotalSeconds:F1} s, the reminders sent in {remindersSent.TotalSeconds:F1} s");
 
         foreach (var load in loads)
@@ -134,6 +138,13 @@ public class TwoNodeTests(ITestOutputHelper output)
     /// <summary>The numbers of the Wolverine nodes registered in the schema (a node killed stays until another drops it).</summary>
     private static Task<IReadOnlyList<int>> NodeNumbersAsync(string schema) =>
         TestSql.RowsAsync($"SELECT node_number FROM {schema}.wolverine_nodes", reader => reader.GetInt32(0));
+
+    /// <summary>The number of the node Wolverine's leadership agent is assigned to, if one is.</summary>
+    private static async Task<int?> LeaderNodeAsync(string schema) =>
+        (await TestSql.RowsAsync($"""
+            SELECT n.node_number FROM {schema}.wolverine_node_assignments a JOIN {schema}.wolverine_nodes n ON n.id = a.node_id
+            WHERE a.id LIKE 'wolverine://leader%'
+            """, reader => (int?)reader.GetInt32(0))).SingleOrDefault();
 
     /// <summary>Messages received and not handled yet that the node numbered <paramref name="node"/> has taken to handle.</summary>
     private static Task<long> MessagesOwnedByAsync(string schema, int node) =>

@@ -58,6 +58,32 @@ public class TelemetryTests(TelemetryApiHost host) : IClassFixture<TelemetryApiH
         }
     }
 
+    /// <summary>
+    /// While the API is idle its pollers keep querying the database (Wolverine's scheduled messages every 100 ms here):
+    /// none of those commands, run outside any operation, is traced. The idle time is measured in polls, as PostgreSQL
+    /// counts the scans of the host's own Wolverine tables, not in seconds.
+    /// </summary>
+    [Fact]
+    public async Task An_idle_apis_pollers_send_no_span()
+    {
+        const int Scans = 100;
+        await host.WaitForProjectionsAsync();
+        var idleSince = DateTime.UtcNow;
+        var scansBefore = await WolverineTableScansAsync();
+
+        await Eventually.WaitForAsync(async () => await WolverineTableScansAsync() >= scansBefore + Scans ? "polled" : null, TimeSpan.FromMinutes(1));
+        host.Flush();
+
+        // Each of the host's commands names its schema; the other tests' hosts use schemas of their own.
+        host.Spans.Where(span => span.StartTimeUtc >= idleSince && span.ParentSpanId == default
+                                 && (span.GetTagItem("db.query.text") as string)?.Contains(host.Schema) == true)
+            .Select(span => span.GetTagItem("db.query.text")).ShouldBeEmpty();
+    }
+
+    private Task<long> WolverineTableScansAsync() => TestSql.CountAsync(
+        "SELECT coalesce(sum(coalesce(seq_scan, 0) + coalesce(idx_scan, 0)), 0)::bigint FROM pg_stat_user_tables WHERE schemaname = $1 AND relname LIKE 'wolverine%'",
+        host.Schema);
+
     private List<Activity> SpansOf(string correlationId) =>
         host.Spans.Where(span => span.GetTagItem(CorrelationSpans.Tag) as string == correlationId).ToList();
 
