@@ -94,6 +94,7 @@ public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, 
             case SideEffectReviewed { Decision: ReviewDecision.ReportedInError } e:
                 UpdateOverdueReport(dashboard, e.SideEffectId, report => report with { FoundReportedInErrorSince = true });
                 CloseReport(tally, e.SideEffectId);
+                UncountSideEffect(tally, e.SideEffectId);
                 break;
         }
         return tally;
@@ -135,6 +136,16 @@ public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, 
             return;
         Count(tally, counted, by: -1);
         CountSideEffect(tally, sideEffectId, corrected);
+    }
+
+    /// <summary>
+    /// A side effect found reported in error (not serious or severe, or not this patient's) leaves the counts and the
+    /// rates: a lot is not charged with a reaction that did not happen. Its later corrections count nothing.
+    /// </summary>
+    private static void UncountSideEffect(DashboardTally tally, Guid sideEffectId)
+    {
+        if (tally.SideEffects.Remove(sideEffectId, out var counted))
+            Count(tally, counted, by: -1);
     }
 
     private static void Count(DashboardTally tally, CountedSideEffect sideEffect, int by)

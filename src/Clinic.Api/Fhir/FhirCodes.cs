@@ -17,13 +17,16 @@ internal sealed class FhirCodes(string systemBase)
 
     public const string UcumSystem = "http://unitsofmeasure.org";
 
-    /// <summary>The configured system base; one that is not an absolute http(s) URL stops the API from starting.</summary>
+    /// <summary>
+    /// The configured system base; one that is not an absolute http(s) URL without query or fragment (the systems are
+    /// paths under it) stops the API from starting.
+    /// </summary>
     public static FhirCodes From(IConfiguration configuration)
     {
         var systemBase = configuration[SystemBaseKey] ?? DefaultSystemBase;
-        return Uri.TryCreate(systemBase, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+        return Uri.TryCreate(systemBase, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Query == "" && uri.Fragment == ""
             ? new FhirCodes(systemBase.TrimEnd('/'))
-            : throw new InvalidOperationException($"{SystemBaseKey} must be an absolute http(s) URL (was '{systemBase}').");
+            : throw new InvalidOperationException($"{SystemBaseKey} must be an absolute http(s) URL without query or fragment (was '{systemBase}').");
     }
 
     public string SystemOf(string name) => $"{systemBase}/CodeSystem/{name}";

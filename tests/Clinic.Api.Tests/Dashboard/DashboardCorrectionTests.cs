@@ -58,6 +58,26 @@ public class DashboardCorrectionTests(ApiHost host) : IClassFixture<ApiHost>
         counts["sideEffectsBySeverity"]!["life-threatening"]!.GetValue<int>().ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_side_effect_found_reported_in_error_leaves_the_counts_and_the_lots_rate()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var session = await journey.PerformedSessionAsync(Journey.Slot(3), "LOT-ERR");
+        var sideEffect = await journey.ReportSideEffectAsync(session, serious: true, onsetAt: Journey.Slot(4));
+        var before = await DashboardAsync(journey);
+        before["counts"]!["seriousSideEffects"]!.GetValue<int>().ShouldBe(1);
+
+        using var afterTheReport = journey.AfterSideEffect(Journey.Slot(4));
+        await journey.Clinician.PostOkAsync($"{journey.PatientPath}/side-effects/{sideEffect}/review",
+            new { decision = "reported-in-error", notes = "Reported for the wrong patient" }, HttpStatusCode.OK);
+
+        var after = await DashboardAsync(journey);
+        after["counts"]!["seriousSideEffects"]!.GetValue<int>().ShouldBe(0);
+        after["counts"]!["sideEffectsBySeverity"]!.AsObject().ShouldAllBe(severity => severity.Value!.GetValue<int>() == 0);
+        after["ratesByLot"]!.AsArray().Single(rate => rate!["key"]!.GetValue<string>() == "LOT-ERR")!["sideEffects"]!.GetValue<int>()
+            .ShouldBe(0, "the lot is not charged with a reaction that did not happen");
+    }
+
     private static async Task CorrectAsync(Journey journey, object values)
     {
         var reported = Journey.Entry(await journey.HistoryAsync(), "side-effect-reported.v1");

@@ -32,7 +32,7 @@ public static class ProjectionLocks
     }
 
     /// <summary>The shards of the async projections the API's store runs, as its options list them (no database is opened).</summary>
-    public static async Task<IReadOnlyList<ShardName>> AsyncShardsAsync(string schema)
+    private static async Task<IReadOnlyList<ShardName>> AsyncShardsAsync(string schema)
     {
         await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.ConnectionStringAsync());
         var options = ClinicMarten.Options(dataSource, schema, new PersonalKeys(dataSource, schema, TimeProvider.System, TimeSpan.Zero));

@@ -47,6 +47,7 @@ public class TwoNodeTests(ITestOutputHelper output)
         var loads = new[] { WriteLoad.Start(first, clinic, clients: 3), WriteLoad.Start(second, clinic, clients: 3) };
         var sinceKill = new Stopwatch();
         TimeSpan projectionsTakenOver;
+        Task<TimeSpan> leadershipTakenOver;
         try
         {
             await Task.WhenAll(loads.Select(load => load.WaitForMoreAcknowledgedAsync(40)));
@@ -58,6 +59,7 @@ public class TwoNodeTests(ITestOutputHelper output)
             (await LeaderNodeAsync(schema)).ShouldBe(firstNode, "the node killed is Wolverine's leader, as it was before the second started");
             first.Kill();
             sinceKill.Start();
+            leadershipTakenOver = WaitForAsync(async () => await LeaderNodeAsync(schema) is { } leader && leader != firstNode, sinceKill);
             webhook.Release();
             // The reminders fall due now: the survivor must fire them.
             foreach (var session in sessions)
@@ -70,12 +72,11 @@ public class TwoNodeTests(ITestOutputHelper output)
             foreach (var load in loads)
                 await load.DisposeAsync();
         }
-        var leadershipTakenOver = await WaitForAsync(async () => await LeaderNodeAsync(schema) is { } leader && leader != firstNode, sinceKill);
         var messagesTakenOver = await WaitForAsync(async () => !(await NodeNumbersAsync(schema)).Contains(firstNode) && await MessagesOwnedByAsync(schema, firstNode) == 0, sinceKill);
         await WaitForAsync(async () => await UnfinishedMessagesAsync(schema) == 0);
         var remindersSent = await WaitForAsync(async () => (await RecordedAsync(schema, clinic)).Count(type => type == ReminderSent) >= sessions.Length, sinceKill);
         output.WriteLine($"After the kill: projections running on the survivor in {projectionsTakenOver.TotalSeconds:F1} s, "
-                         + $"Wolverine's leadership taken in {leadershipTakenOver.TotalSeconds:F1} s, "
+                         + $"Wolverine's leadership taken in {(await leadershipTakenOver).TotalSeconds:F1} s, "
                          + $"the killed node dropped and its messages taken in {messagesTakenOver.TotalSeconds:F1} s, the reminders sent in {remindersSent.TotalSeconds:F1} s");
 
         foreach (var load in loads)

@@ -20,10 +20,12 @@ public class FhirCodesTests
     }
 
     [Fact]
-    public void Unset_it_is_the_placeholder_and_a_base_that_is_no_http_url_stops_the_start()
+    public void Unset_it_is_the_placeholder_and_a_base_that_is_no_http_url_or_has_a_query_stops_the_start()
     {
         Configured(null).SystemOf("technique").ShouldBe($"{FhirCodes.DefaultSystemBase}/CodeSystem/technique");
         Should.Throw<InvalidOperationException>(() => Configured("clinic/fhir"));
         Should.Throw<InvalidOperationException>(() => Configured("urn:clinic:fhir"));
+        Should.Throw<InvalidOperationException>(() => Configured("https://fhir.clinic-lyon.fr/fhir?tenant=lyon"));
+        Should.Throw<InvalidOperationException>(() => Configured("https://fhir.clinic-lyon.fr/fhir#codes"));
     }
 }
