@@ -12,18 +12,21 @@ internal sealed class FhirCodes(string systemBase)
 {
     public const string SystemBaseKey = "Fhir:SystemBase";
 
-    /// <summary>A placeholder that names no one's systems: each deployment sets its own (docs/fhir.md).</summary>
+    /// <summary>A placeholder that names no one's systems, for Development only: each deployment sets its own (docs/fhir.md).</summary>
     public const string DefaultSystemBase = "https://clinic.example/fhir";
 
     public const string UcumSystem = "http://unitsofmeasure.org";
 
     /// <summary>
     /// The configured system base; one that is not an absolute http(s) URL without query or fragment (the systems are
-    /// paths under it) stops the API from starting.
+    /// paths under it) stops the API from starting, and so does none outside Development: codes exported under the
+    /// placeholder would have to change under the receivers' feet.
     /// </summary>
-    public static FhirCodes From(IConfiguration configuration)
+    public static FhirCodes From(IConfiguration configuration, IHostEnvironment environment)
     {
-        var systemBase = configuration[SystemBaseKey] ?? DefaultSystemBase;
+        var systemBase = configuration[SystemBaseKey]
+            ?? (environment.IsDevelopment() ? DefaultSystemBase : throw new InvalidOperationException(
+                $"No FHIR system base is configured. Set {SystemBaseKey} (the clinic's own address for its code systems); the placeholder is only used in Development."));
         return Uri.TryCreate(systemBase, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Query == "" && uri.Fragment == ""
             ? new FhirCodes(systemBase.TrimEnd('/'))
             : throw new InvalidOperationException($"{SystemBaseKey} must be an absolute http(s) URL without query or fragment (was '{systemBase}').");

@@ -30,10 +30,10 @@ namespace Clinic.Api.Hosting;
 /// </summary>
 internal static class ApiEndpoints
 {
-    public static void AddClinicApi(this IServiceCollection services, IConfiguration configuration)
+    public static void AddClinicApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(SigningSettings.From(configuration));
-        services.AddSingleton(FhirCodes.From(configuration));
+        services.AddSingleton(FhirCodes.From(configuration, environment));
         services.AddHttpContextAccessor();
         services.AddScoped(provider => ClinicScope.UserOf(
             provider.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException("No current request.")));

@@ -92,7 +92,7 @@ public static class ClinicApp
         builder.Services.AddClinicOpenApi();
         builder.Services.AddClinicHealthChecks();
         builder.Services.AddClinicCommands(builder.Configuration);
-        builder.Services.AddClinicApi(builder.Configuration);
+        builder.Services.AddClinicApi(builder.Configuration, builder.Environment);
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         // Kestrel refuses a larger body (413) as it is read, whether its length is declared or it comes in chunks.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.BodyBytes);

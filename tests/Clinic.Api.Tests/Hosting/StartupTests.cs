@@ -42,13 +42,23 @@ public class StartupTests
         refused.Message.ShouldContain("Integrity:SigningKey is not an ECDSA P-256 key");
     }
 
-    private static async Task StartInProductionAsync(params (string Key, string Value)[] auth)
+    [Fact]
+    public async Task Outside_development_the_api_refuses_to_start_without_a_fhir_system_base()
+    {
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => StartInProductionAsync(
+            ("Auth:SigningKey", ApiHost.SigningKey), ("Integrity:SigningKey", ApiHost.CheckpointKey), ("Fhir:SystemBase", null)));
+
+        refused.Message.ShouldContain("Fhir:SystemBase");
+    }
+
+    private static async Task StartInProductionAsync(params (string Key, string? Value)[] auth)
     {
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Clinic"] = await TestDatabase.ConnectionStringAsync(),
             ["Clinic:Schema"] = TestDatabase.UniqueSchema(),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Fhir:SystemBase"] = ApiHost.FhirSystemBase,
         };
         foreach (var (key, value) in auth)
             settings[key] = value;

@@ -63,6 +63,7 @@ public class ApiHost : IAsyncLifetime
             ["Clinic:Schema"] = Schema,
             ["Auth:SigningKey"] = SigningKey,
             ["Integrity:SigningKey"] = CheckpointKey,
+            ["Fhir:SystemBase"] = FhirSystemBase,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Messaging:ScheduledPollInterval"] = "00:00:00.100",
             ["Messaging:FirstRetryDelay"] = "00:00:00.100",
@@ -75,6 +76,8 @@ public class ApiHost : IAsyncLifetime
 
     /// <summary>The hosting environment: Testing, unless a derived host runs as a developer would.</summary>
     protected virtual string EnvironmentName => "Testing";
+
+    public const string FhirSystemBase = "https://fhir.clinic-tests.test/fhir";
 
     /// <summary>What a derived host configures on top (webhooks, messaging limits...).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];

@@ -62,7 +62,7 @@ public sealed class ApiProcess : IAsyncDisposable
         [
             dll, $"--config:urls=http://127.0.0.1:{port}", "--environment", "Production",
             $"--config:ConnectionStrings:Clinic={connectionString}", $"--config:Clinic:Schema={schema}",
-            $"--config:Auth:SigningKey={BenchApi.SigningKey}", $"--config:Integrity:SigningKey={BenchApi.CheckpointKey}", "--config:Logging:LogLevel:Default=Warning", .. settings,
+            $"--config:Auth:SigningKey={BenchApi.SigningKey}", $"--config:Integrity:SigningKey={BenchApi.CheckpointKey}", "--config:Fhir:SystemBase=https://fhir.clinic-bench.test/fhir", "--config:Logging:LogLevel:Default=Warning", .. settings,
         ];
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
