@@ -23,7 +23,9 @@ public sealed class AppendOnlyEvents(string schema, Migrator migrator) : Feature
 /// <summary>
 /// A statement trigger on <c>mt_events</c> that refuses <c>UPDATE</c>, <c>DELETE</c> and <c>TRUNCATE</c> (a correction
 /// is a new event), and the trigger function it calls. The two are one schema object because the trigger depends on the
-/// function: they are checked, dropped and created together, so replacing one never loses the other.
+/// function: they are checked, dropped and created together, so replacing one never loses the other. With the events
+/// partitioned by clinic, each partition has the trigger too: PostgreSQL does not clone statement triggers to
+/// partitions, and a statement on a partition itself fires only that partition's.
 /// </summary>
 /// <remarks>
 /// The trigger is compared by its catalog row, not by its text: <c>pg_get_triggerdef</c> orders the events its own way
@@ -66,13 +68,46 @@ public sealed class AppendOnlyEventsGuard : ISchemaObject
     public void WriteCreateStatement(Migrator migrator, TextWriter writer)
     {
         writer.WriteLine($"CREATE OR REPLACE FUNCTION {Identifier.QualifiedName}() RETURNS trigger LANGUAGE plpgsql AS $function${FunctionBody}$function$;");
-        writer.WriteLine($"DROP TRIGGER IF EXISTS {Name} ON {_table};");
-        writer.WriteLine($"CREATE TRIGGER {Name} BEFORE UPDATE OR DELETE OR TRUNCATE ON {_table} FOR EACH STATEMENT EXECUTE FUNCTION {Identifier.QualifiedName}();");
+        writer.WriteLine(GuardEveryPartition(Identifier.Schema));
+    }
+
+    /// <summary>
+    /// Puts the trigger, as configured, on <c>mt_events</c> and each of its partitions where it is missing or not as
+    /// configured (see <see cref="EventsTriggerCatalog"/>), leaving the others alone: run by the schema's creation and
+    /// update, and after a clinic's partitions are created.
+    /// </summary>
+    public static string GuardEveryPartition(string schema)
+    {
+        var function = new PostgresqlObjectName(schema, Name, SchemaUtils.IdentifierUsage.Function).QualifiedName;
+        var table = new PostgresqlObjectName(schema, EventsTable, SchemaUtils.IdentifierUsage.General).QualifiedName;
+        return $$"""
+            DO $guard$
+            DECLARE events regclass;
+            BEGIN
+                FOR events IN SELECT tree.relid FROM (SELECT '{{table}}'::regclass AS relid UNION SELECT relid FROM pg_partition_tree('{{table}}')) AS tree
+                    WHERE NOT EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = tree.relid AND t.tgname = '{{Name}}'
+                        AND t.tgfoid = '{{function}}'::regproc AND t.tgtype = {{TriggerType}} AND t.tgqual IS NULL AND t.tgenabled = 'O')
+                LOOP
+                    EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', '{{Name}}', events);
+                    EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE OR DELETE OR TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION {{function}}()', '{{Name}}', events);
+                END LOOP;
+            END $guard$;
+            """;
     }
 
     public void WriteDropStatement(Migrator rules, TextWriter writer)
     {
-        writer.WriteLine($"DROP TRIGGER IF EXISTS {Name} ON {_table};");
+        writer.WriteLine($"""
+            DO $unguard$
+            DECLARE events regclass;
+            BEGIN
+                FOR events IN SELECT tree.relid FROM (SELECT to_regclass('{_table}') AS relid
+                    UNION SELECT relid FROM pg_partition_tree(to_regclass('{_table}'))) AS tree WHERE tree.relid IS NOT NULL
+                LOOP
+                    EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', '{Name}', events);
+                END LOOP;
+            END $unguard$;
+            """);
         writer.WriteLine($"DROP FUNCTION IF EXISTS {Identifier.QualifiedName}();");
     }
 

@@ -38,7 +38,13 @@ public static class ClinicMarten
 
     public static string SchemaOf(IConfiguration configuration) => configuration["Clinic:Schema"] ?? DefaultSchema;
 
-    public static StoreOptions Options(NpgsqlDataSource dataSource, string schema, PersonalKeys keys)
+    /// <summary>
+    /// <c>Clinic:EventStore:PartitionByTenant</c>: the events and streams in one partition per clinic, each with its own
+    /// event sequence, and the async projections run per clinic (docs/operations.md, Growth). Off by default.
+    /// </summary>
+    public static bool PartitionsByTenant(IConfiguration configuration) => configuration.GetValue("Clinic:EventStore:PartitionByTenant", false);
+
+    public static StoreOptions Options(NpgsqlDataSource dataSource, string schema, PersonalKeys keys, bool partitionByTenant = false)
     {
         var options = new StoreOptions();
         options.Connection(dataSource);
@@ -51,7 +57,7 @@ public static class ClinicMarten
         // rejoin. A conflict is decided again by the bus; an unreachable database is 503, for the caller to retry.
         options.ConfigurePolly(_ => { });
         options.ConfigureWritePolly(_ => { });
-        ConfigureEvents(options);
+        ConfigureEvents(options, partitionByTenant);
         ConfigureDocuments(options);
         ConfigureProjections(options, schema);
         options.Storage.Add(new AppendOnlyEvents(schema, options.Advanced.Migrator));
@@ -100,7 +106,7 @@ public static class ClinicMarten
             property.ShouldSerialize = static (_, _) => false;
     }
 
-    private static void ConfigureEvents(StoreOptions options)
+    private static void ConfigureEvents(StoreOptions options, bool partitionByTenant)
     {
         var events = options.Events;
         events.StreamIdentity = StreamIdentity.AsGuid;
@@ -112,6 +118,7 @@ public static class ClinicMarten
         events.MetadataConfig.CorrelationIdEnabled = true;
         events.MetadataConfig.CausationIdEnabled = true;
         events.MetadataConfig.HeadersEnabled = true;
+        events.UseTenantPartitionedEvents = partitionByTenant;
         foreach (var eventType in EventCatalog.All)
             events.MapEventType(eventType.ClrType, eventType.Name);
     }

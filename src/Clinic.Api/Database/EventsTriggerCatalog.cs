@@ -10,7 +10,8 @@ internal static class EventsTriggerCatalog
 {
     /// <summary>
     /// Appends a query of one row: the body (<c>pg_proc.prosrc</c>) of each function, null when absent, then whether the
-    /// trigger is on the events, calls the function of its own name, is of <paramref name="triggerType"/>
+    /// trigger is on the events and on each of their partitions (when they are partitioned by clinic), calls the function
+    /// of its own name, is of <paramref name="triggerType"/>
     /// (<c>pg_trigger.tgtype</c>), unconditional, and enabled (<c>tgenabled = 'O'</c>; a disabled trigger, or one enabled
     /// for replicas only, does not run). Ended by a semicolon: Weasel runs it in one batch with the next object's query.
     /// </summary>
@@ -32,12 +33,14 @@ internal static class EventsTriggerCatalog
         builder.Append($"""
             SELECT
             {string.Join("\n", bodies)}
-                EXISTS (SELECT FROM pg_trigger t
-                    JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                    JOIN pg_proc p ON p.oid = t.tgfoid
-                    WHERE n.nspname = :{schemaParameter} AND c.relname = :{tableParameter} AND t.tgname = :{triggerParameter}
-                      AND p.pronamespace = n.oid AND p.proname = :{triggerParameter} AND p.pronargs = 0
-                      AND t.tgtype = :{typeParameter} AND t.tgqual IS NULL AND t.tgenabled = 'O');
+                to_regclass(format('%I.%I', :{schemaParameter}, :{tableParameter})) IS NOT NULL
+                AND NOT EXISTS (SELECT FROM (SELECT to_regclass(format('%I.%I', :{schemaParameter}, :{tableParameter})) AS relid
+                        UNION SELECT relid FROM pg_partition_tree(to_regclass(format('%I.%I', :{schemaParameter}, :{tableParameter})))) AS tree
+                    WHERE NOT EXISTS (SELECT FROM pg_trigger t
+                        JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_namespace n ON n.oid = p.pronamespace
+                        WHERE t.tgrelid = tree.relid AND t.tgname = :{triggerParameter}
+                          AND n.nspname = :{schemaParameter} AND p.proname = :{triggerParameter} AND p.pronargs = 0
+                          AND t.tgtype = :{typeParameter} AND t.tgqual IS NULL AND t.tgenabled = 'O'));
             """);
     }
 }

@@ -1,4 +1,5 @@
 using Clinic.Api.Cli;
+using Clinic.Api.Database;
 using JasperFx.CommandLine;
 using Marten;
 using Wolverine;
@@ -28,6 +29,7 @@ public class SeedDemoCommand : JasperFxAsyncCommand<SeedDemoInput>
         {
             if (await HasDataAsync(app.Services.GetRequiredService<IDocumentStore>(), clinicId))
                 return Fail($"Clinic '{clinicId}' already has data; seed-demo only fills an empty clinic. Name another with --clinic.");
+            await app.Services.GetRequiredService<ClinicPartitions>().EnsureAsync(clinicId, CancellationToken.None);
             var clock = app.Services.GetRequiredService<TimeProvider>();
             var tally = new DemoTally(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             await using var scope = app.Services.CreateAsyncScope();

@@ -68,6 +68,7 @@ public static class ClinicApp
         builder.Services.AddSingleton(services);
         builder.Services.AddSingleton(services.Keys);
         builder.Services.AddSingleton(new PersonalSeal(services.Keys));
+        builder.Services.AddSingleton<ClinicPartitions>();
         builder.Services.AddHostedService<ClinicServicesLifetime>();
         builder.Services.AddDatabaseSupervision(services.Database);
         // Hot/cold: of several API nodes, each async projection runs on one (the node holding its advisory lock), and

@@ -9,7 +9,8 @@ namespace Clinic.Api.Hosting;
 /// The database every way of running the API needs (web server or CLI verb), from the same configuration, with
 /// the Marten options of the clinic's store on that database.
 /// </summary>
-public sealed record ClinicServices(ClinicDatabase Database, NpgsqlDataSource DataSource, string Schema, PersonalKeys Keys) : IAsyncDisposable
+public sealed record ClinicServices(ClinicDatabase Database, NpgsqlDataSource DataSource, string Schema, PersonalKeys Keys, bool PartitionByTenant)
+    : IAsyncDisposable
 {
     public const string DataSourceName = "clinic";
 
@@ -22,10 +23,11 @@ public sealed record ClinicServices(ClinicDatabase Database, NpgsqlDataSource Da
             .ConfigureTracing(TelemetrySetup.TraceCommandsOfOperations).Build();
         var schema = ClinicMarten.SchemaOf(builder.Configuration);
         var keyCacheTtl = builder.Configuration.GetValue("Clinic:PersonalKeyCacheTtl", PersonalKeys.DefaultCacheTtl);
-        return new ClinicServices(database, dataSource, schema, new PersonalKeys(dataSource, schema, TimeProvider.System, keyCacheTtl));
+        return new ClinicServices(database, dataSource, schema, new PersonalKeys(dataSource, schema, TimeProvider.System, keyCacheTtl),
+            ClinicMarten.PartitionsByTenant(builder.Configuration));
     }
 
-    public StoreOptions StoreOptions() => ClinicMarten.Options(DataSource, Schema, Keys);
+    public StoreOptions StoreOptions() => ClinicMarten.Options(DataSource, Schema, Keys, PartitionByTenant);
 
     public async ValueTask DisposeAsync()
     {

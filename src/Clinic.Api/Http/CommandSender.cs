@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Clinic.Api.Auth;
 using Clinic.Api.Commands;
+using Clinic.Api.Database;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +15,8 @@ namespace Clinic.Api.Http;
 /// in the envelope's headers, and the reply to the request made of the command's result.
 /// </summary>
 internal sealed class CommandSender(
-    IHttpContextAccessor http, IMessageBus bus, IDocumentStore store, ClinicReads reads, ClinicUser user, TimeProvider clock,
-    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    IHttpContextAccessor http, IMessageBus bus, IDocumentStore store, ClinicPartitions partitions, ClinicReads reads, ClinicUser user,
+    TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No current request.");
 
@@ -62,9 +63,12 @@ internal sealed class CommandSender(
     private Task<CommandResult> InvokeAsync(object command, IdempotencyKey? idempotency, CancellationToken cancellationToken) =>
         InvokeAsync(command, user.ClinicId, idempotency, cancellationToken);
 
-    private Task<CommandResult> InvokeAsync(object command, string clinicId, IdempotencyKey? idempotency, CancellationToken cancellationToken) =>
-        bus.InvokeAsync<CommandResult>(command,
+    private async Task<CommandResult> InvokeAsync(object command, string clinicId, IdempotencyKey? idempotency, CancellationToken cancellationToken)
+    {
+        await partitions.EnsureAsync(clinicId, cancellationToken);
+        return await bus.InvokeAsync<CommandResult>(command,
             CommandCaller.Options(clinicId, user.UserId, user.Role, CorrelationId.Of(Context), idempotency), cancellationToken);
+    }
 
     private Task<IResult?> KnownAsync(IdempotencyKey key, CancellationToken cancellationToken) =>
         IdempotentReplies.KnownAsync(store, reads.Session, key, clock.GetUtcNow(), cancellationToken);

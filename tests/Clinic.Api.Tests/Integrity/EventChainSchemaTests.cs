@@ -46,7 +46,7 @@ public class EventChainSchemaTests(ApiHost host) : IClassFixture<ApiHost>
             INSERT INTO {_stored.Streams} (id, tenant_id, version, is_archived) VALUES ($2, $1, 0, false);
             INSERT INTO {_stored.Events} (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived)
             SELECT s, gen_random_uuid(), $2, s, jsonb_build_object(), 'tombstone', $1, now(), 'JasperFx.Events.Tombstone', false
-            FROM (SELECT nextval('{host.Schema}.mt_events_sequence') AS s FROM generate_series(1, 2)) AS sequences
+            FROM (SELECT nextval('{_stored.SequenceOf(journey.Clinic)}') AS s FROM generate_series(1, 2)) AS sequences
             """, journey.Clinic, TombstoneStream);
         await journey.Admin.PostOkAsync("/api/integrity/checkpoints", new { }, HttpStatusCode.OK);
 

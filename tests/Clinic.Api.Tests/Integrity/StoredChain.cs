@@ -1,5 +1,7 @@
 using Clinic.Api.Database;
+using Clinic.Api.Hosting;
 using Clinic.Api.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Clinic.Api.Tests.Integrity;
@@ -14,6 +16,11 @@ public sealed class StoredChain(ApiHost host)
     public string Hashes => $"{host.Schema}.{EventChain.HashesTable}";
     public string Streams => $"{host.Schema}.mt_streams";
     public string Checkpoints => $"{host.Schema}.{EventChain.CheckpointsTable}";
+
+    /// <summary>The sequence <paramref name="clinic"/>'s events are numbered from: the store's, or the clinic's own when the events are partitioned by clinic.</summary>
+    public string SequenceOf(string clinic) => host.Services.GetRequiredService<ClinicServices>().PartitionByTenant
+        ? $"{host.Schema}.mt_events_sequence_{ClinicPartitions.SuffixOf(clinic)}"
+        : $"{host.Schema}.mt_events_sequence";
 
     /// <summary>Runs <paramref name="statements"/> ($1 is the clinic, $2 the stream) as a superuser who disabled the guard, and the chain's trigger if asked.</summary>
     public async Task TamperAsync(string clinic, Guid streamId, string statements, bool withoutChainTrigger = false)

@@ -103,7 +103,7 @@ public class TamperEvidenceTests(ApiHost host) : IClassFixture<ApiHost>
 
         await _stored.TamperAsync(journey.Clinic, journey.PatientId, $"""
             INSERT INTO {_stored.Events} (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived, headers)
-            SELECT nextval('{host.Schema}.mt_events_sequence'), gen_random_uuid(), stream_id, {last + 1}, data, type, tenant_id, timestamp, mt_dotnet_type, false, headers
+            SELECT nextval('{_stored.SequenceOf(journey.Clinic)}'), gen_random_uuid(), stream_id, {last + 1}, data, type, tenant_id, timestamp, mt_dotnet_type, false, headers
             FROM {_stored.Events} WHERE tenant_id = $1 AND stream_id = $2 AND version = 1
             """, withoutChainTrigger: true);
 

@@ -139,7 +139,7 @@ public class ApiHost : IAsyncLifetime
     }
 
     /// <summary>Waits until the async projections hold every event written so far (Marten's wait refuses a store with none).</summary>
-    public async Task WaitForProjectionsAsync()
+    public virtual async Task WaitForProjectionsAsync()
     {
         if (await EventCountAsync() > 0)
             await Store().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
