@@ -24,10 +24,34 @@ public class ProjectionProgressCommand : JasperFxAsyncCommand<ClinicInput>
                 Console.WriteLine($"{projection.Name}: {projection.Lifecycle.ToString().ToLowerInvariant()}");
                 continue;
             }
-            var at = progress.FirstOrDefault(shard => shard.ShardName.StartsWith(projection.Name + ":", StringComparison.Ordinal))?.Sequence ?? 0;
+            var shards = progress.Where(shard => shard.ShardName.StartsWith(projection.Name + ":", StringComparison.Ordinal)).ToList();
+            if (store.Options.Events.UseTenantPartitionedEvents)
+            {
+                Console.WriteLine($"{projection.Name}: async, {shards.Count} clinics, {await BehindPerClinicAsync(session, projection.Name, shards)} events behind");
+                continue;
+            }
+            var at = shards.FirstOrDefault()?.Sequence ?? 0;
             var behind = await session.Events.QueryAllRawEvents().Where(e => e.AnyTenant() && e.Sequence > at).CountAsync();
             Console.WriteLine($"{projection.Name}: async, at sequence {at}, {behind} events behind");
         }
         return true;
+    }
+
+    /// <summary>
+    /// With the events partitioned by clinic, each clinic has its own sequence and its own progression row
+    /// (<c>&lt;projection&gt;:All:&lt;clinic&gt;</c>): the events behind are those past each clinic's own position, and
+    /// every event of a clinic the daemon has no row for yet.
+    /// </summary>
+    private static async Task<int> BehindPerClinicAsync(IQuerySession session, string projection, IReadOnlyList<ShardState> shards)
+    {
+        var behind = await session.Events.QueryAllRawEvents().Where(e => e.AnyTenant()).CountAsync();
+        foreach (var shard in shards)
+        {
+            var shardAndClinic = shard.ShardName[(projection.Length + 1)..];
+            var clinic = shardAndClinic[(shardAndClinic.IndexOf(':') + 1)..];
+            var at = shard.Sequence;
+            behind -= await session.Events.QueryAllRawEvents().Where(e => e.AnyTenant() && e.TenantId == clinic && e.Sequence <= at).CountAsync();
+        }
+        return behind;
     }
 }

@@ -163,3 +163,21 @@ public class PartitionedEventChainSchemaTests(PartitionedApiHost host) : EventCh
 
 /// <summary>Clinics kept apart, on events partitioned by clinic.</summary>
 public class PartitionedTenantIsolationTests(PartitionedApiHost host) : TenantIsolationTests(host), IClassFixture<PartitionedApiHost>;
+
+/// <summary><c>projection-progress</c> on events partitioned by clinic: each clinic measured against its own position.</summary>
+public class PartitionedProjectionProgressTests(PartitionedApiHost host) : IClassFixture<PartitionedApiHost>
+{
+    [Fact]
+    public async Task Clinics_of_different_sizes_caught_up_are_not_behind()
+    {
+        await new Journey(host).RegisterPatientAsync();
+        await new Journey(host).ReadyForTreatmentAsync();
+        await host.WaitForProjectionsAsync();
+
+        var run = await CliRun.RunAsync(host, "projection-progress");
+
+        run.ExitCode.ShouldBe(0, run.Output + run.Errors);
+        run.OutputLines.ShouldContain(line => line.StartsWith("audit-trail: async, ") && line.EndsWith(" clinics, 0 events behind"), run.Output);
+        run.OutputLines.ShouldNotContain(line => line.StartsWith("audit-trail: async, 0 clinics"), run.Output);
+    }
+}
