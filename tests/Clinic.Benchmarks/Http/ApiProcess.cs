@@ -19,11 +19,13 @@ public sealed class ApiProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly Uri _ready;
 
     private ApiProcess(Process process, int port)
     {
         _process = process;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        _ready = new Uri(BaseAddress, "/health/ready");
     }
 
     /// <summary>Where a server answers; a verb's process (port 0) serves nothing.</summary>
@@ -130,23 +132,22 @@ public sealed class ApiProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
-        var ready = new Uri(BaseAddress, "/health/ready");
         using var client = new HttpClient { Timeout = ReadyTimeout };
         var deadline = Stopwatch.GetTimestamp() + (long)(ReadyTimeout.TotalSeconds * Stopwatch.Frequency);
-        while (!await IsReadyAsync(client, ready, cancellationToken))
+        while (!await IsReadyAsync(client, cancellationToken))
         {
             if (_process.HasExited || Stopwatch.GetTimestamp() > deadline)
-                throw new InvalidOperationException($"The API never became ready at {ready}. Its output:\n{Output()}");
+                throw new InvalidOperationException($"The API never became ready at {_ready}. Its output:\n{Output()}");
             await Task.Delay(PollInterval, cancellationToken);
         }
     }
 
     /// <summary>Whether /health/ready answers 200; refused connections (not listening yet) and 503s are "not yet".</summary>
-    private static async Task<bool> IsReadyAsync(HttpClient client, Uri ready, CancellationToken cancellationToken)
+    private async Task<bool> IsReadyAsync(HttpClient client, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await client.GetAsync(ready, cancellationToken);
+            using var response = await client.GetAsync(_ready, cancellationToken);
             return response.StatusCode == HttpStatusCode.OK;
         }
         catch (HttpRequestException)

@@ -91,7 +91,7 @@ public sealed class GrowthWorkload : IWorkload
                 "GET /api/audit, a page from the middle of the busiest actor's trail", targetP99: 20),
             .. await ReadAsync(context, admin, "/api/dashboard", count, "GET /api/dashboard", targetP99: 10),
             .. await ReadAsync(context, clinician, $"/api/lots/{Uri.EscapeDataString(subjects.Lot)}/recipients", count,
-                "GET /api/lots/{lot}/recipients, the clinic's most used lot", targetP99: null),
+                "GET /api/lots/{lot}/recipients, a lot of median use", targetP99: null),
         ];
     }
 
