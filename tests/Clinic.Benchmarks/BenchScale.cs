@@ -37,8 +37,8 @@ public sealed record BenchScale(
 
 /// <summary>
 /// A group of clinics as the demo generator fills it (about 20 events per patient: 20 x 2,500 is about 1M events). The
-/// nearly empty database is one clinic of 100 patients: the fewest in which the generator (seed 1) tells a long-treated
-/// patient's story (179 events; 50 patients have none above 28), so the history row reads a like patient in both phases.
+/// nearly empty database is one clinic of 100 patients, among whom the generator (seed 1) tells a long-treated patient's
+/// story (179 events; among 50 none has more than 28), so the history row reads a like patient in both phases.
 /// </summary>
 public sealed record SeedGroup(int Clinics, int PatientsPerClinic)
 {
