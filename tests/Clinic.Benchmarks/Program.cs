@@ -58,13 +58,15 @@ static IEnumerable<IWorkload> Workloads() =>
     new HttpCommandWorkload(),
     new StartupWorkload(),
     new VerifyWorkload(),
+    new GrowthWorkload(),
 ];
 
 static async Task PrintSetupAsync(BenchServer server, BenchContext context)
 {
     var scale = context.Scale;
     Console.WriteLine($"scale: {scale.Name} ({scale.AppendStreams:N0} streams x {scale.EventsPerStream} events per append workload, " +
-        $"{scale.CatchUpEvents:N0} events to catch up, {scale.Reads:N0} reads, {scale.VerifyEvents:N0} events to verify; one sequential writer)");
+        $"{scale.CatchUpEvents:N0} events to catch up, {scale.Reads:N0} reads, {scale.VerifyEvents:N0} events to verify; one sequential writer; " +
+        $"growth from {scale.GrowthEmpty.Events:N0} to {scale.GrowthFull.Events:N0} events)");
     Console.WriteLine(context.Chained ? "events hash-chained (the application's trigger)" : "events not hash-chained (--without-chain)");
     Console.WriteLine($"server: {server.Origin}");
     foreach (var (name, value) in await ServerSettings.ReadAsync(context.Floor, context.Cancellation))

@@ -47,8 +47,13 @@ public sealed class FloorCommands
         var floorTables = (await TablesAsync(context.Floor, floor, cancellationToken)).ToHashSet();
         foreach (var table in tables.Where(t => !floorTables.Contains(t)))
             await ExecuteAsync(context.Floor, $"CREATE TABLE {floor}.{table} (LIKE {ours}.{table} INCLUDING ALL)", cancellationToken);
+        // The rows are copied as they are: the chain's trigger would hash the copied events again, beside the copied hashes.
         foreach (var table in tables)
-            await ExecuteAsync(context.Floor, $"INSERT INTO {floor}.{table} OVERRIDING SYSTEM VALUE SELECT * FROM {ours}.{table}", cancellationToken);
+            await ExecuteAsync(context.Floor, $"""
+                ALTER TABLE {floor}.{table} DISABLE TRIGGER USER;
+                INSERT INTO {floor}.{table} OVERRIDING SYSTEM VALUE SELECT * FROM {ours}.{table};
+                ALTER TABLE {floor}.{table} ENABLE TRIGGER USER
+                """, cancellationToken);
         await ExecuteAsync(context.Floor, $"SELECT setval('{floor}.mt_events_sequence', (SELECT last_value FROM {ours}.mt_events_sequence))", cancellationToken);
         await ExecuteAsync(context.Floor, $"VACUUM (ANALYZE) {string.Join(", ", tables.SelectMany(t => new[] { $"{ours}.{t}", $"{floor}.{t}" }))}", cancellationToken);
         var documentTables = new List<DocumentTable>();

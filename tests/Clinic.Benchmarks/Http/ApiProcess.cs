@@ -7,13 +7,15 @@ using Clinic.Api.Hosting;
 namespace Clinic.Benchmarks.Http;
 
 /// <summary>
-/// The API as its own process (<c>dotnet Clinic.Api.dll</c>, the build next to the benchmark's), serving a given schema
-/// of the benchmark's server on a free loopback port with its production defaults: daemon and Wolverine's agents on.
+/// The API as its own process (<c>dotnet Clinic.Api.dll</c>, the build next to the benchmark's) on a given schema of the
+/// benchmark's server, with its production defaults: serving on a free loopback port (daemon and Wolverine's agents
+/// on), or running one of its command-line verbs to the end.
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MemoryPollInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -26,6 +28,7 @@ public sealed class ApiProcess : IAsyncDisposable
         _ready = new Uri(BaseAddress, "/health/ready");
     }
 
+    /// <summary>Where a server answers; a verb's process (port 0) serves nothing.</summary>
     public Uri BaseAddress { get; }
 
     /// <summary>The CPU time the API process has used so far, all its threads together.</summary>
@@ -43,13 +46,33 @@ public sealed class ApiProcess : IAsyncDisposable
     {
         var port = FreePort();
         var started = Stopwatch.GetTimestamp();
-        var api = new ApiProcess(Process.Start(StartInfo(context.ConnectionString, schema, port, settings))!, port);
-        api.CollectOutput();
+        var api = Start(context, schema, [$"--config:urls=http://127.0.0.1:{port}", .. settings], port);
         await api.WaitUntilReadyAsync(context.Cancellation);
         return (api, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
-    private static ProcessStartInfo StartInfo(string connectionString, string schema, int port, string[] settings)
+    /// <summary>
+    /// Runs a verb of the API's command line (<c>seed-demo ...</c>, <c>projections rebuild ...</c>) on the schema with the
+    /// server's configuration, to its end; fails the run unless it exits 0. Gives its output and its peak resident memory.
+    /// </summary>
+    public static async Task<VerbRun> RunVerbAsync(BenchContext context, string schema, params string[] verb)
+    {
+        await using var process = Start(context, schema, verb, port: 0);
+        var peakBytes = await process.PeakMemoryUntilExitAsync(context.Cancellation);
+        if (process._process.ExitCode != 0)
+            throw new InvalidOperationException($"'{string.Join(' ', verb)}' exited with {process._process.ExitCode}. Its output:\n{process.Output()}");
+        return new VerbRun(process.Output(), peakBytes / (1024.0 * 1024.0));
+    }
+
+    private static ApiProcess Start(BenchContext context, string schema, string[] arguments, int port)
+    {
+        var process = new ApiProcess(Process.Start(StartInfo(context.ConnectionString, schema, arguments))!, port);
+        process.CollectOutput();
+        return process;
+    }
+
+    /// <summary>The API's arguments: <paramref name="leading"/> (a verb and its flags, or a server's settings), then the benchmark's configuration.</summary>
+    private static ProcessStartInfo StartInfo(string connectionString, string schema, string[] leading)
     {
         var dll = typeof(ClinicApp).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
@@ -60,9 +83,9 @@ public sealed class ApiProcess : IAsyncDisposable
         };
         string[] arguments =
         [
-            dll, $"--config:urls=http://127.0.0.1:{port}", "--environment", "Production",
+            dll, .. leading, "--environment", "Production",
             $"--config:ConnectionStrings:Clinic={connectionString}", $"--config:Clinic:Schema={schema}",
-            $"--config:Auth:SigningKey={BenchApi.SigningKey}", $"--config:Integrity:SigningKey={BenchApi.CheckpointKey}", "--config:Fhir:SystemBase=https://fhir.clinic-bench.test/fhir", "--config:Logging:LogLevel:Default=Warning", .. settings,
+            $"--config:Auth:SigningKey={BenchApi.SigningKey}", $"--config:Integrity:SigningKey={BenchApi.CheckpointKey}", "--config:Fhir:SystemBase=https://fhir.clinic-bench.test/fhir", "--config:Logging:LogLevel:Default=Warning",
         ];
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
@@ -81,6 +104,30 @@ public sealed class ApiProcess : IAsyncDisposable
     {
         lock (_output)
             _output.AppendLine(line);
+    }
+
+    /// <summary>
+    /// Waits for the process to exit, reading its peak resident memory as it runs (the kernel keeps the peak so far: a
+    /// read misses at most the last <see cref="MemoryPollInterval"/>).
+    /// </summary>
+    private async Task<long> PeakMemoryUntilExitAsync(CancellationToken cancellationToken)
+    {
+        long peak = 0;
+        while (!_process.HasExited)
+        {
+            try
+            {
+                _process.Refresh();
+                peak = Math.Max(peak, _process.PeakWorkingSet64);
+            }
+            catch (InvalidOperationException)
+            {
+                break; // exited between the check and the read
+            }
+            await Task.Delay(MemoryPollInterval, cancellationToken);
+        }
+        await _process.WaitForExitAsync(cancellationToken);
+        return peak;
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
@@ -125,8 +172,12 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _process.Kill(entireProcessTree: true);
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();
     }
 }
+
+/// <summary>What a verb of the API printed, and the most resident memory its process held.</summary>
+public sealed record VerbRun(string Output, double PeakMegabytes);

@@ -5,7 +5,8 @@ namespace Clinic.Benchmarks.Http;
 
 /// <summary>
 /// The real API in a process of its own (as a server runs it: production settings, its own runtime and thread pool,
-/// the clients in the benchmark's process), on a free loopback port, in a fresh schema of the benchmark's server. The
+/// the clients in the benchmark's process), on a free loopback port, in a fresh schema of the benchmark's server (or a
+/// given one, with the clinic its clients work at). The
 /// projection daemon is off: this measures the command path (the daemon has a workload of its own); Wolverine's
 /// agents run as in production.
 /// </summary>
@@ -20,10 +21,13 @@ public sealed class BenchApi : IAsyncDisposable
 
     private readonly ApiProcess _api;
 
-    private BenchApi(ApiProcess api, string schema)
+    private readonly string _clinic;
+
+    private BenchApi(ApiProcess api, string schema, string clinic)
     {
         _api = api;
         Schema = schema;
+        _clinic = clinic;
         BaseAddress = api.BaseAddress;
     }
 
@@ -33,18 +37,20 @@ public sealed class BenchApi : IAsyncDisposable
     public TimeSpan ProcessorTime => _api.ProcessorTime;
     public Uri BaseAddress { get; }
 
-    public static async Task<BenchApi> StartAsync(BenchContext context)
+    public static Task<BenchApi> StartAsync(BenchContext context) => StartAsync(context, "bench_" + Guid.NewGuid().ToString("N")[..16], Clinic);
+
+    /// <summary>The API on <paramref name="schema"/> (new or filled), its clients working at <paramref name="clinic"/>.</summary>
+    public static async Task<BenchApi> StartAsync(BenchContext context, string schema, string clinic)
     {
-        var schema = "bench_" + Guid.NewGuid().ToString("N")[..16];
         var (api, _) = await ApiProcess.StartAsync(context, schema, "--config:Clinic:RunDaemon=false");
-        return new BenchApi(api, schema);
+        return new BenchApi(api, schema, clinic);
     }
 
-    /// <summary>A client whose requests carry a token for <paramref name="role"/> at the benchmark's clinic.</summary>
+    /// <summary>A client whose requests carry a token for <paramref name="role"/> at the API's clinic.</summary>
     public HttpClient Client(string role, string user)
     {
         var client = new HttpClient { BaseAddress = BaseAddress };
-        var token = TokenIssuer.Issue(new AuthSettings(), SigningKey, user, role, Clinic, TimeSpan.FromHours(4));
+        var token = TokenIssuer.Issue(new AuthSettings(), SigningKey, user, role, _clinic, TimeSpan.FromHours(4));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

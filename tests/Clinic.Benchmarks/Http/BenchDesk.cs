@@ -2,6 +2,9 @@ using System.Net;
 
 namespace Clinic.Benchmarks.Http;
 
+/// <summary>A command a desk sends about one of its patients in a round, and the client (reception or practitioner) that sends it.</summary>
+public delegate (HttpClient Client, CommandCall Call) DeskCommand(BenchDesk desk, int patient, int round);
+
 /// <summary>
 /// One of the concurrent clients: a practitioner's desk, with its own patients, so that desks never
 /// contend for one record (contention is the concurrency tests' subject, not the benchmark's).
@@ -44,6 +47,17 @@ public sealed class BenchDesk
             ready.Add(await PatientReadyAsync(reception, practitioner, $"{number}-{i}", cancellationToken));
         return new BenchDesk(number, reception, practitioner, practitionerId, ready);
     }
+
+    /// <summary>The reception books the patient's session of the round.</summary>
+    public static readonly DeskCommand Schedule = (desk, patient, round) => (desk.Reception, desk.ScheduleSession(patient, round));
+
+    /// <summary>The practitioner reports a side effect of the patient.</summary>
+    public static readonly DeskCommand SideEffect = (desk, patient, round) => (desk.Practitioner, desk.ReportSideEffect(patient, round));
+
+    /// <summary>A round of <paramref name="command"/>: one per patient, desk by desk (each desk one client).</summary>
+    public static IReadOnlyList<IReadOnlyList<(HttpClient Client, CommandCall Call)>> Round(IEnumerable<BenchDesk> desks, DeskCommand command, int round) =>
+        [.. desks.Select(desk => (IReadOnlyList<(HttpClient Client, CommandCall Call)>)
+            [.. Enumerable.Range(0, desk.Patients.Count).Select(patient => command(desk, patient, round))])];
 
     /// <summary>The <paramref name="round"/>-th session of the <paramref name="patient"/>-th patient: weekly, each patient in a half-hour slot of its own.</summary>
     public CommandCall ScheduleSession(int patient, int round) => Call("/api/sessions", new

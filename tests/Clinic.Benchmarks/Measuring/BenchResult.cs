@@ -12,6 +12,10 @@ public sealed record BenchResult(string Name, double Ours, double Floor, string 
     public const string Microseconds = "µs";
     public const string Milliseconds = "ms";
     public const string Seconds = "s";
+    public const string Megabytes = "MB";
+
+    /// <summary>How the growth workload's rows begin: their floor column is the same row on a nearly empty database.</summary>
+    public const string GrowthPrefix = "growth: ";
 
     public static BenchResult Throughput(string name, double ours, double floor, string unit = EventsPerSecond) =>
         new(name, Math.Round(ours, 1), Math.Round(floor, 1), unit, Math.Round(ours / floor, 3));

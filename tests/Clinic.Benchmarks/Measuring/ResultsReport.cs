@@ -32,6 +32,9 @@ public static class ResultsReport
         Console.WriteLine("       throughput rows (per second): ours / floor;  latency rows (µs, ms): floor / ours.");
         if (results.Any(r => r.Unit == BenchResult.Seconds))
             Console.WriteLine("       rows in s (start-up) have no floor: it repeats ours and the ratio is 1.");
+        if (results.Any(r => r.Name.StartsWith(BenchResult.GrowthPrefix, StringComparison.Ordinal)))
+            Console.WriteLine("       growth rows: ours is the figure at full size, the floor column the same figure on a nearly empty database;\n" +
+                              "       the ratio is at size / empty for a rate, empty / at size for a cost (1.000 = flat as the data grows).");
     }
 
     public static async Task WriteAsync(string path, IReadOnlyList<BenchResult> results)

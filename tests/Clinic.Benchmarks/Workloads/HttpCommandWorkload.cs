@@ -30,8 +30,8 @@ public sealed class HttpCommandWorkload : IWorkload
         {
             return
             [
-                .. await MeasureAsync("ScheduleSession", api, context, floor, desks, (desk, patient, round) => (desk.Reception, desk.ScheduleSession(patient, round))),
-                .. await MeasureAsync("ReportSideEffect", api, context, floor, desks, (desk, patient, round) => (desk.Practitioner, desk.ReportSideEffect(patient, round))),
+                .. await MeasureAsync("ScheduleSession", api, context, floor, desks, BenchDesk.Schedule),
+                .. await MeasureAsync("ReportSideEffect", api, context, floor, desks, BenchDesk.SideEffect),
             ];
         }
         finally
@@ -42,15 +42,14 @@ public sealed class HttpCommandWorkload : IWorkload
 
     private static async Task<IReadOnlyList<BenchResult>> MeasureAsync(
         string name, BenchApi api, BenchContext context, FloorCommands floor, IReadOnlyList<BenchDesk> desks,
-        Func<BenchDesk, int, int, (HttpClient Client, CommandCall Call)> command)
+        DeskCommand command)
     {
         var (ours, floorSide) = (new ConcurrentTimings(), new ConcurrentTimings());
         var measured = new List<string>();
         var apiProcessorTime = TimeSpan.Zero;
         for (var round = 0; round < context.Scale.HttpRounds; round++)
         {
-            var calls = desks.Select(desk => (IReadOnlyList<(HttpClient Client, CommandCall Call)>)
-                [.. Enumerable.Range(0, desk.Patients.Count).Select(patient => command(desk, patient, round))]).ToList();
+            var calls = BenchDesk.Round(desks, command, round);
             var correlationIds = calls.SelectMany(c => c).Select(c => c.Call.CorrelationId).ToList();
             var warmUp = round < context.Scale.HttpWarmUpRounds;
             var (oursRound, floorRound) = warmUp ? (new ConcurrentTimings(), new ConcurrentTimings()) : (ours, floorSide);

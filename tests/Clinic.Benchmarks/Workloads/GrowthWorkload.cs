@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using Clinic.Benchmarks.Growth;
+using Clinic.Benchmarks.Http;
+using Clinic.Benchmarks.Measuring;
+using Npgsql;
+
+namespace Clinic.Benchmarks.Workloads;
+
+/// <summary>
+/// Workload 10 (issue 12): the same rows on a nearly empty database (<see cref="BenchScale.GrowthEmpty"/>) and on one
+/// filled to full size (<see cref="BenchScale.GrowthFull"/>: 1M events), side by side. Each phase fills a fresh schema
+/// through the API's generator verb, rebuilds every async projection (which also brings them up to date), vacuums,
+/// measures the schema's size, then serves the API (daemon off, as the HTTP workload runs it) at the clinic of the patient
+/// with about 200 events and measures its reads (one client) and its commands (8 desks). A row's floor column is the
+/// empty database's figure (see docs/performance.md, Growth).
+/// </summary>
+public sealed class GrowthWorkload : IWorkload
+{
+    private const int WarmUpReads = 50;
+
+    public string Name => "growth: empty database, then full size";
+
+    public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context)
+    {
+        var empty = await MeasureAsync(context, context.Scale.GrowthEmpty);
+        var full = await MeasureAsync(context, context.Scale.GrowthFull);
+        return Compare(empty, full);
+    }
+
+    private static async Task<IReadOnlyList<GrowthFigure>> MeasureAsync(BenchContext context, SeedGroup group)
+    {
+        var schema = "bench_" + Guid.NewGuid().ToString("N")[..16];
+        try
+        {
+            var figures = new List<GrowthFigure>(await SeedAsync(context, schema, group));
+            var events = await EventCountAsync(context.Floor, schema, context.Cancellation);
+            figures.AddRange(await ProjectionRebuild.MeasureAsync(context, schema, events));
+            await VacuumAsync(context.Floor, schema, context.Cancellation);
+            figures.AddRange(await DatabaseSize.MeasureAsync(context.Floor, schema, events, context.Cancellation));
+            var subjects = await GrowthSubjects.FindAsync(context.Floor, schema, context.Cancellation);
+            Console.WriteLine($"  reading {subjects}");
+            await using var api = await BenchApi.StartAsync(context, schema, subjects.Clinic);
+            figures.AddRange(await ReadsAsync(context, api, subjects));
+            figures.AddRange(await CommandsAsync(context, api));
+            return figures;
+        }
+        finally
+        {
+            await using var drop = context.Floor.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE");
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>
+    /// Fills the schema with the group through the API's generator verb, in its own process with the server's
+    /// configuration. Until the group form (<c>seed-demo --clinics N --patients-per-clinic M</c>) lands, the
+    /// single-clinic form fills each clinic (about 50 patients each, whatever the group's size).
+    /// </summary>
+    private static async Task<IReadOnlyList<GrowthFigure>> SeedAsync(BenchContext context, string schema, SeedGroup group)
+    {
+        Console.WriteLine($"  filling {group.Clinics} clinic(s) x {group.PatientsPerClinic:N0} patients (about {group.Events:N0} events) ...");
+        var peakMegabytes = 0.0;
+        var seconds = await Measure.SecondsAsync(async () =>
+        {
+            for (var clinic = 1; clinic <= group.Clinics; clinic++)
+                peakMegabytes = Math.Max(peakMegabytes, (await ApiProcess.RunVerbAsync(context, schema, "seed-demo", "--clinic", $"growth-{clinic:00}")).PeakMegabytes);
+        });
+        var events = await EventCountAsync(context.Floor, schema, context.Cancellation);
+        Console.WriteLine($"  {events:N0} events in {seconds:N1} s, peak {peakMegabytes:N0} MB");
+        return
+        [
+            GrowthFigure.Rate("generator (seed-demo): events written per second, with its process's start-up", events / seconds, BenchResult.EventsPerSecond),
+            GrowthFigure.Cost("generator (seed-demo): peak memory of its process", peakMegabytes, BenchResult.Megabytes),
+        ];
+    }
+
+    private static async Task<IReadOnlyList<GrowthFigure>> ReadsAsync(BenchContext context, BenchApi api, GrowthSubjects subjects)
+    {
+        using var clinician = api.Client("clinician", "growth-clinician");
+        using var admin = api.Client("clinic-admin", "growth-admin");
+        var count = context.Scale.GrowthReads;
+        return
+        [
+            .. await ReadAsync(context, clinician, $"/api/patients/{subjects.Patient}/history", count,
+                $"GET /api/patients/{{id}}/history, patient with ~{GrowthSubjects.PatientEvents} events", targetP99: 5),
+            .. await ReadAsync(context, admin, $"/api/audit?after={subjects.TrailMiddle}", count,
+                "GET /api/audit, a page from the middle of the clinic's trail", targetP99: 20),
+            .. await ReadAsync(context, admin, $"/api/audit?after={subjects.PatientTrailMiddle}&patientId={subjects.Patient}", count,
+                "GET /api/audit, a page from the middle of the patient's trail", targetP99: 20),
+            .. await ReadAsync(context, admin, $"/api/audit?after={subjects.ActorTrailMiddle}&actor={Uri.EscapeDataString(subjects.Actor)}", count,
+                "GET /api/audit, a page from the middle of the busiest actor's trail", targetP99: 20),
+            .. await ReadAsync(context, admin, "/api/dashboard", count, "GET /api/dashboard", targetP99: 10),
+            .. await ReadAsync(context, clinician, $"/api/lots/{Uri.EscapeDataString(subjects.Lot)}/recipients", count,
+                "GET /api/lots/{lot}/recipients, a lot of median use", targetP99: null),
+        ];
+    }
+
+    /// <summary>GETs <paramref name="path"/> one after the other (after a warm-up): p50 and p99.</summary>
+    private static async Task<IReadOnlyList<GrowthFigure>> ReadAsync(BenchContext context, HttpClient client, string path, int count, string row, double? targetP99)
+    {
+        await TimedGetsAsync(client, path, WarmUpReads, context.Cancellation);
+        var milliseconds = await TimedGetsAsync(client, path, count, context.Cancellation);
+        var target = targetP99 is { } ms ? $" (target ≤ {ms} ms)" : "";
+        return
+        [
+            GrowthFigure.Cost($"{row}, p50", Measure.Percentile(milliseconds, 50), BenchResult.Milliseconds),
+            GrowthFigure.Cost($"{row}, p99{target}", Measure.Percentile(milliseconds, 99), BenchResult.Milliseconds),
+        ];
+    }
+
+    private static async Task<List<double>> TimedGetsAsync(HttpClient client, string path, int count, CancellationToken ct)
+    {
+        var milliseconds = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(path, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {body}");
+        }
+        return milliseconds;
+    }
+
+    /// <summary>
+    /// The HTTP workload's commands from its 8 desks (new practitioners and patients in the filled clinic), round by round,
+    /// the first rounds a warm-up: throughput and p99.
+    /// </summary>
+    private static async Task<IReadOnlyList<GrowthFigure>> CommandsAsync(BenchContext context, BenchApi api)
+    {
+        var desks = await Task.WhenAll(Enumerable.Range(0, HttpCommandWorkload.Clients)
+            .Select(n => BenchDesk.OpenAsync(api, n, context.Scale.HttpPatientsPerDesk, context.Cancellation)));
+        return
+        [
+            .. await CommandAsync(context, desks, "ScheduleSession", BenchDesk.Schedule),
+            .. await CommandAsync(context, desks, "ReportSideEffect", BenchDesk.SideEffect),
+        ];
+    }
+
+    private static async Task<IReadOnlyList<GrowthFigure>> CommandAsync(BenchContext context, IReadOnlyList<BenchDesk> desks, string name, DeskCommand command)
+    {
+        var measured = new ConcurrentTimings();
+        for (var round = 0; round < context.Scale.HttpRounds; round++)
+        {
+            var timings = round < context.Scale.HttpWarmUpRounds ? new ConcurrentTimings() : measured;
+            await timings.RunAsync(BenchDesk.Round(desks, command, round), call => call.Call.SendAsync(call.Client, context.Cancellation));
+        }
+        var row = $"{name} over HTTP, {HttpCommandWorkload.Clients} clients";
+        return
+        [
+            GrowthFigure.Rate($"{row} (target: at size ≥ 0.9 of empty)", measured.PerSecond, BenchResult.CommandsPerSecond),
+            GrowthFigure.Cost($"{row}, p99", measured.Percentile(99), BenchResult.Milliseconds),
+        ];
+    }
+
+    private static async Task<long> EventCountAsync(NpgsqlDataSource db, string schema, CancellationToken ct)
+    {
+        await using var count = db.CreateCommand($"SELECT count(*) FROM {schema}.mt_events");
+        return (long)(await count.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// Vacuums and analyzes every table of the schema, as autovacuum would have done for data written over years: the
+    /// reads meet settled tables and statistics, and autovacuum does not wake up in the middle of a measurement.
+    /// </summary>
+    private static async Task VacuumAsync(NpgsqlDataSource db, string schema, CancellationToken ct)
+    {
+        var tables = new List<string>();
+        await using (var list = db.CreateCommand("SELECT format('%I.%I', schemaname, tablename) FROM pg_tables WHERE schemaname = $1"))
+        {
+            list.Parameters.Add(new NpgsqlParameter { Value = schema });
+            await using var reader = await list.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                tables.Add(reader.GetString(0));
+        }
+        await using var vacuum = db.CreateCommand($"VACUUM (ANALYZE) {string.Join(", ", tables)}");
+        await vacuum.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Each figure at full size beside the same figure on the nearly empty database (rows measured in both).</summary>
+    private static IReadOnlyList<BenchResult> Compare(IReadOnlyList<GrowthFigure> empty, IReadOnlyList<GrowthFigure> full)
+    {
+        var emptyByRow = empty.ToDictionary(figure => figure.Row);
+        return
+        [
+            .. full.Where(figure => emptyByRow.ContainsKey(figure.Row)).Select(figure =>
+            {
+                var name = BenchResult.GrowthPrefix + figure.Row;
+                var before = emptyByRow[figure.Row].Value;
+                return figure.HigherIsBetter
+                    ? BenchResult.Throughput(name, figure.Value, before, figure.Unit)
+                    : BenchResult.Latency(name, figure.Value, before, figure.Unit);
+            }),
+        ];
+    }
+}
