@@ -129,6 +129,8 @@ public static class ClinicMarten
             .Duplicate(e => e.EventType).Duplicate(e => e.RecordedAt);
         options.Schema.For<AuditCounter>();
         options.Schema.For<DashboardTally>();
+        options.Schema.For<TreatedSession>();
+        options.Schema.For<DashboardSideEffect>();
         options.Schema.For<Http.IdempotencyRecord>();
     }
 
