@@ -50,11 +50,22 @@ internal static class StreamLoading
     /// stream folded (a slot before the calendar's pruning, a stream written before the calendar existed). Either way
     /// the append is checked against the version the calendar was fetched at.
     /// </summary>
-    public static async Task<PractitionerState> PractitionerForBookingAsync(
+    public static Task<PractitionerState> PractitionerForBookingAsync(
         this IQuerySession session, IEventStream<PractitionerCalendar> calendar, DateTimeOffset? readFrom, CancellationToken cancellationToken) =>
-        calendar.Aggregate is { } document && document.Serves(readFrom)
-            ? document.Practitioner
-            : Fold(await session.Events.FetchStreamAsync(calendar.Id, token: cancellationToken), PractitionerDecider.Initial, PractitionerDecider.Evolve);
+        session.PractitionerAsync(calendar.Id, calendar.Aggregate, readFrom, cancellationToken);
+
+    /// <summary>
+    /// The practitioner as a read of none of her bookings sees her (her details, her licence): her calendar document,
+    /// which her past bookings do not grow, when it was folded from her stream's start; else her whole stream folded.
+    /// </summary>
+    public static async Task<PractitionerState> LoadPractitionerDetailsAsync(this IQuerySession session, Guid practitionerId, CancellationToken cancellationToken) =>
+        await session.PractitionerAsync(practitionerId, await session.LoadAsync<PractitionerCalendar>(practitionerId, cancellationToken), readFrom: null, cancellationToken);
+
+    private static async Task<PractitionerState> PractitionerAsync(
+        this IQuerySession session, Guid practitionerId, PractitionerCalendar? calendar, DateTimeOffset? readFrom, CancellationToken cancellationToken) =>
+        calendar is not null && calendar.Serves(readFrom)
+            ? calendar.Practitioner
+            : Fold(await session.Events.FetchStreamAsync(practitionerId, token: cancellationToken), PractitionerDecider.Initial, PractitionerDecider.Evolve);
 
     public static Task<StreamAggregate<ClinicState>> LoadClinicAsync(this IQueryEventStore events, string clinicId, CancellationToken cancellationToken) =>
         events.FoldAsync(StreamIds.ForClinic(clinicId), ClinicDecider.Initial, ClinicDecider.Evolve, cancellationToken);

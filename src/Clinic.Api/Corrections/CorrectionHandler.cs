@@ -88,7 +88,7 @@ public sealed class CorrectionHandler(IOptions<Microsoft.AspNetCore.Http.Json.Js
         if (sessionId is null)
             return null;
         var practitionerId = events.Select(e => e.Data).OfType<SessionPerformed>().First(e => e.SessionId == sessionId).PractitionerId;
-        return (await session.Events.LoadPractitionerAsync(practitionerId, cancellationToken)).State.Details?.UserId;
+        return (await session.LoadPractitionerDetailsAsync(practitionerId, cancellationToken)).Details?.UserId;
     }
 
     private static string? CatalogStreamType(IEvent @event) =>

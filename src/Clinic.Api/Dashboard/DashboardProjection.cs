@@ -6,40 +6,59 @@ using Clinic.Domain.Sessions;
 using Clinic.Domain.SideEffects;
 using Clinic.Domain.TreatmentPlans;
 using JasperFx.Events;
+using Marten;
 using Marten.Events.Projections;
 
 namespace Clinic.Api.Dashboard;
 
 /// <summary>
-/// Async: the clinic's dashboard, one document per clinic. A corrected session record moves its counts (and those of
-/// side effects after it) from the old products and lots to the new ones, so lot tracing follows corrections; a
-/// corrected side effect moves its counts (severity, kind, seriousness, session) to what the correction says.
+/// Async: the clinic's dashboard. A corrected session record moves its counts (and those of side effects after it) from
+/// the old products and lots to the new ones, so lot tracing follows corrections; a corrected side effect moves its counts
+/// (severity, kind, seriousness, session) to what the correction says. The counts are one document per clinic; what
+/// each session and side effect was counted as is one small document each, read only for the events that name it
+/// (<see cref="DashboardBatch"/>), so neither the dashboard's read nor an event's counting grows with the history.
+/// The daemon hands this projection one clinic's events of a batch at a time.
 /// </summary>
-public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, string>
+public sealed partial class DashboardProjection : EventProjection
 {
+    private DashboardBatch _batch = DashboardBatch.None;
+
     public DashboardProjection()
     {
         Name = "clinic-dashboard";
-        Identity<PatientRegistered>(_ => DashboardTally.DocumentId);
-        Identity<PatientScreened>(_ => DashboardTally.DocumentId);
-        Identity<TreatmentPlanCreated>(_ => DashboardTally.DocumentId);
-        Identity<SessionScheduled>(_ => DashboardTally.DocumentId);
-        Identity<SessionCancelled>(_ => DashboardTally.DocumentId);
-        Identity<SessionMarkedNoShow>(_ => DashboardTally.DocumentId);
-        Identity<NoShowRetracted>(_ => DashboardTally.DocumentId);
-        Identity<SessionPerformed>(_ => DashboardTally.DocumentId);
-        Identity<SessionRecordCorrected>(_ => DashboardTally.DocumentId);
-        Identity<SideEffectReported>(_ => DashboardTally.DocumentId);
-        Identity<SideEffectCorrected>(_ => DashboardTally.DocumentId);
-        Identity<RegulatorNotified>(_ => DashboardTally.DocumentId);
-        Identity<SideEffectReportOverdue>(_ => DashboardTally.DocumentId);
-        Identity<SideEffectReviewed>(_ => DashboardTally.DocumentId);
+        IncludeType<PatientRegistered>();
+        IncludeType<PatientScreened>();
+        IncludeType<TreatmentPlanCreated>();
+        IncludeType<SessionScheduled>();
+        IncludeType<SessionCancelled>();
+        IncludeType<SessionMarkedNoShow>();
+        IncludeType<NoShowRetracted>();
+        IncludeType<SessionPerformed>();
+        IncludeType<SessionRecordCorrected>();
+        IncludeType<SideEffectReported>();
+        IncludeType<SideEffectCorrected>();
+        IncludeType<RegulatorNotified>();
+        IncludeType<SideEffectReportOverdue>();
+        IncludeType<SideEffectReviewed>();
+        Options.DeleteViewTypeOnTeardown<DashboardTally>();
+        Options.DeleteViewTypeOnTeardown<TreatedSession>();
+        Options.DeleteViewTypeOnTeardown<DashboardSideEffect>();
     }
 
-    public override DashboardTally Evolve(DashboardTally? snapshot, string id, IEvent @event)
+    public override async Task EnrichEventsAsync(IQuerySession querySession, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        _batch = await DashboardBatch.LoadAsync(querySession, events, cancellation);
+
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        var tally = snapshot ?? new DashboardTally();
-        var dashboard = tally.Counts;
+        Count(_batch, e);
+        if (_batch.EndsWith(e))
+            _batch.StoreChanges(operations);
+        return ValueTask.CompletedTask;
+    }
+
+    private static void Count(DashboardBatch batch, IEvent @event)
+    {
+        var dashboard = batch.Counts;
         switch (@event.Data)
         {
             case PatientRegistered e:
@@ -69,104 +88,105 @@ public sealed class DashboardProjection : MultiStreamProjection<DashboardTally, 
             case SessionPerformed e:
                 ClinicDashboard.Count(dashboard.Sessions, "performed");
                 ClinicDashboard.Count(dashboard.PerformedSessionsByMonth, ClinicDashboard.MonthOf(e.PerformedAt));
-                Track(tally, Treated(e.SessionId, e.PractitionerId, e.Treatment, sideEffects: 0));
+                Track(batch, Treated(e.SessionId, e.PractitionerId, e.Treatment, sideEffects: 0));
                 break;
-            case SessionRecordCorrected e when tally.Sessions.GetValueOrDefault(e.SessionId) is { } before:
+            case SessionRecordCorrected e when batch.Session(e.SessionId) is { } before:
                 Untrack(dashboard, before);
-                Track(tally, Treated(e.SessionId, before.PractitionerId, e.Treatment, before.SideEffects));
+                Track(batch, Treated(e.SessionId, before.PractitionerId, e.Treatment, before.SideEffects));
                 break;
             case SideEffectReported e:
-                CountSideEffect(tally, e.SideEffectId, e.Details);
-                AwaitReport(tally, e.SideEffectId, e.ReportDueAt);
+                CountSideEffect(batch, batch.SideEffect(e.SideEffectId), e.Details);
+                AwaitReport(batch, e.SideEffectId, e.ReportDueAt);
                 break;
             case SideEffectCorrected e:
-                RecountSideEffect(tally, e.SideEffectId, e.Details);
-                AwaitReport(tally, e.SideEffectId, e.ReportDueAt);
+                RecountSideEffect(batch, e.SideEffectId, e.Details);
+                AwaitReport(batch, e.SideEffectId, e.ReportDueAt);
                 break;
             case RegulatorNotified e:
                 dashboard.RegulatorNotifications++;
                 UpdateOverdueReport(dashboard, e.SideEffectId, report => report with { NotifiedSince = true });
-                CloseReport(tally, e.SideEffectId);
+                CloseReport(batch, e.SideEffectId);
                 break;
             case SideEffectReportOverdue e:
                 dashboard.OverdueReports.Add(new OverdueReport(e.SideEffectId, e.DueAt, e.EscalatedAt, NotifiedSince: false));
                 break;
             case SideEffectReviewed { Decision: ReviewDecision.ReportedInError } e:
                 UpdateOverdueReport(dashboard, e.SideEffectId, report => report with { FoundReportedInErrorSince = true });
-                CloseReport(tally, e.SideEffectId);
-                UncountSideEffect(tally, e.SideEffectId);
+                CloseReport(batch, e.SideEffectId);
+                UncountSideEffect(batch, e.SideEffectId);
                 break;
         }
-        return tally;
     }
 
     /// <summary>A report due by <paramref name="dueAt"/>, or by then now that a correction says so, unless it was closed.</summary>
-    private static void AwaitReport(DashboardTally tally, Guid sideEffectId, DateTimeOffset? dueAt)
+    private static void AwaitReport(DashboardBatch batch, Guid sideEffectId, DateTimeOffset? dueAt)
     {
-        if (dueAt is null || tally.ClosedReports.Contains(sideEffectId))
+        if (dueAt is null || batch.SideEffect(sideEffectId).ReportClosed)
             return;
-        var dashboard = tally.Counts;
+        var dashboard = batch.Counts;
         dashboard.ReportsDue = [.. dashboard.ReportsDue.Where(report => report.SideEffectId != sideEffectId), new DueReport(sideEffectId, dueAt.Value)];
     }
 
-    private static void CloseReport(DashboardTally tally, Guid sideEffectId)
+    private static void CloseReport(DashboardBatch batch, Guid sideEffectId)
     {
-        tally.ClosedReports.Add(sideEffectId);
-        tally.Counts.ReportsDue = tally.Counts.ReportsDue.Where(report => report.SideEffectId != sideEffectId).ToList();
+        batch.Keep(batch.SideEffect(sideEffectId) with { ReportClosed = true });
+        batch.Counts.ReportsDue = batch.Counts.ReportsDue.Where(report => report.SideEffectId != sideEffectId).ToList();
     }
 
     private static void UpdateOverdueReport(ClinicDashboard dashboard, Guid sideEffectId, Func<OverdueReport, OverdueReport> update) =>
         dashboard.OverdueReports = dashboard.OverdueReports
             .Select(report => report.SideEffectId == sideEffectId ? update(report) : report).ToList();
 
-    private static void CountSideEffect(DashboardTally tally, Guid sideEffectId, SideEffectDetails details)
+    private static void CountSideEffect(DashboardBatch batch, DashboardSideEffect sideEffect, SideEffectDetails details)
     {
         var counted = new CountedSideEffect(EnumNames.Of(details.Severity), EnumNames.Of(details.Kind), details.Serious, details.SessionId);
-        Count(tally, counted, by: 1);
-        tally.SideEffects[sideEffectId] = counted;
+        Count(batch, counted, by: 1);
+        batch.Keep(sideEffect with { Counted = counted });
     }
 
     /// <summary>
     /// Moves a corrected side effect's counts from what was counted to what the correction says. One reported before
     /// the dashboard kept what it counted is left as counted (a rebuild counts it as corrected).
     /// </summary>
-    private static void RecountSideEffect(DashboardTally tally, Guid sideEffectId, SideEffectDetails corrected)
+    private static void RecountSideEffect(DashboardBatch batch, Guid sideEffectId, SideEffectDetails corrected)
     {
-        if (!tally.SideEffects.TryGetValue(sideEffectId, out var counted))
+        if (batch.SideEffect(sideEffectId) is not { Counted: { } counted } sideEffect)
             return;
-        Count(tally, counted, by: -1);
-        CountSideEffect(tally, sideEffectId, corrected);
+        Count(batch, counted, by: -1);
+        CountSideEffect(batch, sideEffect, corrected);
     }
 
     /// <summary>
     /// A side effect found reported in error (not serious or severe, or not this patient's) leaves the counts and the
     /// rates: a lot is not charged with a reaction that did not happen. Its later corrections count nothing.
     /// </summary>
-    private static void UncountSideEffect(DashboardTally tally, Guid sideEffectId)
+    private static void UncountSideEffect(DashboardBatch batch, Guid sideEffectId)
     {
-        if (tally.SideEffects.Remove(sideEffectId, out var counted))
-            Count(tally, counted, by: -1);
+        if (batch.SideEffect(sideEffectId) is not { Counted: { } counted } sideEffect)
+            return;
+        Count(batch, counted, by: -1);
+        batch.Keep(sideEffect with { Counted = null });
     }
 
-    private static void Count(DashboardTally tally, CountedSideEffect sideEffect, int by)
+    private static void Count(DashboardBatch batch, CountedSideEffect sideEffect, int by)
     {
-        var dashboard = tally.Counts;
+        var dashboard = batch.Counts;
         ClinicDashboard.Count(dashboard.SideEffectsBySeverity, sideEffect.Severity, by);
         ClinicDashboard.Count(dashboard.SideEffectsByKind, sideEffect.Kind, by);
         if (sideEffect.Serious)
             dashboard.SeriousSideEffects += by;
-        if (sideEffect.SessionId is { } sessionId && tally.Sessions.GetValueOrDefault(sessionId) is { } session)
+        if (sideEffect.SessionId is { } sessionId && batch.Session(sessionId) is { } session)
         {
             dashboard.SideEffectsAfterSessions.Count(session, by);
-            tally.Sessions[sessionId] = session with { SideEffects = session.SideEffects + by };
+            batch.Keep(session with { SideEffects = session.SideEffects + by });
         }
     }
 
-    private static void Track(DashboardTally tally, TreatedSession session)
+    private static void Track(DashboardBatch batch, TreatedSession session)
     {
-        tally.Counts.PerformedSessions.Count(session, 1);
-        tally.Counts.SideEffectsAfterSessions.Count(session, session.SideEffects);
-        tally.Sessions[session.SessionId] = session;
+        batch.Counts.PerformedSessions.Count(session, 1);
+        batch.Counts.SideEffectsAfterSessions.Count(session, session.SideEffects);
+        batch.Keep(session);
     }
 
     private static void Untrack(ClinicDashboard dashboard, TreatedSession session)

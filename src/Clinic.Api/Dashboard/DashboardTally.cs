@@ -1,8 +1,9 @@
 namespace Clinic.Api.Dashboard;
 
 /// <summary>
-/// The dashboard projection's document: the counts it shows, and what each performed session used, so that a side
-/// effect reported after a session, or a correction of its record, is counted against the same products and lots.
+/// The document <c>GET /api/dashboard</c> reads: the clinic's counts only, so that it stays the same size however long
+/// the clinic's history grows. What the projection remembers per session and per side effect is kept in documents of
+/// their own (<see cref="TreatedSession"/>, <see cref="DashboardSideEffect"/>).
 /// </summary>
 public sealed class DashboardTally
 {
@@ -10,14 +11,4 @@ public sealed class DashboardTally
 
     public string Id { get; set; } = DocumentId;
     public ClinicDashboard Counts { get; set; } = new();
-    public Dictionary<Guid, TreatedSession> Sessions { get; set; } = [];
-
-    /// <summary>What each side effect was counted as, so that its correction moves its counts.</summary>
-    public Dictionary<Guid, CountedSideEffect> SideEffects { get; set; } = [];
-
-    /// <summary>Side effects whose report was closed (notified, or found reported in error): a later correction reopens no clock.</summary>
-    public HashSet<Guid> ClosedReports { get; set; } = [];
 }
-
-/// <summary>What a side effect counts in: no description, nothing personal.</summary>
-public sealed record CountedSideEffect(string Severity, string Kind, bool Serious, Guid? SessionId);

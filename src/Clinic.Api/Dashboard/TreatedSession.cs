@@ -1,5 +1,9 @@
 namespace Clinic.Api.Dashboard;
 
-/// <summary>What a performed session used, kept so that a side effect reported after it can be counted against the same product, lot, area and practitioner.</summary>
+/// <summary>
+/// The dashboard's memory of one performed session (<paramref name="Id"/>: the session's id): what it used and how many
+/// side effects are counted after it, so that a side effect reported after it, or a correction of its record, is counted
+/// against the same products, lots, areas and practitioner.
+/// </summary>
 public sealed record TreatedSession(
-    Guid SessionId, Guid PractitionerId, IReadOnlyList<string> Products, IReadOnlyList<string> Lots, IReadOnlyList<string> Areas, int SideEffects);
+    Guid Id, Guid PractitionerId, IReadOnlyList<string> Products, IReadOnlyList<string> Lots, IReadOnlyList<string> Areas, int SideEffects);

@@ -15,6 +15,6 @@ internal static class SignSessionEndpoint
             reads.WithSessionAsync(sessionId, ct, async session =>
                 await commands.SendAsync<IPatientCommand>(
                     new SignSession(session.PatientId, sessionId, body.Meaning, SignatureRequest.SignerOf(user), clock.GetUtcNow(),
-                        (await reads.Session.Events.LoadPractitionerAsync(session.PractitionerId, ct)).State.Details?.UserId), r => r.Ok(), ct)))
+                        (await reads.Session.LoadPractitionerDetailsAsync(session.PractitionerId, ct)).Details?.UserId), r => r.Ok(), ct)))
             .Records().RequireAuthorization(Permissions.RecordCare).RequiresFreshAuthentication();
 }

@@ -89,6 +89,31 @@ public class AuditTrailTests(ApiHost host) : IClassFixture<ApiHost>
         byType.Select(entry => entry["streamId"]!.GetValue<Guid>()).ShouldBe([first.PatientId, second.PatientId]);
     }
 
+    [Theory]
+    [InlineData("patient")]
+    [InlineData("&actor=receptionist-user")]
+    [InlineData("&type=patient-registered")]
+    [InlineData("&type=record-viewed.v1")]
+    public async Task Filtered_pages_of_one_entry_give_every_matching_entry_once_in_position_order(string filter)
+    {
+        var first = await new Journey(host).ReadyForTreatmentAsync();
+        await first.AnotherPatient().PatientReadyAsync();
+        await first.HistoryAsync();
+        await first.HistoryAsync();
+        await host.WaitForProjectionsAsync();
+        var filters = filter == "patient" ? $"&patientId={first.PatientId}" : filter;
+
+        var pages = await AuditTrail.PagesAsync(first.Admin, limit: 1, filters);
+
+        var paged = AuditTrail.Entries(pages);
+        var whole = AuditTrail.Entries([await first.Admin.GetOkAsync($"/api/audit?limit=1000{filters}")]);
+        paged.Count.ShouldBeGreaterThanOrEqualTo(2);
+        paged.Select(Id).ShouldBe(whole.Take(paged.Count).Select(Id));
+        paged.Select(Id).Distinct().Count().ShouldBe(paged.Count);
+        Positions(paged).ShouldBe(Positions(paged).Order());
+        pages.SkipLast(1).ShouldAllBe(page => page["entries"]!.AsArray().Count == 1 && page["more"]!.GetValue<bool>());
+    }
+
     [Fact]
     public async Task From_and_to_split_the_trail_at_a_recording_time()
     {
