@@ -18,6 +18,9 @@ internal sealed class DatabaseOutage(IDocumentStore store, ClinicServices servic
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
     private const int MaxHeldLines = 100;
 
+    /// <summary>How long after an outage a connection it broke may still be found broken (Wolverine pings its lock connection every few seconds).</summary>
+    private static readonly TimeSpan AftermathWindow = TimeSpan.FromMinutes(1);
+
     private readonly ILogger _logger = loggers.CreateLogger<DatabaseOutage>();
     private readonly ConcurrentQueue<Action> _heldLines = new();
     private readonly Channel<bool> _probeSoon = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -25,7 +28,18 @@ internal sealed class DatabaseOutage(IDocumentStore store, ClinicServices servic
     /// <summary>When the outage began (a <see cref="Stopwatch"/> timestamp), 0 while the database answers.</summary>
     private long _beganAt;
 
+    /// <summary>When the last outage ended (a <see cref="Stopwatch"/> timestamp), 0 before the first.</summary>
+    private long _endedAt;
+
     public bool IsOngoing => Interlocked.Read(ref _beganAt) != 0;
+
+    /// <summary>
+    /// Whether <paramref name="failure"/> is a connection the last outage broke, found broken when next used shortly
+    /// after it: the outage's own lines already say so.
+    /// </summary>
+    public bool IsAftermath(Exception? failure) =>
+        failure is not null && DatabaseFailures.IsUnreachable(failure)
+        && Interlocked.Read(ref _endedAt) is var endedAt and not 0 && Stopwatch.GetElapsedTime(endedAt) < AftermathWindow;
 
     /// <summary>Records that the database could not be reached (a failure <see cref="DatabaseFailures.IsUnreachable"/> tells); logs it when it is news.</summary>
     public void Began(Exception failure) => Began(DatabaseFailures.Describe(failure));
@@ -121,6 +135,7 @@ internal sealed class DatabaseOutage(IDocumentStore store, ClinicServices servic
         var beganAt = Interlocked.Exchange(ref _beganAt, 0);
         if (beganAt == 0)
             return;
+        Interlocked.Exchange(ref _endedAt, Stopwatch.GetTimestamp());
         // Pooled connections opened before the outage are likely broken (a restarted server knows none of them): dropped
         // now, they cannot fail the first requests after it.
         services.DataSource.Clear();

@@ -4,7 +4,8 @@ namespace Clinic.Api.Database;
 /// The logger of work that keeps failing while the database is out of reach (Marten's daemon, Wolverine's agents and
 /// listeners, the health checks): during an outage its warnings and errors say nothing that the outage's own two lines
 /// do not, so they are left out. Outside an outage, a warning or error waits for a probe of the database, which tells
-/// an outage that has just begun (the line is left out) from a fault of the work itself (it is written).
+/// an outage that has just begun (the line is left out) from a fault of the work itself (it is written). A connection
+/// the outage broke, failing when next used after it (Wolverine's lock connection, say), is left out too.
 /// </summary>
 internal sealed class OutageQuietLogger(ILogger inner, Func<DatabaseOutage> outage) : ILogger
 {
@@ -16,7 +17,7 @@ internal sealed class OutageQuietLogger(ILogger inner, Func<DatabaseOutage> outa
     {
         if (logLevel < LogLevel.Warning)
             inner.Log(logLevel, eventId, state, exception, formatter);
-        else if (!outage().IsOngoing)
+        else if (!outage().IsOngoing && !outage().IsAftermath(exception))
             outage().HoldUntilProbed(() => inner.Log(logLevel, eventId, state, exception, formatter));
     }
 }
