@@ -31,6 +31,9 @@ internal sealed class GroupPatientStory(GroupPatientRecord record, Random random
     private DateTimeOffset Now => Clinic.Now;
     private bool _ended;
     private bool _longTreated;
+
+    /// <summary>Whether the patient's allergy test reacted to <see cref="DemoProtocols.ReactingSubstance"/>: no later course uses it.</summary>
+    private bool _reacted;
     private DemoPractitioner _practitioner = null!;
 
     /// <summary>Patient <paramref name="number"/>'s whole story at the clinic, drawn from <paramref name="random"/>.</summary>
@@ -86,7 +89,8 @@ internal sealed class GroupPatientStory(GroupPatientRecord record, Random random
     private DateOnly? Course(DateOnly consultOn, bool first)
     {
         var reaction = first && random.NextDouble() < GroupRates.AllergyReaction;
-        var protocols = DemoProtocols.Catalogue.Where(p => !reaction || !p.Product.Substances.Contains(DemoProtocols.ReactingSubstance)).ToList();
+        _reacted |= reaction;
+        var protocols = DemoProtocols.Catalogue.Where(p => !_reacted || !p.Product.Substances.Contains(DemoProtocols.ReactingSubstance)).ToList();
         var protocol = protocols[random.Next(protocols.Count)];
         if (_longTreated)
             protocol = protocol with { PlannedSessions = 10 };
