@@ -1,3 +1,4 @@
+using Clinic.Domain.AllergyTests;
 using Clinic.Domain.Screening;
 
 namespace Clinic.Api.Demo;
@@ -22,4 +23,9 @@ internal static class DemoAnswers
         Notes: reasons.Count == 0 ? "Examination, history and blood and urine tests unremarkable." : null,
         PhysicalExaminationOn: screenedOn,
         BloodUrineTestOn: screenedOn.AddDays(-3));
+
+    /// <summary>The allergy test read at 9:00: clean, or a reaction to <see cref="DemoProtocols.ReactingSubstance"/>.</summary>
+    public static AllergyReading Reading(DateOnly on, bool reaction) => reaction
+        ? new(DemoClinic.At(on, 9), Reaction: true, [DemoProtocols.ReactingSubstance], "Wheal and redness where the artichoke extract was applied.")
+        : new(DemoClinic.At(on, 9), Reaction: false, [], null);
 }

@@ -35,12 +35,16 @@ internal sealed class DemoClinic(DateTimeOffset now, IReadOnlyList<DemoPractitio
         first.IsLicensedOn(date) ? first : Licensed[patientNumber % Licensed.Count];
 
     /// <summary>The first free hour of the practitioner's day: no practitioner is ever booked twice at once.</summary>
-    public DateTimeOffset Book(DemoPractitioner practitioner, DateOnly date)
+    public DateTimeOffset Book(DemoPractitioner practitioner, DateOnly date) =>
+        TryBook(practitioner, date) ?? throw new InvalidOperationException($"The demo calendar of {practitioner.Details.Name} is full on {date:yyyy-MM-dd}.");
+
+    /// <summary>The first free hour of the practitioner's day, taken; null when her day is full.</summary>
+    public DateTimeOffset? TryBook(DemoPractitioner practitioner, DateOnly date)
     {
         for (var hour = FirstHour; hour <= LastHour; hour++)
             if (_booked.Add((practitioner.Id, date, hour)))
                 return At(date, hour);
-        throw new InvalidOperationException($"The demo calendar of {practitioner.Details.Name} is full on {date:yyyy-MM-dd}.");
+        return null;
     }
 
     /// <summary>A time of day at the clinic (the demo clinic keeps UTC).</summary>

@@ -41,4 +41,7 @@ internal sealed class DemoCommands(IMessageBus bus, string clinicId, DemoTally t
 
 /// <summary>A demo command the rules refused: the demo data is wrong. Names the command, never the patient.</summary>
 internal sealed class DemoRefusedException(string command, string correlationId, string code, string detail)
-    : Exception($"The rules refused {command} ({correlationId}): {code}: {detail}");
+    : Exception($"The rules refused {command} ({correlationId}): {code}: {detail}")
+{
+    public string Code { get; } = code;
+}

@@ -9,7 +9,7 @@ namespace Clinic.Api.Demo;
 /// <summary>One demo patient from registration to the end of their story, command by command as the clinic would record it.</summary>
 internal sealed class DemoJourney(DemoPatientRecord record, DemoClinic clinic, DemoPatient patient)
 {
-    private const string ConsentForm = "MESO-CONSENT-v4";
+    public const string ConsentForm = "MESO-CONSENT-v4";
 
     private enum ReadingOutcome { Clean, Reaction, NotYetRead }
 
@@ -97,10 +97,7 @@ internal sealed class DemoJourney(DemoPatientRecord record, DemoClinic clinic, D
     private string? Email() =>
         $"{patient.FirstName}{patient.LastName}".All(char.IsAsciiLetter) ? $"{patient.FirstName}.{patient.LastName}@example.com".ToLowerInvariant() : null;
 
-    private static IReadOnlyList<string> Substances(DemoProtocol protocol, bool reaction) =>
-        [.. protocol.Product.Substances, DemoProtocols.Anaesthetic, .. reaction ? [DemoProtocols.ReactingSubstance] : Array.Empty<string>()];
+    private static IReadOnlyList<string> Substances(DemoProtocol protocol, bool reaction) => DemoProtocols.TestedSubstances(protocol, reaction);
 
-    private static AllergyReading Reading(DateOnly on, ReadingOutcome outcome) => outcome == ReadingOutcome.Reaction
-        ? new(DemoClinic.At(on, 9), Reaction: true, [DemoProtocols.ReactingSubstance], "Wheal and redness where the artichoke extract was applied.")
-        : new(DemoClinic.At(on, 9), Reaction: false, [], null);
+    private static AllergyReading Reading(DateOnly on, ReadingOutcome outcome) => DemoAnswers.Reading(on, outcome == ReadingOutcome.Reaction);
 }

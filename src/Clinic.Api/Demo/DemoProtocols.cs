@@ -10,6 +10,9 @@ internal sealed record DemoProduct(string Name, IReadOnlyList<string> Substances
 {
     /// <summary>Lots change over a course of treatment, so the n-th session uses the n-th lot in turn.</summary>
     public ProductUsed UsedInSession(int session) => new(Name, Lots[session % Lots.Count], VolumeMl, Substances);
+
+    /// <summary>Over years, a lot a quarter: the first lot's prefix with the year and quarter it was delivered in.</summary>
+    public ProductUsed UsedOn(DateOnly date) => new(Name, $"{Lots[0][..2]}{date.Year % 100:00}Q{(date.Month - 1) / 3 + 1}", VolumeMl, Substances);
 }
 
 /// <summary>A treatment protocol of the primer (indication, areas, technique, sessions, interval, later phase) with how its sessions are done.</summary>
@@ -29,9 +32,11 @@ internal sealed record DemoProtocol(
     public PlanDetails Plan => new(Indication, Areas, Technique, PlannedSessions, IntervalDays, Later);
 
     /// <summary>By hand with a needle, the cream (if any) applied 35 minutes before, every aftercare instruction given.</summary>
-    public PerformedTreatment Treatment(int session, DateTimeOffset performedAt) => new(
-        [Product.UsedInSession(session)], DepthMm, Technique, Areas, AnestheticCream, DurationMinutes,
-        Notes: session == 0 ? "First session; aftercare sheet given (no water 12 h, no make-up or sun for 48 h)." : null,
+    public PerformedTreatment Treatment(int session, DateTimeOffset performedAt) => TreatmentWith(Product.UsedInSession(session), session == 0, performedAt);
+
+    public PerformedTreatment TreatmentWith(ProductUsed product, bool firstSession, DateTimeOffset performedAt) => new(
+        [product], DepthMm, Technique, Areas, AnestheticCream, DurationMinutes,
+        Notes: firstSession ? "First session; aftercare sheet given (no water 12 h, no make-up or sun for 48 h)." : null,
         new Delivery(InjectionMethod.Needle, InjectionDevice.Manual),
         AnestheticAppliedAt: AnestheticCream ? performedAt.AddMinutes(-35) : null,
         Aftercare: Enum.GetValues<AftercareInstruction>(), NoRecentAntiInflammatoriesConfirmed: true);
@@ -48,6 +53,10 @@ internal static class DemoProtocols
 
     /// <summary>In the anaesthetic cream; tested for everyone.</summary>
     public const string Anaesthetic = "lidocaine";
+
+    /// <summary>The substances an allergy test doses before the protocol: its product's, the cream's, and the reacting one when it reacts.</summary>
+    public static IReadOnlyList<string> TestedSubstances(DemoProtocol protocol, bool reaction) =>
+        [.. protocol.Product.Substances, Anaesthetic, .. reaction ? [ReactingSubstance] : Array.Empty<string>()];
 
     private static readonly DemoProduct Revitalising = new("NCTF 135HA", ["hyaluronic acid", "vitamins", "amino acids"], 3.0m, ["NC24A113", "NC24B207", "NC25A031"]);
     private static readonly DemoProduct Depigmenting = new("Tranexamic acid 4% + vitamin C", ["tranexamic acid", "ascorbic acid"], 2.0m, ["TX2411", "TX2502"]);
@@ -75,4 +84,11 @@ internal static class DemoProtocols
     public static readonly DemoProtocol Varicose = new(Indication.VascularDisorder, [Legs], Technique.Nappage, 6, 10, 2.0m, 30, false, Venotonic, ConsentScope.Body);
     public static readonly DemoProtocol HandRejuvenation = new(Indication.SkinRejuvenation, [Hands], Technique.Nappage, 6, 10, 1.5m, 20, true, Revitalising, ConsentScope.Body,
         Later: new PlanPhase(4, 15));
+
+    /// <summary>Every protocol the clinic offers, once each.</summary>
+    public static readonly IReadOnlyList<DemoProtocol> Catalogue =
+    [
+        FaceRejuvenation, Pigmentation, AcneScars, HairLoss, LocalizedFat, Cellulite, CelluliteArtichokeFree, StretchMarks,
+        BackPain, Migraine, SportsInjury, Lymphedema, Varicose, HandRejuvenation,
+    ];
 }

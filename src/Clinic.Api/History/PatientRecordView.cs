@@ -8,6 +8,9 @@ namespace Clinic.Api.History;
 /// <summary>The reads of a patient's whole record (her history, its FHIR export): each look is recorded before it is shown.</summary>
 internal static class PatientRecordView
 {
+    /// <summary>What the access log calls a look at a patient's history.</summary>
+    public const string HistoryResource = "patient-history";
+
     /// <summary>
     /// The patient's record now, or as it stood at <paramref name="asOf"/>, with its timeline, recorded in the access log
     /// as a look at <paramref name="resource"/> and then given to <paramref name="show"/>: 404 <c>patient-not-found</c>

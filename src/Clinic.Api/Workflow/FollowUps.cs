@@ -36,34 +36,26 @@ public sealed class FollowUps(Notifiers notifiers, TimeProvider clock)
 
     private static void ScheduleTimers(OutgoingMessages messages, IDomainEvent @event)
     {
-        switch (@event)
-        {
-            case SessionScheduled e:
-                messages.Schedule(new SendSessionReminder(e.PatientId, e.SessionId, e.StartsAt), e.StartsAt - ReminderLead);
-                break;
-            case SessionRescheduled e:
-                messages.Schedule(new SendSessionReminder(e.PatientId, e.SessionId, e.StartsAt), e.StartsAt - ReminderLead);
-                break;
-            case AllergyTestApplied e:
-                ScheduleReading(messages, e.PatientId, e.TestId, AllergyTest.ReadingDueAfter(e.AppliedAt));
-                break;
-            case AllergyTestApplicationCorrected { ReadingDueAt: { } due } e:
-                ScheduleReading(messages, e.PatientId, e.TestId, due);
-                break;
-            case SideEffectReported { ReportDueAt: { } due } e:
-                ScheduleDeadline(messages, e.PatientId, e.SideEffectId, due);
-                break;
-            case SideEffectCorrected { ReportDueAt: { } due } e:
-                ScheduleDeadline(messages, e.PatientId, e.SideEffectId, due);
-                break;
-        }
+        foreach (var (timer, at) in TimersOf(@event))
+            messages.Schedule(timer, at);
     }
 
-    private static void ScheduleReading(OutgoingMessages messages, Guid patientId, Guid testId, DateTimeOffset due) =>
-        messages.Schedule(new AllergyReadingDue(patientId, testId, due), due);
+    /// <summary>The timers an event sets, each with the time it fires.</summary>
+    public static IEnumerable<(ITimer Timer, DateTimeOffset At)> TimersOf(IDomainEvent @event) => @event switch
+    {
+        SessionScheduled e => [(new SendSessionReminder(e.PatientId, e.SessionId, e.StartsAt), e.StartsAt - ReminderLead)],
+        SessionRescheduled e => [(new SendSessionReminder(e.PatientId, e.SessionId, e.StartsAt), e.StartsAt - ReminderLead)],
+        AllergyTestApplied e => [Reading(e.PatientId, e.TestId, AllergyTest.ReadingDueAfter(e.AppliedAt))],
+        AllergyTestApplicationCorrected { ReadingDueAt: { } due } e => [Reading(e.PatientId, e.TestId, due)],
+        SideEffectReported { ReportDueAt: { } due } e => [Deadline(e.PatientId, e.SideEffectId, due)],
+        SideEffectCorrected { ReportDueAt: { } due } e => [Deadline(e.PatientId, e.SideEffectId, due)],
+        _ => [],
+    };
 
-    private static void ScheduleDeadline(OutgoingMessages messages, Guid patientId, Guid sideEffectId, DateTimeOffset due) =>
-        messages.Schedule(new ReportDeadlineReached(patientId, sideEffectId, due + DeadlineGrace), due + DeadlineGrace);
+    private static (ITimer, DateTimeOffset) Reading(Guid patientId, Guid testId, DateTimeOffset due) => (new AllergyReadingDue(patientId, testId, due), due);
+
+    private static (ITimer, DateTimeOffset) Deadline(Guid patientId, Guid sideEffectId, DateTimeOffset due) =>
+        (new ReportDeadlineReached(patientId, sideEffectId, due + DeadlineGrace), due + DeadlineGrace);
 
     private void AddNotifications(OutgoingMessages messages, string clinicId, IDomainEvent @event, PatientDetails? patient)
     {

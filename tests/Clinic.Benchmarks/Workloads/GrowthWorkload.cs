@@ -53,18 +53,14 @@ public sealed class GrowthWorkload : IWorkload
 
     /// <summary>
     /// Fills the schema with the group through the API's generator verb, in its own process with the server's
-    /// configuration. Until the group form (<c>seed-demo --clinics N --patients-per-clinic M</c>) lands, the
-    /// single-clinic form fills each clinic (about 50 patients each, whatever the group's size).
+    /// configuration (<c>seed-demo --clinics N --patients-per-clinic M</c>).
     /// </summary>
     private static async Task<IReadOnlyList<GrowthFigure>> SeedAsync(BenchContext context, string schema, SeedGroup group)
     {
         Console.WriteLine($"  filling {group.Clinics} clinic(s) x {group.PatientsPerClinic:N0} patients (about {group.Events:N0} events) ...");
         var peakMegabytes = 0.0;
-        var seconds = await Measure.SecondsAsync(async () =>
-        {
-            for (var clinic = 1; clinic <= group.Clinics; clinic++)
-                peakMegabytes = Math.Max(peakMegabytes, (await ApiProcess.RunVerbAsync(context, schema, "seed-demo", "--clinic", $"growth-{clinic:00}")).PeakMegabytes);
-        });
+        var seconds = await Measure.SecondsAsync(async () => peakMegabytes = (await ApiProcess.RunVerbAsync(context, schema,
+            "seed-demo", "--clinics", $"{group.Clinics}", "--patients-per-clinic", $"{group.PatientsPerClinic}")).PeakMegabytes);
         var events = await EventCountAsync(context.Floor, schema, context.Cancellation);
         Console.WriteLine($"  {events:N0} events in {seconds:N1} s, peak {peakMegabytes:N0} MB");
         return
