@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Clinic.Api.Records;
 using Clinic.Domain.Access;
 using Clinic.Domain.Common;
@@ -11,11 +12,12 @@ namespace Clinic.Api.Audit;
 /// <summary>
 /// Async: every event of every stream, with who did it, when and why, numbered 1, 2, 3... per clinic in the order
 /// the daemon applies them. The daemon hands this projection one clinic's events of a batch at a time: the clinic's
-/// last position is read once before them (a load inside the batch would not see the batch's own writes).
+/// last position is read once before them (a load inside the batch would not see the batch's own writes). With events
+/// partitioned by clinic, clinics are applied by agents of their own, concurrently: hence one last position per clinic.
 /// </summary>
 public sealed partial class AuditTrailProjection : EventProjection
 {
-    private long _lastPosition;
+    private readonly ConcurrentDictionary<string, long> _lastPositions = new();
 
     public AuditTrailProjection()
     {
@@ -24,12 +26,16 @@ public sealed partial class AuditTrailProjection : EventProjection
             IncludeType(eventType.ClrType);
     }
 
-    public override async Task EnrichEventsAsync(IQuerySession querySession, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
-        _lastPosition = (await querySession.LoadAsync<AuditCounter>(AuditCounter.DocumentId, cancellation))?.Last ?? 0;
+    public override async Task EnrichEventsAsync(IQuerySession querySession, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        if (events.Count > 0)
+            _lastPositions[events[0].TenantId] = (await querySession.LoadAsync<AuditCounter>(AuditCounter.DocumentId, cancellation))?.Last ?? 0;
+    }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        var position = ++_lastPosition;
+        var position = _lastPositions[e.TenantId] + 1;
+        _lastPositions[e.TenantId] = position;
         operations.Store(new AuditCounter(AuditCounter.DocumentId, position));
         operations.Store(Entry(e, position));
         return ValueTask.CompletedTask;

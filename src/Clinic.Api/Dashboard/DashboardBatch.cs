@@ -11,14 +11,12 @@ namespace Clinic.Api.Dashboard;
 /// after the batch's last event, so a batch writes the counts document once however many events it counts.
 /// </summary>
 internal sealed class DashboardBatch(
-    DashboardTally tally, IEnumerable<TreatedSession> sessions, IEnumerable<DashboardSideEffect> sideEffects, IEvent? last)
+    DashboardTally tally, IEnumerable<TreatedSession> sessions, IEnumerable<DashboardSideEffect> sideEffects, IEvent last)
 {
     private readonly Dictionary<Guid, TreatedSession> _sessions = sessions.ToDictionary(session => session.Id);
     private readonly Dictionary<Guid, DashboardSideEffect> _sideEffects = sideEffects.ToDictionary(sideEffect => sideEffect.Id);
     private readonly HashSet<Guid> _changedSessions = [];
     private readonly HashSet<Guid> _changedSideEffects = [];
-
-    public static readonly DashboardBatch None = new(new DashboardTally(), [], [], last: null);
 
     public ClinicDashboard Counts => tally.Counts;
 
@@ -36,7 +34,7 @@ internal sealed class DashboardBatch(
         var sessionIds = events.Select(e => SessionNamedBy(e.Data))
             .Concat(knownSideEffects.Select(sideEffect => sideEffect.Counted?.SessionId)).OfType<Guid>().Distinct().ToList();
         var knownSessions = sessionIds.Count == 0 ? [] : await session.LoadManyAsync<TreatedSession>(cancellationToken, sessionIds);
-        return new DashboardBatch(await tally ?? new DashboardTally(), knownSessions, knownSideEffects, events.Count == 0 ? null : events[^1]);
+        return new DashboardBatch(await tally ?? new DashboardTally(), knownSessions, knownSideEffects, events[^1]);
     }
 
     public bool EndsWith(IEvent e) => ReferenceEquals(e, last);

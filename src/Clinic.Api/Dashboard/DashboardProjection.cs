@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Clinic.Api.Records;
 using Clinic.Domain.Corrections;
 using Clinic.Domain.Patients;
@@ -17,11 +18,12 @@ namespace Clinic.Api.Dashboard;
 /// (severity, kind, seriousness, session) to what the correction says. The counts are one document per clinic; what
 /// each session and side effect was counted as is one small document each, read only for the events that name it
 /// (<see cref="DashboardBatch"/>), so neither the dashboard's read nor an event's counting grows with the history.
-/// The daemon hands this projection one clinic's events of a batch at a time.
+/// The daemon hands this projection one clinic's events of a batch at a time, and with events partitioned by clinic, each
+/// clinic's on an agent of its own, concurrently: hence one batch per clinic.
 /// </summary>
 public sealed partial class DashboardProjection : EventProjection
 {
-    private DashboardBatch _batch = DashboardBatch.None;
+    private readonly ConcurrentDictionary<string, DashboardBatch> _batches = new();
 
     public DashboardProjection()
     {
@@ -45,14 +47,21 @@ public sealed partial class DashboardProjection : EventProjection
         Options.DeleteViewTypeOnTeardown<DashboardSideEffect>();
     }
 
-    public override async Task EnrichEventsAsync(IQuerySession querySession, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
-        _batch = await DashboardBatch.LoadAsync(querySession, events, cancellation);
+    public override async Task EnrichEventsAsync(IQuerySession querySession, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        if (events.Count > 0)
+            _batches[events[0].TenantId] = await DashboardBatch.LoadAsync(querySession, events, cancellation);
+    }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        Count(_batch, e);
-        if (_batch.EndsWith(e))
-            _batch.StoreChanges(operations);
+        var batch = _batches[e.TenantId];
+        Count(batch, e);
+        if (batch.EndsWith(e))
+        {
+            batch.StoreChanges(operations);
+            _batches.TryRemove(e.TenantId, out _);
+        }
         return ValueTask.CompletedTask;
     }
 

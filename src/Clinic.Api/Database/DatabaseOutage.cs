@@ -33,13 +33,14 @@ internal sealed class DatabaseOutage(IDocumentStore store, ClinicServices servic
 
     public bool IsOngoing => Interlocked.Read(ref _beganAt) != 0;
 
+    /// <summary>Whether an outage ended within the last minute: background work may still be finding what it broke.</summary>
+    public bool IsRecent => Interlocked.Read(ref _endedAt) is var endedAt and not 0 && Stopwatch.GetElapsedTime(endedAt) < AftermathWindow;
+
     /// <summary>
     /// Whether <paramref name="failure"/> is a connection the last outage broke, found broken when next used shortly
     /// after it: the outage's own lines already say so.
     /// </summary>
-    public bool IsAftermath(Exception? failure) =>
-        failure is not null && DatabaseFailures.IsUnreachable(failure)
-        && Interlocked.Read(ref _endedAt) is var endedAt and not 0 && Stopwatch.GetElapsedTime(endedAt) < AftermathWindow;
+    public bool IsAftermath(Exception? failure) => failure is not null && DatabaseFailures.IsUnreachable(failure) && IsRecent;
 
     /// <summary>Records that the database could not be reached (a failure <see cref="DatabaseFailures.IsUnreachable"/> tells); logs it when it is news.</summary>
     public void Began(Exception failure) => Began(DatabaseFailures.Describe(failure));
@@ -60,8 +61,11 @@ internal sealed class DatabaseOutage(IDocumentStore store, ClinicServices servic
     {
         if (_heldLines.Count < MaxHeldLines)
             _heldLines.Enqueue(writeLine);
-        _probeSoon.Writer.TryWrite(true);
+        ProbeSoon();
     }
+
+    /// <summary>Asks for a probe of the database now, rather than waiting for a request to find it out of reach.</summary>
+    public void ProbeSoon() => _probeSoon.Writer.TryWrite(true);
 
     /// <summary>
     /// Reads the highest event sequence number (which exercises the store's schema too), within five seconds: null when

@@ -10,6 +10,9 @@ internal sealed record DemoActor(string UserId, string Role)
     public static readonly DemoActor Admin = new("demo-admin", ClinicRoles.ClinicAdmin);
     public static readonly DemoActor Reception = new("demo-reception", ClinicRoles.Receptionist);
 
+    /// <summary>Who fires timers: Wolverine, on its own (<see cref="Commands.CommandCaller.SystemActor"/>).</summary>
+    public static readonly DemoActor Messaging = new(Commands.CommandCaller.SystemActor, Commands.CommandCaller.SystemRole);
+
     public SessionRecorder AsRecorder => new(UserId, Permissions.Allows(Permissions.RecordCareForOthers, Role));
 }
 

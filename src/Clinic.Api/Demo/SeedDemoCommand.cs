@@ -45,7 +45,7 @@ public class SeedDemoCommand : JasperFxAsyncCommand<SeedDemoInput>
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(3);
 
     public override Task<bool> Execute(SeedDemoInput input) =>
-        input.OnStartedApplicationAsync(app => input.ClinicsFlag > 0 ? SeedGroupAsync(app, input) : SeedAsync(app, input.ClinicFlag));
+        input.OnStartedApplicationAsync(app => input.ClinicsFlag != 0 ? SeedGroupAsync(app, input) : SeedAsync(app, input.ClinicFlag));
 
     private static async Task<bool> SeedAsync(WebApplication app, string clinicId)
     {
@@ -70,6 +70,8 @@ public class SeedDemoCommand : JasperFxAsyncCommand<SeedDemoInput>
 
     private static async Task<bool> SeedGroupAsync(WebApplication app, SeedDemoInput input)
     {
+        if (GroupFlagsProblem(input) is { } problem)
+            return Fail(problem);
         var plan = new GroupPlan(input.ClinicsFlag, input.PatientsPerClinicFlag, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(),
             input.YearsFlag, input.RandomSeedFlag, input.BatchFlag, input.WritersFlag);
         var withData = await GroupSeeder.ClinicsWithDataAsync(app.Services.GetRequiredService<IDocumentStore>(), plan.ClinicIds);
@@ -88,6 +90,12 @@ public class SeedDemoCommand : JasperFxAsyncCommand<SeedDemoInput>
             return Fail($"{refused.Message}\nThe clinics are partly seeded; seed another database or schema.");
         }
     }
+
+    /// <summary>What is wrong with the group mode's flags, if anything.</summary>
+    private static string? GroupFlagsProblem(SeedDemoInput input) =>
+        input.ClinicFlag != DefaultClinic ? "--clinic names one clinic and --clinics a group of them: give one or the other."
+        : new[] { ("--clinics", input.ClinicsFlag), ("--patients-per-clinic", input.PatientsPerClinicFlag), ("--years", input.YearsFlag), ("--writers", input.WritersFlag), ("--batch", input.BatchFlag) }
+            .Where(flag => flag.Item2 < 1).Select(flag => $"{flag.Item1} must be at least 1, not {flag.Item2}.").FirstOrDefault();
 
     private static bool Fail(string message)
     {

@@ -24,27 +24,40 @@ public static class TimerHandler
 
     public static Task<OutgoingMessages> HandleAsync(
         SendSessionReminder timer, IDocumentSession session, Envelope envelope, CommandWriting writing, TimeProvider clock, CancellationToken cancellationToken) =>
-        RunAsync(timer, new RecordReminderSent(timer.PatientId, timer.SessionId, clock.GetUtcNow(), timer.SessionStartsAt), tooEarlyCode: null,
-            session, envelope, writing, clock, cancellationToken);
+        RunAsync(timer, session, envelope, writing, clock, cancellationToken);
 
     public static Task<OutgoingMessages> HandleAsync(
         AllergyReadingDue timer, IDocumentSession session, Envelope envelope, CommandWriting writing, TimeProvider clock, CancellationToken cancellationToken) =>
-        RunAsync(timer, new FlagAllergyReadingDue(timer.PatientId, timer.TestId, clock.GetUtcNow()), RefusalCodes.AllergyReadingNotDue,
-            session, envelope, writing, clock, cancellationToken);
+        RunAsync(timer, session, envelope, writing, clock, cancellationToken);
 
     public static Task<OutgoingMessages> HandleAsync(
         ReportDeadlineReached timer, IDocumentSession session, Envelope envelope, CommandWriting writing, TimeProvider clock, CancellationToken cancellationToken) =>
-        RunAsync(timer, new EscalateOverdueReport(timer.PatientId, timer.SideEffectId, clock.GetUtcNow()), RefusalCodes.ReportNotOverdue,
-            session, envelope, writing, clock, cancellationToken);
+        RunAsync(timer, session, envelope, writing, clock, cancellationToken);
+
+    /// <summary>The command <paramref name="timer"/> gives when it fires at <paramref name="now"/>.</summary>
+    public static IPatientCommand CommandOf(ITimer timer, DateTimeOffset now) => timer switch
+    {
+        SendSessionReminder t => new RecordReminderSent(t.PatientId, t.SessionId, now, t.SessionStartsAt),
+        AllergyReadingDue t => new FlagAllergyReadingDue(t.PatientId, t.TestId, now),
+        ReportDeadlineReached t => new EscalateOverdueReport(t.PatientId, t.SideEffectId, now),
+        _ => throw new ArgumentOutOfRangeException(nameof(timer), timer.GetType().Name, "Not a timer of the patient record."),
+    };
+
+    /// <summary>The refusal that means <paramref name="timer"/> fired before its time, rather than that it has nothing left to do.</summary>
+    private static string? TooEarlyCode(ITimer timer) => timer switch
+    {
+        AllergyReadingDue => RefusalCodes.AllergyReadingNotDue,
+        ReportDeadlineReached => RefusalCodes.ReportNotOverdue,
+        _ => null,
+    };
 
     private static async Task<OutgoingMessages> RunAsync(
-        ITimer timer, IPatientCommand command, string? tooEarlyCode, IDocumentSession session, Envelope envelope, CommandWriting writing,
-        TimeProvider clock, CancellationToken cancellationToken)
+        ITimer timer, IDocumentSession session, Envelope envelope, CommandWriting writing, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (result, messages) = await PatientCommandHandler.HandleAsync(command, session, envelope, writing, cancellationToken);
+        var (result, messages) = await PatientCommandHandler.HandleAsync(CommandOf(timer, clock.GetUtcNow()), session, envelope, writing, cancellationToken);
         var untilDue = timer.DueAt - clock.GetUtcNow();
         // A delay, not an instant: the instant by this node's clock may have passed already by the clock that fires timers.
-        if (result is CommandResult.Rejected { Code: var code } && code == tooEarlyCode && untilDue > TimeSpan.Zero)
+        if (result is CommandResult.Rejected { Code: var code } && code == TooEarlyCode(timer) && untilDue > TimeSpan.Zero)
             messages.Delay(timer, untilDue > MinimumWait ? untilDue : MinimumWait);
         return messages;
     }

@@ -3,6 +3,7 @@ using Clinic.Api.Tests.Support;
 using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
+using Clinic.Domain.Sessions;
 using JasperFx.Events;
 using Marten;
 
@@ -55,6 +56,19 @@ public class SeedGroupTests(SeededGroup group) : IClassFixture<SeededGroup>
     }
 
     [Fact]
+    public async Task Events_keep_the_times_of_the_years_they_tell_and_timers_due_before_now_fired_as_the_messaging_system()
+    {
+        var events = await EventsAsync("clinic-01");
+
+        events.Min(e => e.Timestamp).ShouldBeLessThan(DateTimeOffset.UtcNow.AddYears(-4), "five years of history, stored with their own times");
+        var fired = events.Where(e => e.EventTypeName is "session-reminder-sent.v1" or "allergy-reading-fell-due.v1").ToList();
+        fired.Select(e => e.EventTypeName).Distinct().Count().ShouldBe(2);
+        fired.ShouldAllBe(e => $"{e.Headers!["actor-id"]}" == "system:messaging" && $"{e.Headers["actor-role"]}" == "system");
+        foreach (var reminder in fired.Select(e => e.Data).OfType<SessionReminderSent>())
+            reminder.SentAt.ShouldBeLessThan(reminder.SessionStartsAt);
+    }
+
+    [Fact]
     public async Task A_generated_patients_history_opens_her_sealed_details_and_her_stored_events_hold_none_in_clear()
     {
         var registered = (await EventsAsync("clinic-01")).Select(e => e.Data).OfType<PatientRegistered>().First();
@@ -101,6 +115,22 @@ public class SeedGroupTests(SeededGroup group) : IClassFixture<SeededGroup>
 
         run.ExitCode.ShouldNotBe(0);
         run.Errors.ShouldContain("Clinics clinic-01, clinic-02 already have data");
+        (await Host.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("--batch", "0", "--batch must be at least 1, not 0.")]
+    [InlineData("--writers", "-1", "--writers must be at least 1, not -1.")]
+    [InlineData("--years", "0", "--years must be at least 1, not 0.")]
+    [InlineData("--clinic", "elsewhere", "--clinic names one clinic and --clinics a group of them")]
+    public async Task A_group_flag_out_of_range_is_refused_before_anything_is_written(string flag, string value, string refusal)
+    {
+        var before = await Host.EventCountAsync();
+
+        var run = await CliRun.RunAsync(Host, "seed-demo", "--clinics", "5", "--patients-per-clinic", "2", flag, value);
+
+        run.ExitCode.ShouldNotBe(0);
+        run.Errors.ShouldContain(refusal);
         (await Host.EventCountAsync()).ShouldBe(before);
     }
 }

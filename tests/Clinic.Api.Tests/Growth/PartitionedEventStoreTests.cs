@@ -1,8 +1,12 @@
 using Clinic.Api.Audit;
+using Clinic.Api.Dashboard;
 using Clinic.Api.Database;
 using Clinic.Api.Tests.Integrity;
+using Clinic.Api.Tests.Storage;
 using Clinic.Api.Tests.Support;
 using Clinic.Api.Tests.Tenancy;
+using Clinic.Domain.Patients;
+using Clinic.Domain.Screening;
 using Marten;
 using Npgsql;
 using Weasel.Core;
@@ -10,7 +14,7 @@ using Weasel.Core;
 namespace Clinic.Api.Tests.Growth;
 
 /// <summary>The API with <c>Clinic:EventStore:PartitionByTenant</c> on: the events and streams partitioned by clinic.</summary>
-public sealed class PartitionedApiHost : ApiHost
+public class PartitionedApiHost : ApiHost
 {
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [new("Clinic:EventStore:PartitionByTenant", "true")];
 
@@ -179,5 +183,42 @@ public class PartitionedProjectionProgressTests(PartitionedApiHost host) : IClas
         run.ExitCode.ShouldBe(0, run.Output + run.Errors);
         run.OutputLines.ShouldContain(line => line.StartsWith("audit-trail: async, ") && line.EndsWith(" clinics, 0 events behind"), run.Output);
         run.OutputLines.ShouldNotContain(line => line.StartsWith("audit-trail: async, 0 clinics"), run.Output);
+    }
+}
+
+/// <summary>The partitioned API without its own daemon: a test starts one when the clinics' events are all there.</summary>
+public sealed class IdlePartitionedApiHost : PartitionedApiHost
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [.. base.ExtraSettings(), new("Clinic:RunDaemon", "false")];
+}
+
+/// <summary>With events partitioned by clinic, the daemon applies each clinic's events on an agent of its own, all at once.</summary>
+public class PartitionedDaemonTests(IdlePartitionedApiHost host) : IClassFixture<IdlePartitionedApiHost>
+{
+    [Fact]
+    public async Task Clinics_caught_up_at_once_each_get_their_own_audit_positions_and_dashboard_counts()
+    {
+        var clinics = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var journey = await new Journey(host).ReadyForTreatmentAsync();
+            await journey.AnotherPatient().PatientReadyAsync();
+            clinics.Add(journey.Clinic);
+        }
+
+        using var daemon = await host.Store().BuildProjectionDaemonAsync();
+        await daemon.StartAllAsync();
+        await host.WaitForProjectionsAsync();
+        await daemon.StopAllAsync();
+
+        foreach (var clinic in clinics)
+        {
+            await StoredAudit.ShouldAuditEveryEventOnceInSequenceOrderAsync(host, clinic);
+            var events = await StoredAudit.EventsAsync(host, clinic);
+            await using var session = host.Store().QuerySession(clinic);
+            var counts = (await session.LoadAsync<DashboardTally>(DashboardTally.DocumentId)).ShouldNotBeNull().Counts;
+            counts.Patients.ShouldBe(events.Count(e => e.Data is PatientRegistered), clinic);
+            counts.ScreeningOutcomes.Values.Sum().ShouldBe(events.Count(e => e.Data is PatientScreened), clinic);
+        }
     }
 }

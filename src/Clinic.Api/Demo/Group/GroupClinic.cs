@@ -59,8 +59,6 @@ internal sealed class GroupClinic
 
     public IReadOnlyList<DemoPractitioner> Clinicians => [.. Calendar.Practitioners.Where(p => p.Actor.Role == ClinicRoles.Clinician)];
 
-    public DemoPractitioner Practitioner(Guid id) => _practitioners[id].Staff;
-
     public PractitionerState PractitionerState(Guid id) => _practitioners[id].State;
 
     public SeedCommand Command(DemoActor actor, string correlationId, string? reason = null) =>

@@ -9,12 +9,15 @@ namespace Clinic.Api.Demo.Group;
 /// <summary>
 /// One patient's stream as the seed records it: every command decided by the same deciders as the handlers on her state
 /// folded in memory (a booking also on the practitioner's), its events kept with strictly rising timestamps, and the
-/// timers they set that are still to fire. A refusal stops the seed: the generated data must satisfy every rule.
+/// timers they set that are still to fire. A timer due before the clinic's now fires as it would have (its command decided
+/// as <see cref="TimerHandler"/> does, by the messaging system, before any later command; a refusal means it had nothing
+/// left to do). A refusal of a command stops the seed: the generated data must satisfy every rule.
 /// </summary>
 internal sealed class GroupPatientRecord(GroupClinic clinic, Guid patientId, int number)
 {
     private readonly List<SeedEvent> _events = [];
     private readonly List<(ITimer Timer, DateTimeOffset At)> _timers = [];
+    private readonly PriorityQueue<ITimer, DateTimeOffset> _dueBeforeNow = new();
     private DateTimeOffset _last = DateTimeOffset.MinValue;
     private int _commands;
 
@@ -30,6 +33,7 @@ internal sealed class GroupPatientRecord(GroupClinic clinic, Guid patientId, int
     /// <summary>Decides a command on the patient's stream alone, as <c>PatientCommandHandler</c>; returns the events recorded.</summary>
     public IReadOnlyList<SeedEvent> Record(IPatientCommand command, DateTimeOffset at, DemoActor actor, string? reason = null)
     {
+        FireTimersDueBy(at);
         var decision = PatientDecider.Decide(command, State);
         var seeded = NextCommand(actor, reason);
         if (decision.IsRefused)
@@ -44,6 +48,7 @@ internal sealed class GroupPatientRecord(GroupClinic clinic, Guid patientId, int
     /// <summary>As <see cref="Book"/>, but a refusal is returned (null events, nothing recorded) rather than thrown.</summary>
     public IReadOnlyList<SeedEvent>? TryBook(ISessionBookingCommand command, DateTimeOffset at, DemoActor actor, out DemoRefusedException? refused)
     {
+        FireTimersDueBy(at);
         var practitionerId = SessionBooking.PractitionerIdFor(command, State)
             ?? throw new InvalidOperationException($"Seeded {command.GetType().Name} names no known session.");
         var decision = SessionBooking.Decide(command, State, Clinic.PractitionerState(practitionerId));
@@ -53,6 +58,19 @@ internal sealed class GroupPatientRecord(GroupClinic clinic, Guid patientId, int
             return null;
         Clinic.RecordForPractitioner(practitionerId, decision.PractitionerEvents, at, seeded);
         return Keep(decision.PatientEvents, at, seeded);
+    }
+
+    /// <summary>Fires, in time order, the timers due by <paramref name="until"/> (the clinic's now at the latest).</summary>
+    public void FireTimersDueBy(DateTimeOffset until)
+    {
+        while (_dueBeforeNow.TryPeek(out var timer, out var dueAt) && dueAt <= until)
+        {
+            _dueBeforeNow.Dequeue();
+            var firedAt = dueAt > _last ? dueAt : _last;
+            var decision = PatientDecider.Decide(TimerHandler.CommandOf(timer, firedAt), State);
+            if (!decision.IsRefused)
+                Keep(decision.Events, firedAt, NextCommand(DemoActor.Messaging, reason: null));
+        }
     }
 
     /// <summary>The viewer opens the patient's history: a look in her access log, in its own request.</summary>
@@ -66,7 +84,11 @@ internal sealed class GroupPatientRecord(GroupClinic clinic, Guid patientId, int
             State = PatientDecider.Evolve(State, @event);
             _last = SeedTime.After(_last, at);
             kept.Add(new SeedEvent(Clinic.NextId(), @event, _last, command));
-            _timers.AddRange(FollowUps.TimersOf(@event).Where(timer => timer.At > Clinic.Now));
+            foreach (var (timer, dueAt) in FollowUps.TimersOf(@event))
+                if (dueAt > Clinic.Now)
+                    _timers.Add((timer, dueAt));
+                else
+                    _dueBeforeNow.Enqueue(timer, dueAt);
         }
         _events.AddRange(kept);
         return kept;

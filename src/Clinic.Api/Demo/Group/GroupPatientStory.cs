@@ -41,6 +41,7 @@ internal sealed class GroupPatientStory(GroupPatientRecord record, Random random
     {
         var record = new GroupPatientRecord(clinic, new SeedIds(random).Next(), number);
         new GroupPatientStory(record, random).Tell();
+        record.FireTimersDueBy(clinic.Now);
         return record;
     }
 

@@ -15,8 +15,9 @@ namespace Clinic.Api.Demo.Group;
 /// <see cref="GroupPlan.PatientsPerTransaction"/> patients a session through Marten's normal append path (each patient's
 /// stream started with all her events, so the inline projections, the personal keys listener and the chain's trigger
 /// all run as for the handlers), with the timers still to fire enrolled in Wolverine's outbox in the same transaction;
-/// then the streams the clinic's patients share (practitioners' calendars, access logs), each in time order. Only the
-/// stories of one batch are held in memory.
+/// then the streams the clinic's patients share (practitioners' calendars, access logs), each in time order. Of the
+/// patients' stories only one batch's is held in memory; the shared streams are held until their clinic is written, so
+/// memory grows with the patients of a clinic, not with the number of clinics.
 /// </summary>
 public sealed class GroupSeeder(IServiceProvider services)
 {
