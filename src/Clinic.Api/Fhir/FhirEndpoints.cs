@@ -22,7 +22,7 @@ internal static class FhirEndpoints
 
     public static void MapFhirExport(this RouteGroupBuilder patients) =>
         patients.MapGet("/{patientId}/fhir", (Guid patientId, DateTimeOffset? asOf, ClinicReads reads, PersonalKeys keys, AccessLog accessLog, TimeProvider clock, FhirCodes codes, CancellationToken ct) =>
-            reads.ShowAsync(patientId, asOf, "patient-fhir-export", keys, accessLog, (history, timeline) =>
+            reads.ShowAsync(patientId, asOf, "patient-fhir-export", keys, accessLog, (history, timeline, _) =>
                 Task.FromResult(Results.Bytes(
                     JsonSerializer.SerializeToUtf8Bytes(PatientBundle.Of(history, timeline, asOf, clock.GetUtcNow(), codes), Json), MediaType)), ct))
             .Produces(StatusCodes.Status200OK, contentType: MediaType)

@@ -9,7 +9,7 @@ internal static class HistoryEndpoints
 {
     public static void MapHistory(this RouteGroupBuilder patients) =>
         patients.MapGet("/{patientId}/history", (Guid patientId, DateTimeOffset? asOf, ClinicReads reads, PersonalKeys keys, AccessLog accessLog, TimeProvider clock, CancellationToken ct) =>
-            reads.ShowAsync(patientId, asOf, PatientRecordView.HistoryResource, keys, accessLog, async (history, timeline) =>
-                Results.Ok(PatientHistoryResponse.From(history, timeline, await reads.PolicyAsync(ct), asOf ?? clock.GetUtcNow())), ct))
+            reads.ShowAsync(patientId, asOf, PatientRecordView.HistoryResource, keys, accessLog, (history, timeline, policy) =>
+                Task.FromResult(Results.Ok(PatientHistoryResponse.From(history, timeline, policy, asOf ?? clock.GetUtcNow()))), ct))
             .Returns<PatientHistoryResponse>().WithTags("History").RequireAuthorization(Permissions.ReadHistory);
 }

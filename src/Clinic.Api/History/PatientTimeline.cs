@@ -1,3 +1,5 @@
+using Clinic.Api.Commands;
+using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Patients;
 using Marten;
 
@@ -6,10 +8,10 @@ namespace Clinic.Api.History;
 internal static class PatientTimeline
 {
     /// <summary>
-    /// The patient's state and stored timeline: as they are now in one round trip, or as of a moment (the state folded
-    /// from the stream up to it, then the timeline, so the timeline holds every entry the fold saw).
+    /// The patient's state and stored timeline, with the clinic's policy as it is now: in one round trip, or as of a
+    /// moment (the state folded from the stream up to it, then the rest, so the timeline holds every entry the fold saw).
     /// </summary>
-    public static async Task<(PatientHistory? State, IReadOnlyList<TimelineDocument> Timeline)> ReadHistoryAsync(
+    public static async Task<(PatientHistory? State, IReadOnlyList<TimelineDocument> Timeline, ClinicPolicy Policy)> ReadHistoryAsync(
         this IQuerySession session, Guid patientId, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         // The state (as of the moment: folded first) is read before the timeline: entries committed between the reads are
@@ -18,8 +20,10 @@ internal static class PatientTimeline
         var batch = session.CreateBatchQuery();
         var current = batch.Load<PatientHistory>(patientId);
         var timeline = batch.Query<TimelineDocument>().Where(d => d.PatientId == patientId).ToList();
+        var clinic = batch.Events.FetchStream(StreamIds.ForClinic(session.TenantId));
         await batch.Execute(cancellationToken);
-        return (asOf is null ? await current : ErasedSince(asItStood, await current), await timeline);
+        var policy = StreamLoading.Fold(await clinic, ClinicDecider.Initial, ClinicDecider.Evolve).Policy;
+        return (asOf is null ? await current : ErasedSince(asItStood, await current), await timeline, policy);
     }
 
     /// <summary>
