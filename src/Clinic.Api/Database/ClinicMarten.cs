@@ -197,8 +197,7 @@ public static class ClinicMarten
 
         public override DateTimeOffset GetUtcNow()
         {
-            var now = System.GetUtcNow();
-            return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+            return StoredTime.Of(System.GetUtcNow());
         }
     }
 

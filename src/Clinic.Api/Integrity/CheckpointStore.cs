@@ -34,7 +34,7 @@ public sealed class CheckpointStore(IntegrityDatabase database, CheckpointSigner
         if (onlyWhenChanged && changed.Count == 0 && before.Count > 0)
             return null;
         var last = before.LastOrDefault();
-        var checkpoint = Checkpoint.Signed(clinic, (last?.Sequence ?? 0) + 1, Microseconds(clock.GetUtcNow().UtcDateTime), changed,
+        var checkpoint = Checkpoint.Signed(clinic, (last?.Sequence ?? 0) + 1, StoredTime.Of(clock.GetUtcNow().UtcDateTime), changed,
             last?.Hash ?? Checkpoint.Genesis, signer);
         await InsertAsync(connection, checkpoint, ct);
         await transaction.CommitAsync(ct);
@@ -119,8 +119,6 @@ public sealed class CheckpointStore(IntegrityDatabase database, CheckpointSigner
         await using var command = Command(connection, "SELECT pg_advisory_xact_lock($1)", key);
         await command.ExecuteNonQueryAsync(ct);
     }
-
-    private static DateTime Microseconds(DateTime utc) => utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond));
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] parameters)
     {

@@ -1,5 +1,6 @@
 using Clinic.Api.Auth;
 using Clinic.Api.Commands;
+using Clinic.Api.Database;
 using Clinic.Api.History;
 using Clinic.Domain.Access;
 using Clinic.Domain.ClinicPolicies;
@@ -35,7 +36,7 @@ internal sealed class GroupClinic
     public GroupClinic(string clinicId, DateTimeOffset now, int years, Random random)
     {
         ClinicId = clinicId;
-        Now = SeedTime.Microseconds(now);
+        Now = StoredTime.Of(now);
         Start = Now.AddYears(-years);
         _ids = new SeedIds(random);
         Admin = new DemoActor($"{clinicId}-admin", ClinicRoles.ClinicAdmin);
@@ -73,7 +74,7 @@ internal sealed class GroupClinic
         foreach (var @event in events)
         {
             practitioner.State = PractitionerDecider.Evolve(practitioner.State, @event);
-            Share(practitionerId, new SeedEvent(_ids.Next(), @event, SeedTime.Microseconds(at), command));
+            Share(practitionerId, new SeedEvent(_ids.Next(), @event, StoredTime.Of(at), command));
         }
     }
 
@@ -82,7 +83,7 @@ internal sealed class GroupClinic
     {
         var viewed = new RecordViewed(viewer.UserId, viewer.Role, PatientRecordView.HistoryResource, patientId, at);
         Share(StreamIds.ForAccessLog(ClinicId, viewer.UserId, DateOnly.FromDateTime(at.UtcDateTime)),
-            new SeedEvent(_ids.Next(), viewed, SeedTime.Microseconds(at), Command(viewer, correlationId)));
+            new SeedEvent(_ids.Next(), viewed, StoredTime.Of(at), Command(viewer, correlationId)));
     }
 
     /// <summary>The shared streams' events, each stream's in time order with strictly rising timestamps; the clinic keeps none after.</summary>
@@ -132,7 +133,7 @@ internal sealed class GroupClinic
     {
         if (decision.IsRefused)
             throw new DemoRefusedException(commandName, command.CorrelationId, decision.Refusal.Code, decision.Refusal.Detail);
-        _setup.AddRange(decision.Events.Select(e => (streamId, new SeedEvent(_ids.Next(), e, SeedTime.Microseconds(at), command))));
+        _setup.AddRange(decision.Events.Select(e => (streamId, new SeedEvent(_ids.Next(), e, StoredTime.Of(at), command))));
     }
 
     private sealed class GroupPractitioner(DemoPractitioner staff)

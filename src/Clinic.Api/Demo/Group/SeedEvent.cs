@@ -1,3 +1,4 @@
+using Clinic.Api.Database;
 using Clinic.Domain.Common;
 
 namespace Clinic.Api.Demo.Group;
@@ -24,15 +25,13 @@ internal sealed class SeedIds(Random random)
     }
 }
 
-/// <summary>Times as PostgreSQL stores them: to the microsecond.</summary>
+/// <summary>Times of events in a stream as the seed stores them.</summary>
 internal static class SeedTime
 {
-    public static DateTimeOffset Microseconds(DateTimeOffset at) => at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond));
-
     /// <summary>The time an event is stored with in a stream whose last one is at <paramref name="last"/>: strictly after it.</summary>
     public static DateTimeOffset After(DateTimeOffset last, DateTimeOffset at)
     {
-        var truncated = Microseconds(at);
+        var truncated = StoredTime.Of(at);
         return truncated > last ? truncated : last.AddTicks(TimeSpan.TicksPerMicrosecond);
     }
 }
