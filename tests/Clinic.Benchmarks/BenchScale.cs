@@ -17,19 +17,20 @@ public sealed record BenchScale(
     int VerifyEvents,
     SeedGroup GrowthEmpty,
     SeedGroup GrowthFull,
-    int GrowthReads)
+    int GrowthReads,
+    int GrowthWarmUpReads)
 {
     public static readonly BenchScale Full = new("full", AppendStreams: 10_000, EventsPerStream: 10, CatchUpEvents: 100_000,
         Reads: 2_000, ReadStreams: 1_000, WarmupStreams: 500, CatchUpRounds: 5,
         HttpPatientsPerDesk: 16, HttpRounds: Http.BenchDesk.SessionsPerPlan, HttpWarmUpRounds: 3,
         RecallSessions: 300_000, VerifyEvents: 1_000_000,
-        GrowthEmpty: new(Clinics: 1, PatientsPerClinic: 100), GrowthFull: new(Clinics: 20, PatientsPerClinic: 2_500), GrowthReads: 1_000);
+        GrowthEmpty: new(Clinics: 1, PatientsPerClinic: 100), GrowthFull: new(Clinics: 20, PatientsPerClinic: 2_500), GrowthReads: 1_000, GrowthWarmUpReads: 500);
 
     public static readonly BenchScale Quick = new("quick", AppendStreams: 1_000, EventsPerStream: 10, CatchUpEvents: 20_000,
         Reads: 500, ReadStreams: 200, WarmupStreams: 100, CatchUpRounds: 1,
         HttpPatientsPerDesk: 4, HttpRounds: 4, HttpWarmUpRounds: 1,
         RecallSessions: 20_000, VerifyEvents: 50_000,
-        GrowthEmpty: new(Clinics: 1, PatientsPerClinic: 100), GrowthFull: new(Clinics: 2, PatientsPerClinic: 200), GrowthReads: 200);
+        GrowthEmpty: new(Clinics: 1, PatientsPerClinic: 100), GrowthFull: new(Clinics: 2, PatientsPerClinic: 200), GrowthReads: 200, GrowthWarmUpReads: 100);
 
     public long AppendEvents => (long)AppendStreams * EventsPerStream;
     public int CatchUpStreams => CatchUpEvents / EventsPerStream;

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Clinic.Api.Auth;
 using Clinic.Api.Tests.Support;
@@ -166,6 +167,20 @@ public class AuditTrailTests(ApiHost host) : IClassFixture<ApiHost>
         practitioners.Select(view => (view["summary"]!.GetValue<string>(), view["patientId"]!.GetValue<Guid>()))
             .ShouldBe(Enumerable.Repeat(("Viewed patient-history", journey.PatientId), 2));
         admins.Select(view => view["summary"]!.GetValue<string>()).ShouldBe(["Viewed dead-letters"]);
+    }
+
+    [Fact]
+    public async Task A_look_for_a_patient_who_is_not_there_is_recorded_as_an_attempt_to_read_her_record()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var unknown = Guid.NewGuid();
+        await journey.Practitioner.GetProblemAsync($"/api/patients/{unknown}/history", HttpStatusCode.NotFound, "patient-not-found");
+        await host.WaitForProjectionsAsync();
+
+        var views = await AuditTrail.EntriesAsync(journey.Admin, $"&patientId={unknown}&type=record-viewed");
+
+        views.Select(view => (view["summary"]!.GetValue<string>(), view["actorId"]!.GetValue<string>()))
+            .ShouldBe([("Viewed patient-history", Journey.PractitionerUserId)]);
     }
 
     [Fact]
