@@ -8,6 +8,7 @@ namespace Clinic.Api.History;
 /// <summary>
 /// Inline: every event of a patient's stream stored as its timeline entry, in the transaction that records it. Nothing
 /// is read first and no entry is rewritten: which later entries correct an entry is worked out when the timeline is read.
+/// Each entry is keyed in time order (<see cref="TimelineDocument.KeyOf"/>).
 /// </summary>
 public sealed partial class PatientTimelineProjection : EventProjection
 {
@@ -20,7 +21,7 @@ public sealed partial class PatientTimelineProjection : EventProjection
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        operations.Store(new TimelineDocument(e.Id, e.StreamId, TimelineEntry.From(e)));
+        operations.Store(new TimelineDocument(TimelineDocument.KeyOf(e), e.StreamId, TimelineEntry.From(e)));
         return ValueTask.CompletedTask;
     }
 }

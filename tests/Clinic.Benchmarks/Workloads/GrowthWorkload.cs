@@ -134,7 +134,8 @@ public sealed class GrowthWorkload : IWorkload
 
     /// <summary>
     /// The HTTP workload's commands from its 8 desks (new practitioners and patients in the filled clinic), round by round,
-    /// the first rounds a warm-up: throughput and p99.
+    /// the first rounds a warm-up: throughput and p99, and what each command cost in the measured rounds where the
+    /// machine's other load does not count: the API process's CPU time and the WAL the server wrote.
     /// </summary>
     private static async Task<IReadOnlyList<GrowthFigure>> CommandsAsync(BenchContext context, BenchApi api)
     {
@@ -142,24 +143,32 @@ public sealed class GrowthWorkload : IWorkload
             .Select(n => BenchDesk.OpenAsync(api, n, context.Scale.HttpPatientsPerDesk, context.Cancellation)));
         return
         [
-            .. await CommandAsync(context, desks, "ScheduleSession", BenchDesk.Schedule),
-            .. await CommandAsync(context, desks, "ReportSideEffect", BenchDesk.SideEffect),
+            .. await CommandAsync(context, api, desks, "ScheduleSession", BenchDesk.Schedule),
+            .. await CommandAsync(context, api, desks, "ReportSideEffect", BenchDesk.SideEffect),
         ];
     }
 
-    private static async Task<IReadOnlyList<GrowthFigure>> CommandAsync(BenchContext context, IReadOnlyList<BenchDesk> desks, string name, DeskCommand command)
+    private static async Task<IReadOnlyList<GrowthFigure>> CommandAsync(
+        BenchContext context, BenchApi api, IReadOnlyList<BenchDesk> desks, string name, DeskCommand command)
     {
         var measured = new ConcurrentTimings();
+        var (processorTimeBefore, walBefore) = (TimeSpan.Zero, 0L);
         for (var round = 0; round < context.Scale.HttpRounds; round++)
         {
+            if (round == context.Scale.HttpWarmUpRounds)
+                (processorTimeBefore, walBefore) = (api.ProcessorTime, await WalPosition.ReadAsync(context.Floor, context.Cancellation));
             var timings = round < context.Scale.HttpWarmUpRounds ? new ConcurrentTimings() : measured;
             await timings.RunAsync(BenchDesk.Round(desks, command, round), call => call.Call.SendAsync(call.Client, context.Cancellation));
         }
+        var processorTime = api.ProcessorTime - processorTimeBefore;
+        var walBytes = await WalPosition.ReadAsync(context.Floor, context.Cancellation) - walBefore;
         var row = $"{name} over HTTP, {HttpCommandWorkload.Clients} clients";
         return
         [
             GrowthFigure.Rate($"{row} (target: at size ≥ 0.9 of empty)", measured.PerSecond, BenchResult.CommandsPerSecond),
             GrowthFigure.Cost($"{row}, p99", measured.Percentile(99), BenchResult.Milliseconds),
+            GrowthFigure.Cost($"{row}, API process CPU per command", processorTime.TotalMilliseconds / measured.Operations, BenchResult.Milliseconds),
+            GrowthFigure.Cost($"{row}, WAL written per command", walBytes / 1024.0 / measured.Operations, BenchResult.Kilobytes),
         ];
     }
 
