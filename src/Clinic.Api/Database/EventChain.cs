@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Data.Common;
+using System.Text;
 using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
@@ -57,7 +59,8 @@ public sealed class EventChain(string schema, Migrator migrator) : FeatureSchema
 
 /// <summary>
 /// The row trigger on <c>mt_events</c> that writes each inserted event's hash in the same transaction, the function that
-/// hashes one event, and the trigger function; on creation, the events already stored are hashed in stream order when
+/// hashes one event, and the trigger function, which does the same for its row itself (a call of the function costs
+/// an append about a tenth of the trigger's time); on creation, the events already stored are hashed in stream order when
 /// no event has a hash yet (a store that predates the chain). The hash is <c>sha256(previous || content)</c>, the
 /// content being the event's columns, each as a 4-byte big-endian length (-1 for null) and its UTF-8 text, in the order
 /// <see cref="Integrity.EventHash"/> reads them to check it; the previous hash is the one of the event before in the
@@ -89,37 +92,63 @@ public sealed class EventChainTrigger : ISchemaObject
 
     private string Link => $"{_schema}.{LinkFunction}";
 
-    /// <summary>Hashes one event row and records it; the genesis hash, and the tombstone's type, are Marten's and ours as constants.</summary>
-    private string LinkBody => $$"""
+    /// <summary>
+    /// Hashes the event in the row variable <paramref name="e"/> and records it: the link function's body and, ended by
+    /// <paramref name="ending"/>, the trigger's. The hash is one PL/pgSQL assignment, a "simple expression" whose state
+    /// PL/pgSQL keeps for the transaction (as part of a statement it was built again for every event: 1.5 times the
+    /// trigger's instructions), the two long fields converted once beforehand. The two statements are the look-up of
+    /// the hash before (skipped where the chain starts, as <see cref="Integrity.StreamCheck"/> reads it) and the insert.
+    /// The genesis hash, the tombstone's type and the layout's first field are constants.
+    /// </summary>
+    private string HashBlock(string e, string ending) => $$"""
         DECLARE
             previous bytea;
-            content bytea := ''::bytea;
-            field text;
+            data bytea := convert_to({{e}}.data::text, 'UTF8');
+            headers bytea := convert_to({{e}}.headers::text, 'UTF8');
+            hash bytea;
         BEGIN
-            IF e.type <> '{{Integrity.EventHash.TombstoneType}}' THEN
+            IF {{e}}.version <> 1 AND {{e}}.type <> '{{Integrity.EventHash.TombstoneType}}' THEN
                 SELECT h.hash INTO previous FROM {{_hashes}} AS h
-                WHERE h.tenant_id = e.tenant_id AND h.stream_id = e.stream_id AND h.version = e.version - 1;
+                WHERE h.tenant_id = {{e}}.tenant_id AND h.stream_id = {{e}}.stream_id AND h.version = {{e}}.version - 1;
             END IF;
             previous := coalesce(previous, '\x{{Convert.ToHexStringLower(Integrity.EventHash.Genesis)}}'::bytea);
-            FOREACH field IN ARRAY ARRAY[
-                '{{Integrity.EventHash.Format}}', e.tenant_id, e.stream_id::text, e.version::text, e.seq_id::text, e.id::text,
-                e.type, e.mt_dotnet_type, (extract(epoch FROM e.timestamp) * 1000000)::bigint::text, e.data::text,
-                e.headers::text, e.correlation_id, e.causation_id]::text[]
-            LOOP
-                content := content || CASE WHEN field IS NULL THEN int4send(-1)
-                    ELSE int4send(octet_length(convert_to(field, 'UTF8'))) || convert_to(field, 'UTF8') END;
-            END LOOP;
+            hash := sha256(previous || '\x{{FormatField}}'::bytea
+                || {{string.Join("\n        || ", Fields(e))}});
             INSERT INTO {{_hashes}} (tenant_id, stream_id, version, hash, previous_hash)
-            VALUES (e.tenant_id, e.stream_id, e.version, sha256(previous || content), previous);
+            VALUES ({{e}}.tenant_id, {{e}}.stream_id, {{e}}.version, hash, previous);{{ending}}
         END;
         """;
 
-    private string TriggerBody => $"""
-        BEGIN
-            PERFORM {Link}(NEW);
-            RETURN NULL;
-        END;
-        """;
+    /// <summary>The event's fields after the layout's version, in <see cref="Integrity.EventHash"/>'s order.</summary>
+    private static IEnumerable<string> Fields(string e) =>
+    [
+        Text($"{e}.tenant_id"), Text($"{e}.stream_id::text"), Text($"{e}.version::text"), Text($"{e}.seq_id::text"),
+        Text($"{e}.id::text"), Text($"{e}.type"), Text($"{e}.mt_dotnet_type"),
+        Text($"(extract(epoch FROM {e}.timestamp) * 1000000)::bigint::text"), Field("data"), Field("headers"),
+        Text($"{e}.correlation_id"), Text($"{e}.causation_id"),
+    ];
+
+    /// <summary>The layout's version, the first field of every event's content, encoded as a field.</summary>
+    private static string FormatField
+    {
+        get
+        {
+            var text = Encoding.UTF8.GetBytes(Integrity.EventHash.Format);
+            var encoded = new byte[sizeof(int) + text.Length];
+            BinaryPrimitives.WriteInt32BigEndian(encoded, text.Length);
+            text.CopyTo(encoded, sizeof(int));
+            return Convert.ToHexStringLower(encoded);
+        }
+    }
+
+    /// <summary>A text field: its UTF-8 bytes, their length first, or the length -1 alone for null.</summary>
+    private static string Text(string text) => Field($"convert_to({text}, 'UTF8')");
+
+    private static string Field(string bytes) => $"coalesce(int4send(octet_length({bytes})) || {bytes}, int4send(-1))";
+
+    private string LinkBody => HashBlock("e", "");
+
+    private string TriggerBody => HashBlock("NEW", "\n    RETURN NULL;");
 
     public void WriteCreateStatement(Migrator migrator, TextWriter writer)
     {

@@ -1,20 +1,27 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Clinic.Api.Privacy;
 
 /// <summary>
-/// A personal value as stored: <c>pd1:&lt;patient id&gt;:&lt;base64(nonce | ciphertext | tag)&gt;</c>, AES-256-GCM under the
-/// patient's key with a random 12-byte nonce and her id as associated data (a value copied under another patient's id
-/// does not open).
+/// A personal value as stored: <c>pd2:&lt;base64(patient id | nonce | ciphertext | tag)&gt;</c>, AES-256-GCM under the
+/// patient's key with a random 12-byte nonce and her id (its 16 bytes as <see cref="Guid.ToByteArray()"/> writes them)
+/// as associated data: a value copied under another patient's id does not open. Values of the first envelope,
+/// <c>pd1:&lt;patient id as 32 hex digits&gt;:&lt;base64(nonce | ciphertext | tag)&gt;</c> (9 to 13 characters longer for
+/// the same bytes), are sealed alike and still open.
 /// </summary>
 public sealed class PersonalSeal(PersonalKeys keys)
 {
-    public const string Prefix = "pd1:";
-    private const int SubjectChars = 32;
+    public const string Prefix = "pd2:";
+    public const string FirstEnvelopePrefix = "pd1:";
+    private const int SubjectBytes = 16;
+    private const int FirstEnvelopeSubjectChars = 32;
 
-    public static bool IsSealed(string? stored) => stored is not null && stored.StartsWith(Prefix, StringComparison.Ordinal);
+    public static bool IsSealed(string? stored) =>
+        stored is not null && (stored.StartsWith(Prefix, StringComparison.Ordinal) || stored.StartsWith(FirstEnvelopePrefix, StringComparison.Ordinal));
 
     /// <exception cref="PersonalDataNotSealable">The patient has no key: she was erased, or her key was never made.</exception>
     public string Seal(Guid subject, string plaintext)
@@ -35,9 +42,20 @@ public sealed class PersonalSeal(PersonalKeys keys)
     /// <summary>The value sealed in <paramref name="stored"/>; null once the patient's key is destroyed.</summary>
     public string? Open(string stored)
     {
-        var subject = Guid.ParseExact(stored.AsSpan(Prefix.Length, SubjectChars), "N");
-        return keys.Find(subject) is { } key ? KeyRun.Of(subject, key).Open(stored) : null;
+        var (subject, sealedBytes) = stored.StartsWith(Prefix, StringComparison.Ordinal) ? Unwrap(stored) : UnwrapFirstEnvelope(stored);
+        return keys.Find(subject) is { } key ? KeyRun.Of(subject, key).Open(sealedBytes) : null;
     }
+
+    /// <returns>The patient, and the nonce, ciphertext and tag.</returns>
+    private static (Guid Subject, ArraySegment<byte> SealedBytes) Unwrap(string stored)
+    {
+        var envelope = Convert.FromBase64String(stored[Prefix.Length..]);
+        return (new Guid(envelope.AsSpan(0, SubjectBytes)), new ArraySegment<byte>(envelope, SubjectBytes, envelope.Length - SubjectBytes));
+    }
+
+    private static (Guid Subject, ArraySegment<byte> SealedBytes) UnwrapFirstEnvelope(string stored) =>
+        (Guid.ParseExact(stored.AsSpan(FirstEnvelopePrefix.Length, FirstEnvelopeSubjectChars), "N"),
+            Convert.FromBase64String(stored[(FirstEnvelopePrefix.Length + FirstEnvelopeSubjectChars + 1)..]));
 
     /// <summary>
     /// A thread's AES-GCM cipher under the key it used last. A patient's values are sealed and opened in runs (her
@@ -53,12 +71,14 @@ public sealed class PersonalSeal(PersonalKeys keys)
         private static KeyRun? _current;
 
         private readonly Guid _subject;
+        private readonly byte[] _subjectBytes;
         private readonly byte[] _key;
         private readonly AesGcm _aes;
 
         private KeyRun(Guid subject, byte[] key)
         {
             _subject = subject;
+            _subjectBytes = subject.ToByteArray();
             _key = key;
             _aes = new AesGcm(key, TagBytes);
         }
@@ -74,24 +94,30 @@ public sealed class PersonalSeal(PersonalKeys keys)
 
         public void Dispose() => _aes.Dispose();
 
+        /// <summary>The envelope's bytes are laid out first and the text encrypted where it lies (AES-GCM allows it).</summary>
         public string Seal(string plaintext)
         {
-            var clear = System.Text.Encoding.UTF8.GetBytes(plaintext);
-            var sealedBytes = new byte[NonceBytes + clear.Length + TagBytes];
-            var nonce = sealedBytes.AsSpan(0, NonceBytes);
+            var clearLength = Encoding.UTF8.GetByteCount(plaintext);
+            var envelope = new byte[SubjectBytes + NonceBytes + clearLength + TagBytes];
+            _subjectBytes.CopyTo(envelope, 0);
+            var nonce = envelope.AsSpan(SubjectBytes, NonceBytes);
             Nonces.Fill(nonce);
-            _aes.Encrypt(nonce, clear, sealedBytes.AsSpan(NonceBytes, clear.Length), sealedBytes.AsSpan(NonceBytes + clear.Length), _subject.ToByteArray());
-            return $"{Prefix}{_subject:N}:{Convert.ToBase64String(sealedBytes)}";
+            var text = envelope.AsSpan(SubjectBytes + NonceBytes, clearLength);
+            Encoding.UTF8.GetBytes(plaintext, text);
+            _aes.Encrypt(nonce, text, text, envelope.AsSpan(SubjectBytes + NonceBytes + clearLength), _subjectBytes);
+            return string.Create(Prefix.Length + Base64.GetMaxEncodedToUtf8Length(envelope.Length), envelope, static (chars, bytes) =>
+            {
+                Prefix.CopyTo(chars);
+                Convert.TryToBase64Chars(bytes, chars[Prefix.Length..], out _);
+            });
         }
 
-        public string Open(string stored)
+        /// <summary>Decrypted where they lie.</summary>
+        public string Open(Span<byte> sealedBytes)
         {
-            var sealedBytes = Convert.FromBase64String(stored[(Prefix.Length + SubjectChars + 1)..]);
-            var clearLength = sealedBytes.Length - NonceBytes - TagBytes;
-            var clear = new byte[clearLength];
-            _aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, clearLength),
-                sealedBytes.AsSpan(NonceBytes + clearLength), clear, _subject.ToByteArray());
-            return System.Text.Encoding.UTF8.GetString(clear);
+            var text = sealedBytes[NonceBytes..^TagBytes];
+            _aes.Decrypt(sealedBytes[..NonceBytes], text, sealedBytes[^TagBytes..], text, _subjectBytes);
+            return Encoding.UTF8.GetString(text);
         }
     }
 

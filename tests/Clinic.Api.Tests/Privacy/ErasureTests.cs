@@ -43,7 +43,7 @@ public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task An_erasure_by_legal_obligation_leaves_no_readable_personal_value_and_keeps_the_clinical_facts()
     {
         var patient = await DistinctivePatient.RecordedAsync(host);
-        var sealedValue = await StoredText.TablesHoldingAsync(host.Schema, $"pd1:{patient.Journey.PatientId:N}:");
+        var sealedValue = await StoredText.TablesHoldingAsync(host.Schema, SealedValues.PrefixOf(patient.Journey.PatientId));
         var signature = $"/api/sessions/{patient.SessionId}/signature";
         await host.SigningClient(ClinicRoles.Practitioner, patient.Journey.Clinic, Journey.PractitionerUserId, "Dr Ana Silva", host.Clock.GetUtcNow())
             .PostOkAsync(signature, new { meaning = "performed" }, HttpStatusCode.OK);

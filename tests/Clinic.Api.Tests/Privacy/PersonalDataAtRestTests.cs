@@ -28,7 +28,7 @@ public class PersonalDataAtRestTests(ApiHost host) : IClassFixture<ApiHost>
     {
         var patient = await DistinctivePatient.RecordedAsync(host);
 
-        (await StoredText.TablesHoldingAsync(host.Schema, $"pd1:{patient.Journey.PatientId:N}:"))
+        (await StoredText.TablesHoldingAsync(host.Schema, SealedValues.PrefixOf(patient.Journey.PatientId)))
             .ShouldContain(row => row.StartsWith("mt_events: "));
     }
 }

@@ -16,6 +16,16 @@ public class StoredJsonTests(ApiHost host) : IClassFixture<ApiHost>
         ["activePlan", "currentScreening", "openSideEffects", "sideEffectsAwaitingReview", "consentScopes", "isTreatmentSuspended", "isLive"];
 
     [Fact]
+    public async Task A_history_too_long_to_stay_in_its_page_as_it_is_is_compressed_with_lz4()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        await journey.PerformedSessionAsync(Journey.Slot(3));
+
+        (await StoredText.ScalarAsync($"SELECT pg_column_compression(data) FROM {host.Schema}.mt_doc_patienthistory WHERE id = $1", journey.PatientId))
+            .ShouldBe("lz4");
+    }
+
+    [Fact]
     public async Task A_stored_history_holds_no_computed_value_and_reads_back_as_the_fold_of_its_events()
     {
         var journey = await new Journey(host).ReadyForTreatmentAsync();
