@@ -25,7 +25,7 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 await using var server = await BenchServer.StartAsync(cancellation.Token);
-await using var marten = NpgsqlDataSource.Create(ClinicMarten.ForTheStore(server.ConnectionString));
+await using var marten = NpgsqlDataSource.Create(await ClinicMarten.ForTheStoreAsync(server.ConnectionString, cancellation.Token));
 await using var floor = NpgsqlDataSource.Create(server.ConnectionString);
 var context = new BenchContext(server.ConnectionString, arguments.Scale, marten, floor, !arguments.WithoutChain, cancellation.Token);
 await PrintSetupAsync(server, context);

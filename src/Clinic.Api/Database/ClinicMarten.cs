@@ -35,13 +35,22 @@ public static class ClinicMarten
     /// appends and loads are few statements run very often, and preparing them took its per-stream appends from 0.50 to
     /// 0.84 of the raw Npgsql floor here (docs/performance.md). A row too long to stay in its page as it is (about 2 KB:
     /// a patient's history soon is) is compressed with lz4 rather than PostgreSQL's default pglz, about a third of
-    /// pglz's server instructions for the same size on a history of sealed values (docs/performance.md).
+    /// pglz's server instructions for the same size on a history of sealed values (docs/performance.md), when the server
+    /// was built with lz4: one without it would refuse every connection asking for it.
     /// </summary>
-    public static string ForTheStore(string connectionString)
+    public static async Task<string> ForTheStoreAsync(string connectionString, CancellationToken cancellationToken)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 };
-        settings.Options = $"{settings.Options} -c default_toast_compression=lz4".TrimStart();
+        if (await CompressesWithLz4Async(connectionString, cancellationToken))
+            settings.Options = $"{settings.Options} -c default_toast_compression=lz4".TrimStart();
         return settings.ConnectionString;
+    }
+
+    private static async Task<bool> CompressesWithLz4Async(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var server = NpgsqlDataSource.Create(connectionString);
+        await using var command = server.CreateCommand("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'");
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     public static string SchemaOf(IConfiguration configuration) => configuration["Clinic:Schema"] ?? DefaultSchema;

@@ -19,7 +19,7 @@ public sealed record ClinicServices(ClinicDatabase Database, NpgsqlDataSource Da
         using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
         var database = await ClinicDatabase.OpenAsync(builder.Configuration, loggers.CreateLogger<ClinicDatabase>(), cancellationToken);
         // Named: Npgsql's spans and pool metrics carry the data source's name, by default its connection string.
-        var dataSource = new NpgsqlDataSourceBuilder(ClinicMarten.ForTheStore(database.ConnectionString)) { Name = DataSourceName }
+        var dataSource = new NpgsqlDataSourceBuilder(await ClinicMarten.ForTheStoreAsync(database.ConnectionString, cancellationToken)) { Name = DataSourceName }
             .ConfigureTracing(TelemetrySetup.TraceCommandsOfOperations).Build();
         var schema = ClinicMarten.SchemaOf(builder.Configuration);
         var keyCacheTtl = builder.Configuration.GetValue("Clinic:PersonalKeyCacheTtl", PersonalKeys.DefaultCacheTtl);
