@@ -44,6 +44,25 @@ public class ProjectionsRebuildTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_rebuilt_timeline_replaces_entries_stored_under_their_event_ids_instead_of_repeating_them()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var types = Journey.Types(await journey.HistoryAsync());
+        // As a store written before entries were keyed in time order holds them.
+        var rekeyed = await TestSql.RowsAsync($$"""
+            UPDATE {{host.Schema}}.mt_doc_timelinedocument
+            SET id = (data -> 'entry' ->> 'eventId')::uuid, data = jsonb_set(data, '{id}', data -> 'entry' -> 'eventId')
+            WHERE patient_id = $1 RETURNING id
+            """, reader => reader.GetGuid(0), journey.PatientId);
+
+        var run = await CliRun.RunAsync(host, "projections", "rebuild", "--projection", "patient-timeline");
+
+        run.ExitCode.ShouldBe(0, run.Output + run.Errors);
+        rekeyed.Count.ShouldBe(types.Count);
+        Journey.Types(await journey.HistoryAsync()).ShouldBe(types);
+    }
+
+    [Fact]
     public async Task A_named_projection_is_rebuilt_alone_and_an_unknown_name_rebuilds_nothing()
     {
         await new Journey(host).RegisterPatientAsync();

@@ -16,13 +16,14 @@ public class StoredJsonTests(ApiHost host) : IClassFixture<ApiHost>
         ["activePlan", "currentScreening", "openSideEffects", "sideEffectsAwaitingReview", "consentScopes", "isTreatmentSuspended", "isLive"];
 
     [Fact]
-    public async Task A_history_too_long_to_stay_in_its_page_as_it_is_is_compressed_with_lz4()
+    public async Task A_history_too_long_to_stay_in_its_page_as_it_is_is_compressed_with_lz4_when_the_server_has_it()
     {
         var journey = await new Journey(host).ReadyForTreatmentAsync();
         await journey.PerformedSessionAsync(Journey.Slot(3));
+        var serverHasLz4 = await StoredText.ScalarAsync("SELECT $1 = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'", "lz4") is true;
 
         (await StoredText.ScalarAsync($"SELECT pg_column_compression(data) FROM {host.Schema}.mt_doc_patienthistory WHERE id = $1", journey.PatientId))
-            .ShouldBe("lz4");
+            .ShouldBe(serverHasLz4 ? "lz4" : "pglz");
     }
 
     [Fact]
