@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Clinic.Api.Commands;
+using Clinic.Benchmarks.Measuring;
 using Npgsql;
 
 namespace Clinic.Benchmarks.Growth;
@@ -24,17 +24,7 @@ public sealed class HistoryFloor(NpgsqlDataSource db, string schema, GrowthSubje
     }
 
     /// <summary>Reads and records <paramref name="count"/> times, one after the other: each one's milliseconds.</summary>
-    public async Task<List<double>> TimedAsync(int count, CancellationToken ct)
-    {
-        var milliseconds = new List<double>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await OnceAsync(ct);
-            milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-        return milliseconds;
-    }
+    public Task<List<double>> TimedAsync(int count, CancellationToken ct) => Measure.MillisecondsEachAsync(count, () => OnceAsync(ct));
 
     /// <summary>A batch is one implicit transaction: the insert commits when the reads have run.</summary>
     private async Task OnceAsync(CancellationToken ct)

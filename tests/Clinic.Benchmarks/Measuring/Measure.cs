@@ -12,6 +12,15 @@ public static class Measure
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
+    /// <summary>Runs <paramref name="once"/> <paramref name="count"/> times, one after the other: each run's milliseconds.</summary>
+    public static async Task<List<double>> MillisecondsEachAsync(int count, Func<Task> once)
+    {
+        var milliseconds = new List<double>(count);
+        for (var i = 0; i < count; i++)
+            milliseconds.Add(await SecondsAsync(once) * 1_000);
+        return milliseconds;
+    }
+
     public static async Task<double> EventsPerSecondAsync(long events, Func<Task> work) => events / await SecondsAsync(work);
 
     public static async Task<double> MicrosecondsAsync(Func<Task> work) => await SecondsAsync(work) * 1_000_000;

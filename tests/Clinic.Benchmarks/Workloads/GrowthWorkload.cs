@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Clinic.Benchmarks.Growth;
 using Clinic.Benchmarks.Http;
 using Clinic.Benchmarks.Measuring;
@@ -91,7 +90,7 @@ public sealed class GrowthWorkload : IWorkload
         ];
         for (var round = 0; round < context.Scale.GrowthWarmUpReads; round++)
             foreach (var read in reads)
-                await TimedGetsAsync(read.Client, read.Path, 1, context.Cancellation);
+                await GetOkAsync(read.Client, read.Path, context.Cancellation);
 
         var count = context.Scale.GrowthReads;
         var figures = new List<GrowthFigure>();
@@ -117,19 +116,16 @@ public sealed class GrowthWorkload : IWorkload
         ];
     }
 
-    private static async Task<List<double>> TimedGetsAsync(HttpClient client, string path, int count, CancellationToken ct)
+    private static Task<List<double>> TimedGetsAsync(HttpClient client, string path, int count, CancellationToken ct) =>
+        Measure.MillisecondsEachAsync(count, () => GetOkAsync(client, path, ct));
+
+    /// <summary>GETs <paramref name="path"/> and reads the whole answer, which must be a success.</summary>
+    private static async Task GetOkAsync(HttpClient client, string path, CancellationToken ct)
     {
-        var milliseconds = new List<double>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await client.GetAsync(path, ct);
-            var body = await response.Content.ReadAsStringAsync(ct);
-            milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (!response.IsSuccessStatusCode)
-                throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {body}");
-        }
-        return milliseconds;
+        using var response = await client.GetAsync(path, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {body}");
     }
 
     /// <summary>
