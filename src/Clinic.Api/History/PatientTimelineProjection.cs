@@ -12,12 +12,12 @@ namespace Clinic.Api.History;
 /// </summary>
 public sealed partial class PatientTimelineProjection : EventProjection
 {
-    private static readonly HashSet<Type> PatientEvents = [.. EventCatalog.OfStream(StreamTypes.Patient).Select(eventType => eventType.ClrType)];
+    private static readonly HashSet<Type> PatientEventTypes = [.. EventCatalog.OfStream(StreamTypes.Patient).Select(eventType => eventType.ClrType)];
 
     public PatientTimelineProjection()
     {
         Name = "patient-timeline";
-        foreach (var eventType in PatientEvents)
+        foreach (var eventType in PatientEventTypes)
             IncludeType(eventType);
     }
 
@@ -28,7 +28,7 @@ public sealed partial class PatientTimelineProjection : EventProjection
     /// </remarks>
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        if (PatientEvents.Contains(e.EventType))
+        if (PatientEventTypes.Contains(e.EventType))
             operations.Store(new TimelineDocument(TimelineDocument.KeyOf(e), e.StreamId, TimelineEntry.From(e)));
         return ValueTask.CompletedTask;
     }

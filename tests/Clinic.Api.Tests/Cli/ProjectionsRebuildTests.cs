@@ -44,10 +44,17 @@ public class ProjectionsRebuildTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task A_rebuilt_timeline_replaces_entries_stored_under_their_event_ids_instead_of_repeating_them()
+    public async Task A_rebuilt_timeline_replaces_entries_stored_under_their_event_ids_instead_of_repeating_them_and_drops_other_streams_entries()
     {
         var journey = await new Journey(host).ReadyForTreatmentAsync();
         var types = Journey.Types(await journey.HistoryAsync());
+        // As a store written before only patients' events were entries holds a look's entry, under its access log's stream.
+        var otherStream = Guid.NewGuid();
+        await TestSql.ExecuteAsync($"""
+            INSERT INTO {host.Schema}.mt_doc_timelinedocument (tenant_id, id, data, mt_version, mt_dotnet_type, mt_last_modified, patient_id)
+            SELECT tenant_id, gen_random_uuid(), data, mt_version, mt_dotnet_type, mt_last_modified, '{otherStream}'
+            FROM {host.Schema}.mt_doc_timelinedocument WHERE patient_id = '{journey.PatientId}' LIMIT 1
+            """);
         // As a store written before entries were keyed in time order holds them.
         var rekeyed = await TestSql.RowsAsync($$"""
             UPDATE {{host.Schema}}.mt_doc_timelinedocument
@@ -60,6 +67,7 @@ public class ProjectionsRebuildTests(ApiHost host) : IClassFixture<ApiHost>
         run.ExitCode.ShouldBe(0, run.Output + run.Errors);
         rekeyed.Count.ShouldBe(types.Count);
         Journey.Types(await journey.HistoryAsync()).ShouldBe(types);
+        (await TestSql.CountAsync($"SELECT count(*) FROM {host.Schema}.mt_doc_timelinedocument WHERE patient_id = $1", otherStream)).ShouldBe(0);
     }
 
     [Fact]

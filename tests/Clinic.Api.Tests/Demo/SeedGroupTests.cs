@@ -71,15 +71,15 @@ public class SeedGroupTests(SeededGroup group) : IClassFixture<SeededGroup>
     }
 
     [Fact]
-    public async Task Every_session_reminder_still_to_come_is_left_scheduled_by_the_outbox_of_the_transaction_that_wrote_its_patient()
+    public async Task Every_session_reminder_still_to_come_is_left_scheduled_whichever_transaction_wrote_its_patient()
     {
-        await using var recent = new ApiHost();
-        await recent.InitializeAsync();
-        var run = await CliRun.RunAsync(recent, "seed-demo", "--clinics", "1", "--patients-per-clinic", "40", "--years", "1", "--batch", "1");
+        await using var oneYear = new ApiHost();
+        await oneYear.InitializeAsync();
+        var run = await CliRun.RunAsync(oneYear, "seed-demo", "--clinics", "1", "--patients-per-clinic", "40", "--years", "1", "--batch", "1");
         run.ExitCode.ShouldBe(0, run.Output + run.Errors);
-        run.OutputLines.ShouldNotContain(line => line.StartsWith("warn:"), "each transaction's outbox sends what it holds once");
+        run.Output.ShouldNotContain("has already flushed its outgoing messages", Case.Sensitive, "an outbox sends what it holds once: one per transaction");
         var remindLater = DateTimeOffset.UtcNow.AddMinutes(10);
-        await using var session = recent.Store().QuerySession("clinic-01");
+        await using var session = oneYear.Store().QuerySession("clinic-01");
         var events = await session.Events.QueryAllRawEvents().ToListAsync();
 
         var sessionsToRemind = events.GroupBy(e => e.StreamId)
@@ -89,7 +89,7 @@ public class SeedGroupTests(SeededGroup group) : IClassFixture<SeededGroup>
             .Where(booked => booked.Status == SessionStatus.Scheduled && booked.StartsAt - FollowUps.ReminderLead > remindLater)
             .Select(booked => booked.SessionId).ToList();
         var scheduledReminders = await TestSql.RowsAsync(
-            $"SELECT body FROM {recent.Schema}.wolverine_incoming_envelopes WHERE status = 'Scheduled' AND message_type = 'send-session-reminder.v1'",
+            $"SELECT body FROM {oneYear.Schema}.wolverine_incoming_envelopes WHERE status = 'Scheduled' AND message_type = 'send-session-reminder.v1'",
             reader => Encoding.UTF8.GetString((byte[])reader[0]));
 
         sessionsToRemind.ShouldNotBeEmpty("a year's history leaves sessions booked in the weeks to come");

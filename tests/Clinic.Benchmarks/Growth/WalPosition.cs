@@ -4,8 +4,8 @@ namespace Clinic.Benchmarks.Growth;
 
 /// <summary>
 /// The server's write-ahead log position, in bytes: the difference of two positions is what every client of the server
-/// wrote in between (on the benchmark's own server, the API alone). Unlike a rate on these shared cores, it does not
-/// depend on what else the machine runs.
+/// wrote in between (on the benchmark's own server, the API processes it runs). Unlike a rate on these shared cores, it
+/// does not depend on what else the machine runs.
 /// </summary>
 public static class WalPosition
 {

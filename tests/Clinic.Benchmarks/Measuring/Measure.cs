@@ -34,22 +34,23 @@ public static class Measure
     }
 
     /// <summary>
-    /// Runs both sides block by block, alternating which goes first (ours-floor, floor-ours, ...), so that
-    /// both meet the same server, disk and machine conditions; gives each side's total time in seconds.
+    /// Runs <paramref name="work"/> on every side, <paramref name="blocks"/> times, which goes first alternating (the
+    /// sides in order, then reversed, ...), so that all meet the same server, disk and machine conditions.
     /// </summary>
+    public static async Task AlternateAsync<T>(IReadOnlyList<T> sides, int blocks, Func<T, int, Task> work)
+    {
+        for (var block = 0; block < blocks; block++)
+            foreach (var side in block % 2 == 0 ? sides : sides.Reverse())
+                await work(side, block);
+    }
+
+    /// <summary>Runs both sides block by block, alternating which goes first (ours-floor, floor-ours, ...); gives each side's total time in seconds.</summary>
     public static async Task<(double Ours, double Floor)> InterleavedAsync(int blocks, Func<int, Task> ours, Func<int, Task> floor)
     {
-        var (oursSeconds, floorSeconds) = (0.0, 0.0);
-        for (var block = 0; block < blocks; block++)
-        {
-            var oursFirst = block % 2 == 0;
-            if (oursFirst)
-                oursSeconds += await SecondsAsync(() => ours(block));
-            floorSeconds += await SecondsAsync(() => floor(block));
-            if (!oursFirst)
-                oursSeconds += await SecondsAsync(() => ours(block));
-        }
-        return (oursSeconds, floorSeconds);
+        Func<int, Task>[] sides = [ours, floor];
+        var seconds = new double[sides.Length];
+        await AlternateAsync([0, 1], blocks, async (side, block) => seconds[side] += await SecondsAsync(() => sides[side](block)));
+        return (seconds[0], seconds[1]);
     }
 
     /// <summary>

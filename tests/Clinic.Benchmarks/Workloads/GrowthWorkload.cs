@@ -83,24 +83,13 @@ public sealed class GrowthWorkload : IWorkload
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> on both databases <paramref name="blocks"/> times, which goes first alternating, so
-    /// that both meet the same machine: its other load, the server's caches, the API processes' compilers.
-    /// </summary>
-    private static async Task AlternateAsync(IReadOnlyList<GrowthSide> sides, int blocks, Func<GrowthSide, int, Task> work)
-    {
-        for (var block = 0; block < blocks; block++)
-            foreach (var side in block % 2 == 0 ? sides : sides.Reverse())
-                await work(side, block);
-    }
-
-    /// <summary>
     /// The reads, each measured after all of them have been warmed up together: a server answers them for weeks, so the
     /// runtime's tiered compilation has long finished optimising their code (after a few hundred requests it still
     /// takes a third of the API's CPU).
     /// </summary>
     private static async Task ReadsAsync(BenchContext context, IReadOnlyList<GrowthSide> sides)
     {
-        await AlternateAsync(sides, context.Scale.GrowthWarmUpReads, async (side, _) =>
+        await Measure.AlternateAsync(sides, context.Scale.GrowthWarmUpReads, async (side, _) =>
         {
             foreach (var read in side.Reads)
                 await GetOkAsync(read.Client, read.Path, context.Cancellation);
@@ -109,7 +98,7 @@ public sealed class GrowthWorkload : IWorkload
         for (var index = 0; index < sides[0].Reads.Count; index++)
         {
             var timed = sides.ToDictionary(side => side, _ => new List<double>());
-            await AlternateAsync(sides, blocks, async (side, _) =>
+            await Measure.AlternateAsync(sides, blocks, async (side, _) =>
             {
                 var read = side.Reads[index];
                 timed[side].AddRange(await Measure.MillisecondsEachAsync(ReadsPerBlock, () => GetOkAsync(read.Client, read.Path, context.Cancellation)));
@@ -125,9 +114,9 @@ public sealed class GrowthWorkload : IWorkload
         var floors = new Dictionary<GrowthSide, HistoryFloor>();
         foreach (var side in sides)
             floors[side] = await HistoryFloor.PrepareAsync(context.Floor, side.Api.Schema, side.Subjects, context.Cancellation);
-        await AlternateAsync(sides, 1, (side, _) => floors[side].TimedAsync(context.Scale.GrowthReads / 10, context.Cancellation));
+        await Measure.AlternateAsync(sides, 1, (side, _) => floors[side].TimedAsync(context.Scale.GrowthReads / 10, context.Cancellation));
         var timed = sides.ToDictionary(side => side, _ => new List<double>());
-        await AlternateAsync(sides, context.Scale.GrowthReads / ReadsPerBlock,
+        await Measure.AlternateAsync(sides, context.Scale.GrowthReads / ReadsPerBlock,
             async (side, _) => timed[side].AddRange(await floors[side].TimedAsync(ReadsPerBlock, context.Cancellation)));
         foreach (var side in sides)
             side.Figures.AddRange(Percentiles(
@@ -157,7 +146,7 @@ public sealed class GrowthWorkload : IWorkload
     /// <summary>
     /// The HTTP workload's commands from its 8 desks (new practitioners and patients in each filled clinic), round by round
     /// on each database in turn, the first rounds a warm-up: throughput and p99, and what each command cost in the
-    /// measured rounds where the machine's other load does not count: the API process's CPU time and the WAL the server
+    /// measured rounds, figures the machine's other load barely moves: the API process's CPU time and the WAL the server
     /// wrote.
     /// </summary>
     private static async Task CommandsAsync(BenchContext context, IReadOnlyList<GrowthSide> sides)
@@ -171,14 +160,16 @@ public sealed class GrowthWorkload : IWorkload
     }
 
     /// <summary>
-    /// The API's CPU is counted from each process's first measured round to the end (both idle alike while the other
-    /// works, and work a command leaves behind it, such as its outgoing messages, is counted); the WAL round by round.
+    /// The API's CPU is counted from each process's first measured round to the end (work a command leaves behind it, such
+    /// as its outgoing messages, is counted; so is the process's idle work while the other one's rounds run); the WAL round
+    /// by round (with whatever the idle process and the previous round's leftovers write meanwhile: little beside a
+    /// command's 7–17 kB).
     /// </summary>
     private static async Task CommandAsync(
         BenchContext context, IReadOnlyList<GrowthSide> sides, Dictionary<GrowthSide, BenchDesk[]> desks, string name, DeskCommand command)
     {
         var costs = sides.ToDictionary(side => side, _ => new CommandCost());
-        await AlternateAsync(sides, context.Scale.HttpRounds, async (side, round) =>
+        await Measure.AlternateAsync(sides, context.Scale.HttpRounds, async (side, round) =>
         {
             var calls = BenchDesk.Round(desks[side], command, round);
             if (round < context.Scale.HttpWarmUpRounds)
