@@ -39,17 +39,29 @@ public static class Measure
     /// </summary>
     public static async Task<(double Ours, double Floor)> InterleavedAsync(int blocks, Func<int, Task> ours, Func<int, Task> floor)
     {
-        var (oursSeconds, floorSeconds) = (0.0, 0.0);
+        var (oursMeasured, floorMeasured) = await InterleavedAsync(blocks, ours, floor, meter: null, CancellationToken.None);
+        return (oursMeasured.Seconds, floorMeasured.Seconds);
+    }
+
+    /// <summary>
+    /// As <see cref="InterleavedAsync(int, Func{int, Task}, Func{int, Task})"/>, with what each side's blocks cost as
+    /// <paramref name="meter"/> reads it around each block (outside its timing).
+    /// </summary>
+    public static async Task<(Measured Ours, Measured Floor)> InterleavedAsync(
+        int blocks, Func<int, Task> ours, Func<int, Task> floor, CostMeter? meter, CancellationToken cancellationToken)
+    {
+        var (oursMeasured, floorMeasured) = (Measured.None, Measured.None);
         for (var block = 0; block < blocks; block++)
         {
             var oursFirst = block % 2 == 0;
+            var current = block;
             if (oursFirst)
-                oursSeconds += await SecondsAsync(() => ours(block));
-            floorSeconds += await SecondsAsync(() => floor(block));
+                oursMeasured = await oursMeasured.AddAsync(() => ours(current), meter, cancellationToken);
+            floorMeasured = await floorMeasured.AddAsync(() => floor(current), meter, cancellationToken);
             if (!oursFirst)
-                oursSeconds += await SecondsAsync(() => ours(block));
+                oursMeasured = await oursMeasured.AddAsync(() => ours(current), meter, cancellationToken);
         }
-        return (oursSeconds, floorSeconds);
+        return (oursMeasured, floorMeasured);
     }
 
     /// <summary>
@@ -70,5 +82,19 @@ public static class Measure
             Console.WriteLine($"    round {round}: ours {oursRuns[^1],10:N0}   floor {floorRuns[^1],10:N0}");
         }
         return (Percentile(oursRuns, 50), Percentile(floorRuns, 50));
+    }
+}
+
+/// <summary>One side's total wall-clock seconds and, when it was metered, what its work cost.</summary>
+public sealed record Measured(double Seconds, Cost Cost)
+{
+    public static readonly Measured None = new(0, Cost.None);
+
+    public async Task<Measured> AddAsync(Func<Task> work, CostMeter? meter, CancellationToken cancellationToken)
+    {
+        var before = meter is null ? Cost.None : await meter.ReadAsync(cancellationToken);
+        var seconds = await Measure.SecondsAsync(work);
+        var spent = meter is null ? Cost.None : await meter.ReadAsync(cancellationToken) - before;
+        return new Measured(Seconds + seconds, Cost + spent);
     }
 }
