@@ -23,15 +23,30 @@ public sealed record Cost(TimeSpan Client, TimeSpan? Server, long BytesSent, lon
 }
 
 /// <summary>
-/// Reads <see cref="Cost"/> counters. The server's CPU is that of its processes as /proc shows them (the postmaster's,
-/// with its children that exited, and its live children's): known only when the server runs on this machine, as the
+/// Reads <see cref="Cost"/> counters. The server's CPU is that of its processes as /proc shows them: the postmaster's,
+/// with its children that exited, and that of the children it had when the meter was made (the connections' backends,
+/// the WAL writer...; a child started later is counted once it exits). Looking for them all again at each reading cost
+/// this process more CPU than a block of the work it measures. Known only when the server runs on this machine, as the
 /// benchmark's throwaway cluster does.
 /// </summary>
-public sealed class CostMeter(NpgsqlDataSource db, int? postmaster) : IDisposable
+public sealed class CostMeter : IDisposable
 {
     // The kernel's clock ticks per second for /proc's CPU times (USER_HZ): 100 on every Linux this runs on.
     private const double TicksPerSecond = 100;
 
+    private readonly NpgsqlDataSource _db;
+    private readonly int? _postmaster;
+    private readonly int[] _serverChildren;
+    private readonly NpgsqlCounters _npgsql = new();
+
+    private CostMeter(NpgsqlDataSource db, int? postmaster)
+    {
+        _db = db;
+        _postmaster = postmaster;
+        _serverChildren = postmaster is { } parent ? ChildrenOf(parent) : [];
+    }
+
+    /// <summary>A meter of the server <paramref name="db"/> connects to, once the connections to be measured are open.</summary>
     public static async Task<CostMeter> ForAsync(NpgsqlDataSource db, CancellationToken ct)
     {
         await using var command = db.CreateCommand("SELECT pg_backend_pid()");
@@ -39,11 +54,9 @@ public sealed class CostMeter(NpgsqlDataSource db, int? postmaster) : IDisposabl
         return new CostMeter(db, ProcessStat.Read(backend) is { } stat ? stat.ParentId : null);
     }
 
-    private readonly NpgsqlCounters _npgsql = new();
-
     public async Task<Cost> ReadAsync(CancellationToken ct)
     {
-        var wal = await WalPosition.ReadAsync(db, ct);
+        var wal = await WalPosition.ReadAsync(_db, ct);
         return new Cost(ClientProcessorTime(), ServerProcessorTime(), _npgsql.BytesSent, _npgsql.Operations, wal);
     }
 
@@ -57,14 +70,21 @@ public sealed class CostMeter(NpgsqlDataSource db, int? postmaster) : IDisposabl
 
     private TimeSpan? ServerProcessorTime()
     {
-        if (postmaster is not { } parent || ProcessStat.Read(parent) is not { } main)
+        if (_postmaster is not { } parent || ProcessStat.Read(parent) is not { } main)
             return null;
         var ticks = main.OwnTicks + main.ExitedChildrenTicks;
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-            if (int.TryParse(Path.GetFileName(directory), out var id) && ProcessStat.Read(id) is { } child && child.ParentId == parent)
-                ticks += child.OwnTicks;
+        foreach (var child in _serverChildren)
+            if (ProcessStat.Read(child) is { } stat && stat.ParentId == parent)
+                ticks += stat.OwnTicks;
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
+
+    private static int[] ChildrenOf(int parent) =>
+    [
+        .. Directory.EnumerateDirectories("/proc")
+            .Select(directory => int.TryParse(Path.GetFileName(directory), out var id) ? id : 0)
+            .Where(id => id != 0 && ProcessStat.Read(id)?.ParentId == parent),
+    ];
 
     /// <summary>The fields of /proc/&lt;pid&gt;/stat used here; null for a process gone or not readable.</summary>
     private sealed record ProcessStat(int ParentId, long OwnTicks, long ExitedChildrenTicks)
