@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Runtime;
 using Clinic.Benchmarks.Growth;
 using Npgsql;
 
@@ -9,17 +10,18 @@ namespace Clinic.Benchmarks.Measuring;
 /// What a piece of work cost, in measures the machine's other load hardly moves (unlike its wall-clock time on these
 /// shared cores): the CPU time of this process and of the PostgreSQL server, the bytes this process wrote (to the
 /// server, as Npgsql counts them), its round trips to the server (Npgsql's operations: a command or a batch) and the
-/// WAL the server wrote.
+/// WAL the server wrote; and the time this process spent JIT-compiling (part of its CPU, which a warmed-up server no
+/// longer spends).
 /// </summary>
-public sealed record Cost(TimeSpan Client, TimeSpan? Server, long BytesSent, long RoundTrips, long WalBytes)
+public sealed record Cost(TimeSpan Client, TimeSpan? Server, long BytesSent, long RoundTrips, long WalBytes, TimeSpan Jit)
 {
-    public static readonly Cost None = new(TimeSpan.Zero, TimeSpan.Zero, 0, 0, 0);
+    public static readonly Cost None = new(TimeSpan.Zero, TimeSpan.Zero, 0, 0, 0, TimeSpan.Zero);
 
     public static Cost operator +(Cost a, Cost b) =>
-        new(a.Client + b.Client, a.Server + b.Server, a.BytesSent + b.BytesSent, a.RoundTrips + b.RoundTrips, a.WalBytes + b.WalBytes);
+        new(a.Client + b.Client, a.Server + b.Server, a.BytesSent + b.BytesSent, a.RoundTrips + b.RoundTrips, a.WalBytes + b.WalBytes, a.Jit + b.Jit);
 
     public static Cost operator -(Cost a, Cost b) =>
-        new(a.Client - b.Client, a.Server - b.Server, a.BytesSent - b.BytesSent, a.RoundTrips - b.RoundTrips, a.WalBytes - b.WalBytes);
+        new(a.Client - b.Client, a.Server - b.Server, a.BytesSent - b.BytesSent, a.RoundTrips - b.RoundTrips, a.WalBytes - b.WalBytes, a.Jit - b.Jit);
 }
 
 /// <summary>
@@ -57,7 +59,7 @@ public sealed class CostMeter : IDisposable
     public async Task<Cost> ReadAsync(CancellationToken ct)
     {
         var wal = await WalPosition.ReadAsync(_db, ct);
-        return new Cost(ClientProcessorTime(), ServerProcessorTime(), _npgsql.BytesSent, _npgsql.Operations, wal);
+        return new Cost(ClientProcessorTime(), ServerProcessorTime(), _npgsql.BytesSent, _npgsql.Operations, wal, JitInfo.GetCompilationTime());
     }
 
     public void Dispose() => _npgsql.Dispose();

@@ -12,8 +12,12 @@ public interface IPatientTraffic
 {
     string Name { get; }
 
-    /// <summary>A block to warm both stores up with, then the measured blocks.</summary>
-    (PatientTrafficBlock WarmUp, IReadOnlyList<PatientTrafficBlock> Measured) Blocks(BenchScale scale);
+    /// <summary>
+    /// Blocks to warm both stores up with, then the measured blocks. The warm-up is long enough for the JIT to have
+    /// compiled the paths at their final tier: a block of 100 patients left it compiling during the measured blocks, more
+    /// of it in the sealed store's blocks (more code runs there), which a long-running server does not do.
+    /// </summary>
+    (IReadOnlyList<PatientTrafficBlock> WarmUp, IReadOnlyList<PatientTrafficBlock> Measured) Blocks(BenchScale scale);
 }
 
 /// <summary>Transactions written one after the other, each putting one command's events in its session, and how many events they hold.</summary>
@@ -30,8 +34,10 @@ public sealed class RegisteredAndScreenedTraffic : IPatientTraffic
 
     public string Name => "patients, 1 stream/tx";
 
-    public (PatientTrafficBlock WarmUp, IReadOnlyList<PatientTrafficBlock> Measured) Blocks(BenchScale scale) =>
-        (Block(), [.. Enumerable.Range(0, scale.AppendStreams / PatientsPerBlock).Select(_ => Block())]);
+    public (IReadOnlyList<PatientTrafficBlock> WarmUp, IReadOnlyList<PatientTrafficBlock> Measured) Blocks(BenchScale scale) =>
+        (Blocks(Math.Max(1, scale.AppendStreams / 1_000)), Blocks(scale.AppendStreams / PatientsPerBlock));
+
+    private static List<PatientTrafficBlock> Blocks(int count) => [.. Enumerable.Range(0, count).Select(_ => Block())];
 
     private static PatientTrafficBlock Block() =>
         new([.. Enumerable.Range(0, PatientsPerBlock).Select(_ => (Action<IDocumentSession>)Register)], PatientsPerBlock * EventsPerPatient);
@@ -69,12 +75,13 @@ public sealed class ClinicHistoriesTraffic : IPatientTraffic
 
     public string Name => "a clinic's patients' histories, 1 command/tx";
 
-    public (PatientTrafficBlock WarmUp, IReadOnlyList<PatientTrafficBlock> Measured) Blocks(BenchScale scale)
+    public (IReadOnlyList<PatientTrafficBlock> WarmUp, IReadOnlyList<PatientTrafficBlock> Measured) Blocks(BenchScale scale)
     {
         var clinic = new GroupClinic(BenchContext.Tenant, DateTimeOffset.UtcNow, Years, GroupSeeder.ClinicRandom(RandomSeed, ClinicNumber));
-        var blocks = Enumerable.Range(1, scale.AppendStreams / 10 + PatientsPerBlock).Chunk(PatientsPerBlock)
+        var warmUpBlocks = Math.Max(1, scale.AppendStreams / 2_000);
+        var blocks = Enumerable.Range(1, scale.AppendStreams / 10 + warmUpBlocks * PatientsPerBlock).Chunk(PatientsPerBlock)
             .Select(numbers => Block(clinic, numbers)).ToList();
-        return (blocks[0], blocks[1..]);
+        return (blocks[..warmUpBlocks], blocks[warmUpBlocks..]);
     }
 
     private static PatientTrafficBlock Block(GroupClinic clinic, IEnumerable<int> numbers)
