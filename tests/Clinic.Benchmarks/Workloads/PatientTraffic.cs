@@ -13,9 +13,9 @@ public interface IPatientTraffic
     string Name { get; }
 
     /// <summary>
-    /// Blocks to warm both stores up with, then the measured blocks. The warm-up is long enough for the JIT to have
-    /// compiled the paths at their final tier: a block of 100 patients left it compiling during the measured blocks, more
-    /// of it in the sealed store's blocks (more code runs there), which a long-running server does not do.
+    /// Blocks to warm both stores up with, then the measured blocks. The warm-up is several blocks so that less of the
+    /// JIT's compiling, which a long-running server no longer does, falls in the measured blocks (the row prints what
+    /// still does: a few µs an event, more in the sealed store's, whose code is more).
     /// </summary>
     (IReadOnlyList<PatientTrafficBlock> WarmUp, IReadOnlyList<PatientTrafficBlock> Measured) Blocks(BenchScale scale);
 }
