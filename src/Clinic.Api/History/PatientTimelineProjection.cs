@@ -12,16 +12,24 @@ namespace Clinic.Api.History;
 /// </summary>
 public sealed partial class PatientTimelineProjection : EventProjection
 {
+    private static readonly HashSet<Type> PatientEvents = [.. EventCatalog.OfStream(StreamTypes.Patient).Select(eventType => eventType.ClrType)];
+
     public PatientTimelineProjection()
     {
         Name = "patient-timeline";
-        foreach (var eventType in EventCatalog.OfStream(StreamTypes.Patient))
-            IncludeType(eventType.ClrType);
+        foreach (var eventType in PatientEvents)
+            IncludeType(eventType);
     }
 
+    /// <remarks>
+    /// Run inline, the projection is handed every event its session appends, whatever the types included (those filter
+    /// what the daemon reads when it is rebuilt): the access log's looks and the practitioners' bookings are not a
+    /// patient's timeline.
+    /// </remarks>
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        operations.Store(new TimelineDocument(TimelineDocument.KeyOf(e), e.StreamId, TimelineEntry.From(e)));
+        if (PatientEvents.Contains(e.EventType))
+            operations.Store(new TimelineDocument(TimelineDocument.KeyOf(e), e.StreamId, TimelineEntry.From(e)));
         return ValueTask.CompletedTask;
     }
 }

@@ -184,6 +184,32 @@ public class AuditTrailTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_look_that_cannot_be_recorded_shows_nothing_of_the_record()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var refusal = $"{host.Schema}.refuse_views_of_{journey.PatientId:N}";
+        await TestSql.ExecuteAsync($"""
+            CREATE FUNCTION {refusal}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'not recorded'; END $$;
+            CREATE TRIGGER refuse_views_of_{journey.PatientId:N} BEFORE INSERT ON {host.Schema}.mt_events FOR EACH ROW
+                WHEN (NEW.type = 'record-viewed.v1' AND NEW.data ->> 'patientId' = '{journey.PatientId}') EXECUTE FUNCTION {refusal}();
+            """);
+        string unrecorded;
+        try
+        {
+            unrecorded = (await journey.Practitioner.GetProblemAsync($"{journey.PatientPath}/history", HttpStatusCode.InternalServerError, "internal-error"))
+                .ToJsonString();
+        }
+        finally
+        {
+            await TestSql.ExecuteAsync($"DROP FUNCTION {refusal}() CASCADE");
+        }
+
+        unrecorded.ShouldNotContain("Lopez");
+        unrecorded.ShouldNotContain("timeline");
+        (await journey.HistoryAsync())["identity"]!["lastName"]!.GetValue<string>().ShouldBe("Lopez");
+    }
+
+    [Fact]
     public async Task Who_looked_at_a_patient_is_asked_by_the_event_name_without_its_version()
     {
         var journey = await new Journey(host).ReadyForTreatmentAsync();

@@ -1,5 +1,7 @@
+using System.Text;
 using Clinic.Api.Auth;
 using Clinic.Api.Tests.Support;
+using Clinic.Api.Workflow;
 using Clinic.Domain.Common;
 using Clinic.Domain.Patients;
 using Clinic.Domain.Practitioners;
@@ -66,6 +68,32 @@ public class SeedGroupTests(SeededGroup group) : IClassFixture<SeededGroup>
         fired.ShouldAllBe(e => $"{e.Headers!["actor-id"]}" == "system:messaging" && $"{e.Headers["actor-role"]}" == "system");
         foreach (var reminder in fired.Select(e => e.Data).OfType<SessionReminderSent>())
             reminder.SentAt.ShouldBeLessThan(reminder.SessionStartsAt);
+    }
+
+    [Fact]
+    public async Task Every_session_reminder_still_to_come_is_left_scheduled_by_the_outbox_of_the_transaction_that_wrote_its_patient()
+    {
+        await using var recent = new ApiHost();
+        await recent.InitializeAsync();
+        var run = await CliRun.RunAsync(recent, "seed-demo", "--clinics", "1", "--patients-per-clinic", "40", "--years", "1", "--batch", "1");
+        run.ExitCode.ShouldBe(0, run.Output + run.Errors);
+        run.OutputLines.ShouldNotContain(line => line.StartsWith("warn:"), "each transaction's outbox sends what it holds once");
+        var remindLater = DateTimeOffset.UtcNow.AddMinutes(10);
+        await using var session = recent.Store().QuerySession("clinic-01");
+        var events = await session.Events.QueryAllRawEvents().ToListAsync();
+
+        var sessionsToRemind = events.GroupBy(e => e.StreamId)
+            .Select(stream => stream.OrderBy(e => e.Version).Select(e => e.Data).ToList())
+            .Where(stream => stream[0] is PatientRegistered)
+            .SelectMany(stream => stream.Cast<IDomainEvent>().Aggregate(PatientDecider.Initial, PatientDecider.Evolve).Sessions)
+            .Where(booked => booked.Status == SessionStatus.Scheduled && booked.StartsAt - FollowUps.ReminderLead > remindLater)
+            .Select(booked => booked.SessionId).ToList();
+        var scheduledReminders = await TestSql.RowsAsync(
+            $"SELECT body FROM {recent.Schema}.wolverine_incoming_envelopes WHERE status = 'Scheduled' AND message_type = 'send-session-reminder.v1'",
+            reader => Encoding.UTF8.GetString((byte[])reader[0]));
+
+        sessionsToRemind.ShouldNotBeEmpty("a year's history leaves sessions booked in the weeks to come");
+        sessionsToRemind.ShouldAllBe(sessionId => scheduledReminders.Any(envelope => envelope.Contains(sessionId.ToString())));
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public class PartitionedEventStoreTests(PartitionedApiHost host) : IClassFixture
         var table = onPartition ? $"mt_events_{ClinicPartitions.SuffixOf(journey.Clinic)}" : "mt_events";
         var before = await EventCountAsync(journey.Clinic);
 
-        var refusal = await Should.ThrowAsync<PostgresException>(() => ExecuteAsync(string.Format(statement, $"{host.Schema}.{table}")));
+        var refusal = await Should.ThrowAsync<PostgresException>(() => TestSql.ExecuteAsync(string.Format(statement, $"{host.Schema}.{table}")));
 
         refusal.SqlState.ShouldBe(AppendOnlyEventsGuard.RefusedState);
         refusal.MessageText.ShouldBe($"events are append-only: {operation} on {host.Schema}.{table} refused");
@@ -116,7 +116,7 @@ public class PartitionedEventStoreTests(PartitionedApiHost host) : IClassFixture
         var journey = await new Journey(host).RegisterPatientAsync();
         var before = await EventCountAsync(journey.Clinic);
 
-        await ExecuteAsync($"TRUNCATE {host.Schema}.mt_streams_{ClinicPartitions.SuffixOf(journey.Clinic)} CASCADE");
+        await TestSql.ExecuteAsync($"TRUNCATE {host.Schema}.mt_streams_{ClinicPartitions.SuffixOf(journey.Clinic)} CASCADE");
 
         (await EventCountAsync(journey.Clinic)).ShouldBe(before);
     }
@@ -127,13 +127,13 @@ public class PartitionedEventStoreTests(PartitionedApiHost host) : IClassFixture
         var journey = await new Journey(host).RegisterPatientAsync();
         var partition = $"{host.Schema}.mt_events_{ClinicPartitions.SuffixOf(journey.Clinic)}";
         (await GuardDifferenceAsync()).ShouldBe(SchemaPatchDifference.None);
-        await ExecuteAsync($"DROP TRIGGER {AppendOnlyEventsGuard.Name} ON {partition}");
+        await TestSql.ExecuteAsync($"DROP TRIGGER {AppendOnlyEventsGuard.Name} ON {partition}");
         (await GuardDifferenceAsync()).ShouldNotBe(SchemaPatchDifference.None);
 
         await host.Store().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
         (await GuardDifferenceAsync()).ShouldBe(SchemaPatchDifference.None);
-        var refusal = await Should.ThrowAsync<PostgresException>(() => ExecuteAsync($"DELETE FROM {partition}"));
+        var refusal = await Should.ThrowAsync<PostgresException>(() => TestSql.ExecuteAsync($"DELETE FROM {partition}"));
         refusal.SqlState.ShouldBe(AppendOnlyEventsGuard.RefusedState);
     }
 
@@ -148,14 +148,6 @@ public class PartitionedEventStoreTests(PartitionedApiHost host) : IClassFixture
     {
         var migration = await host.Store().Storage.Database.CreateMigrationAsync();
         return migration.Deltas.Single(delta => delta.SchemaObject is AppendOnlyEventsGuard).Difference;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
 

@@ -47,6 +47,21 @@ public class TimelineKeyTests(ApiHost host) : IClassFixture<ApiHost>
         inVersionOrder.Select(d => InDatabaseOrder(d.Id)).ShouldBeInOrder(SortDirection.Ascending, StringComparer.Ordinal);
     }
 
+    [Fact]
+    public async Task Only_patients_events_are_timeline_entries_not_the_looks_at_them_nor_the_practitioners_bookings()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        await journey.ScheduleAsync(Journey.Slot(3));
+        await journey.HistoryAsync();
+
+        var stored = await TestSql.RowsAsync(
+            $"SELECT data -> 'entry' ->> 'type' FROM {host.Schema}.mt_doc_timelinedocument WHERE tenant_id = $1", reader => reader.GetString(0), journey.Clinic);
+
+        stored.ShouldContain("session-scheduled.v1");
+        stored.ShouldNotContain("record-viewed.v1");
+        stored.ShouldNotContain("practitioner-booked.v1");
+    }
+
     private static IEvent Recorded(Guid id, DateTimeOffset at) => new Event<object>(new object()) { Id = id, Timestamp = at };
 
     /// <summary>PostgreSQL compares uuids byte by byte in their written (big-endian) order.</summary>

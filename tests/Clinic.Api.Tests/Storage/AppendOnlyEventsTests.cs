@@ -22,7 +22,7 @@ public class AppendOnlyEventsTests(ApiHost host) : IClassFixture<ApiHost>
         await new Journey(host).RegisterPatientAsync();
         var before = await EventRowsAsync();
 
-        var refusal = await Should.ThrowAsync<PostgresException>(() => ExecuteAsync(string.Format(statement, host.Schema)));
+        var refusal = await Should.ThrowAsync<PostgresException>(() => TestSql.ExecuteAsync(string.Format(statement, host.Schema)));
 
         refusal.SqlState.ShouldBe(AppendOnlyEventsGuard.RefusedState);
         refusal.MessageText.ShouldBe($"events are append-only: {operation} on {host.Schema}.mt_events refused");
@@ -35,7 +35,7 @@ public class AppendOnlyEventsTests(ApiHost host) : IClassFixture<ApiHost>
         await new Journey(host).RegisterPatientAsync();
         var before = await EventRowsAsync();
 
-        var refusal = await Should.ThrowAsync<PostgresException>(() => ExecuteAsync($"TRUNCATE {host.Schema}.mt_streams CASCADE"));
+        var refusal = await Should.ThrowAsync<PostgresException>(() => TestSql.ExecuteAsync($"TRUNCATE {host.Schema}.mt_streams CASCADE"));
 
         refusal.SqlState.ShouldBe(AppendOnlyEventsGuard.RefusedState);
         (await EventRowsAsync()).ShouldBe(before);
@@ -45,7 +45,7 @@ public class AppendOnlyEventsTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task Events_are_still_appended_after_a_refused_change()
     {
         await new Journey(host).RegisterPatientAsync();
-        await Should.ThrowAsync<PostgresException>(() => ExecuteAsync($"DELETE FROM {host.Schema}.mt_events"));
+        await Should.ThrowAsync<PostgresException>(() => TestSql.ExecuteAsync($"DELETE FROM {host.Schema}.mt_events"));
         var before = await host.EventCountAsync();
 
         await new Journey(host).RegisterPatientAsync();
@@ -62,7 +62,7 @@ public class AppendOnlyEventsTests(ApiHost host) : IClassFixture<ApiHost>
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
         (await TriggerOidAsync()).ShouldBe(trigger);
-        await Should.ThrowAsync<PostgresException>(() => ExecuteAsync($"DELETE FROM {host.Schema}.mt_events"));
+        await Should.ThrowAsync<PostgresException>(() => TestSql.ExecuteAsync($"DELETE FROM {host.Schema}.mt_events"));
     }
 
     [Theory]
@@ -73,13 +73,13 @@ public class AppendOnlyEventsTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task Applying_the_schema_restores_a_guard_someone_took_away(string takeAway)
     {
         await new Journey(host).RegisterPatientAsync();
-        await ExecuteAsync(string.Format(takeAway, host.Schema));
+        await TestSql.ExecuteAsync(string.Format(takeAway, host.Schema));
         (await GuardDifferenceAsync()).ShouldNotBe(SchemaPatchDifference.None);
 
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
         (await GuardDifferenceAsync()).ShouldBe(SchemaPatchDifference.None);
-        var refusal = await Should.ThrowAsync<PostgresException>(() => ExecuteAsync($"DELETE FROM {host.Schema}.mt_events"));
+        var refusal = await Should.ThrowAsync<PostgresException>(() => TestSql.ExecuteAsync($"DELETE FROM {host.Schema}.mt_events"));
         refusal.SqlState.ShouldBe(AppendOnlyEventsGuard.RefusedState);
     }
 
@@ -112,13 +112,6 @@ public class AppendOnlyEventsTests(ApiHost host) : IClassFixture<ApiHost>
         select.Parameters.Add(new NpgsqlParameter { Value = $"{host.Schema}.mt_events" });
         select.Parameters.Add(new NpgsqlParameter { Value = AppendOnlyEventsGuard.Name });
         return (uint)(await select.ExecuteScalarAsync())!;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<NpgsqlConnection> OpenAsync()

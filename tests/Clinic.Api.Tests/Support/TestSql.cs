@@ -22,4 +22,13 @@ public static class TestSql
 
     public static async Task<long> CountAsync(string sql, params object[] parameters) =>
         (await RowsAsync(sql, reader => reader.GetInt64(0), parameters)).Single();
+
+    /// <summary>Runs statements that return nothing (a superuser's change beneath the API, or its undoing).</summary>
+    public static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 }

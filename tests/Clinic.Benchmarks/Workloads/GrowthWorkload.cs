@@ -7,45 +7,60 @@ namespace Clinic.Benchmarks.Workloads;
 
 /// <summary>
 /// Workload 10 (issue 12): the same rows on a nearly empty database (<see cref="BenchScale.GrowthEmpty"/>) and on one
-/// filled to full size (<see cref="BenchScale.GrowthFull"/>: 1M events), side by side. Each phase fills a fresh schema
-/// through the API's generator verb, rebuilds every async projection (which also brings them up to date), vacuums,
-/// measures the schema's size, then serves the API (daemon off, as the HTTP workload runs it) at the clinic of the patient
-/// with about 200 events and measures its reads (one client) and its commands (8 desks). A row's floor column is the
-/// empty database's figure (see docs/performance.md, Growth).
+/// filled to full size (<see cref="BenchScale.GrowthFull"/>: 1M events), side by side. Each database is filled in a fresh
+/// schema through the API's generator verb, its async projections rebuilt (which also brings them up to date), vacuumed
+/// and measured for size. Then the API serves each (two processes, daemon off, as the HTTP workload runs it) at the clinic
+/// of the patient with about 200 events, and the reads (one client) and commands (8 desks) are measured on both in
+/// alternating blocks, so that both meet the same machine. A row's floor column is the empty database's figure (see
+/// docs/performance.md, Growth).
 /// </summary>
 public sealed class GrowthWorkload : IWorkload
 {
-    public string Name => "growth: empty database, then full size";
+    /// <summary>How many GETs of one read are timed on one database before the other's turn.</summary>
+    private const int ReadsPerBlock = 100;
+
+    public string Name => "growth: empty database beside full size";
 
     public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context)
     {
-        var empty = await MeasureAsync(context, context.Scale.GrowthEmpty);
-        var full = await MeasureAsync(context, context.Scale.GrowthFull);
-        return Compare(empty, full);
-    }
-
-    private static async Task<IReadOnlyList<GrowthFigure>> MeasureAsync(BenchContext context, SeedGroup group)
-    {
-        var schema = "bench_" + Guid.NewGuid().ToString("N")[..16];
+        var (emptySchema, fullSchema) = (NewSchema(), NewSchema());
         try
         {
-            var figures = new List<GrowthFigure>(await SeedAsync(context, schema, group));
-            var events = await EventCountAsync(context.Floor, schema, context.Cancellation);
-            figures.AddRange(await ProjectionRebuild.MeasureAsync(context, schema, events));
-            await VacuumAsync(context.Floor, schema, context.Cancellation);
-            figures.AddRange(await DatabaseSize.MeasureAsync(context.Floor, schema, events, context.Cancellation));
-            var subjects = await GrowthSubjects.FindAsync(context.Floor, schema, context.Cancellation);
-            Console.WriteLine($"  reading {subjects}");
-            await using var api = await BenchApi.StartAsync(context, schema, subjects.Clinic);
-            figures.AddRange(await ReadsAsync(context, api, subjects));
-            figures.AddRange(await CommandsAsync(context, api));
-            return figures;
+            var (emptySubjects, emptyFigures) = await FillAsync(context, emptySchema, context.Scale.GrowthEmpty);
+            var (fullSubjects, fullFigures) = await FillAsync(context, fullSchema, context.Scale.GrowthFull);
+            await using var emptyApi = await BenchApi.StartAsync(context, emptySchema, emptySubjects.Clinic);
+            await using var fullApi = await BenchApi.StartAsync(context, fullSchema, fullSubjects.Clinic);
+            using var empty = new GrowthSide(emptyApi, emptySubjects, emptyFigures);
+            using var full = new GrowthSide(fullApi, fullSubjects, fullFigures);
+            GrowthSide[] sides = [empty, full];
+            await ReadsAsync(context, sides);
+            await HistoryFloorAsync(context, sides);
+            await CommandsAsync(context, sides);
+            return Compare(empty.Figures, full.Figures);
         }
         finally
         {
-            await using var drop = context.Floor.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE");
-            await drop.ExecuteNonQueryAsync();
+            foreach (var schema in new[] { emptySchema, fullSchema })
+            {
+                await using var drop = context.Floor.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE");
+                await drop.ExecuteNonQueryAsync();
+            }
         }
+    }
+
+    private static string NewSchema() => "bench_" + Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>Fills the schema, rebuilds its async projections, vacuums it, measures its size and finds what to read in it.</summary>
+    private static async Task<(GrowthSubjects Subjects, List<GrowthFigure> Figures)> FillAsync(BenchContext context, string schema, SeedGroup group)
+    {
+        var figures = new List<GrowthFigure>(await SeedAsync(context, schema, group));
+        var events = await EventCountAsync(context.Floor, schema, context.Cancellation);
+        figures.AddRange(await ProjectionRebuild.MeasureAsync(context, schema, events));
+        await VacuumAsync(context.Floor, schema, context.Cancellation);
+        figures.AddRange(await DatabaseSize.MeasureAsync(context.Floor, schema, events, context.Cancellation));
+        var subjects = await GrowthSubjects.FindAsync(context.Floor, schema, context.Cancellation);
+        Console.WriteLine($"  reading {subjects}");
+        return (subjects, figures);
     }
 
     /// <summary>
@@ -68,43 +83,57 @@ public sealed class GrowthWorkload : IWorkload
     }
 
     /// <summary>
-    /// The reads, each measured after all of them have been warmed up together: a server answers them for weeks, so the
-    /// runtime's tiered compilation has long finished optimising their code (after a few hundred requests it still
-    /// takes a third of the API's CPU). The history row has its Npgsql floor beside it.
+    /// Runs <paramref name="work"/> on both databases <paramref name="blocks"/> times, which goes first alternating, so
+    /// that both meet the same machine: its other load, the server's caches, the API processes' compilers.
     /// </summary>
-    private static async Task<IReadOnlyList<GrowthFigure>> ReadsAsync(BenchContext context, BenchApi api, GrowthSubjects subjects)
+    private static async Task AlternateAsync(IReadOnlyList<GrowthSide> sides, int blocks, Func<GrowthSide, int, Task> work)
     {
-        using var clinician = api.Client("clinician", "growth-clinician");
-        using var admin = api.Client("clinic-admin", "growth-admin");
-        GrowthRead[] reads =
-        [
-            new(clinician, $"/api/patients/{subjects.Patient}/history",
-                $"GET /api/patients/{{id}}/history, patient with ~{GrowthSubjects.PatientEvents} events", TargetP99: 5),
-            new(admin, $"/api/audit?after={subjects.TrailMiddle}", "GET /api/audit, a page from the middle of the clinic's trail", TargetP99: 20),
-            new(admin, $"/api/audit?after={subjects.PatientTrailMiddle}&patientId={subjects.Patient}",
-                "GET /api/audit, a page from the middle of the patient's trail", TargetP99: 20),
-            new(admin, $"/api/audit?after={subjects.ActorTrailMiddle}&actor={Uri.EscapeDataString(subjects.Actor)}",
-                "GET /api/audit, a page from the middle of the busiest actor's trail", TargetP99: 20),
-            new(admin, "/api/dashboard", "GET /api/dashboard", TargetP99: 10),
-            new(clinician, $"/api/lots/{Uri.EscapeDataString(subjects.Lot)}/recipients", "GET /api/lots/{lot}/recipients, a lot of median use", TargetP99: null),
-        ];
-        for (var round = 0; round < context.Scale.GrowthWarmUpReads; round++)
-            foreach (var read in reads)
-                await GetOkAsync(read.Client, read.Path, context.Cancellation);
-
-        var count = context.Scale.GrowthReads;
-        var figures = new List<GrowthFigure>();
-        foreach (var read in reads)
-            figures.AddRange(Percentiles(read.Row, await TimedGetsAsync(read.Client, read.Path, count, context.Cancellation), read.TargetP99));
-        var floor = await HistoryFloor.PrepareAsync(context.Floor, api.Schema, subjects, context.Cancellation);
-        await floor.TimedAsync(count / 10, context.Cancellation);
-        figures.AddRange(Percentiles(
-            $"history's floor in Npgsql: the same documents and stream read, one row inserted and committed, one round trip",
-            await floor.TimedAsync(count, context.Cancellation), targetP99: null));
-        return figures;
+        for (var block = 0; block < blocks; block++)
+            foreach (var side in block % 2 == 0 ? sides : sides.Reverse())
+                await work(side, block);
     }
 
-    private sealed record GrowthRead(HttpClient Client, string Path, string Row, double? TargetP99);
+    /// <summary>
+    /// The reads, each measured after all of them have been warmed up together: a server answers them for weeks, so the
+    /// runtime's tiered compilation has long finished optimising their code (after a few hundred requests it still
+    /// takes a third of the API's CPU).
+    /// </summary>
+    private static async Task ReadsAsync(BenchContext context, IReadOnlyList<GrowthSide> sides)
+    {
+        await AlternateAsync(sides, context.Scale.GrowthWarmUpReads, async (side, _) =>
+        {
+            foreach (var read in side.Reads)
+                await GetOkAsync(read.Client, read.Path, context.Cancellation);
+        });
+        var blocks = context.Scale.GrowthReads / ReadsPerBlock;
+        for (var index = 0; index < sides[0].Reads.Count; index++)
+        {
+            var timed = sides.ToDictionary(side => side, _ => new List<double>());
+            await AlternateAsync(sides, blocks, async (side, _) =>
+            {
+                var read = side.Reads[index];
+                timed[side].AddRange(await Measure.MillisecondsEachAsync(ReadsPerBlock, () => GetOkAsync(read.Client, read.Path, context.Cancellation)));
+            });
+            foreach (var side in sides)
+                side.Figures.AddRange(Percentiles(side.Reads[index].Row, timed[side], side.Reads[index].TargetP99));
+        }
+    }
+
+    /// <summary>The history's floor in Npgsql on each database, warmed up, then timed in the same alternating blocks.</summary>
+    private static async Task HistoryFloorAsync(BenchContext context, IReadOnlyList<GrowthSide> sides)
+    {
+        var floors = new Dictionary<GrowthSide, HistoryFloor>();
+        foreach (var side in sides)
+            floors[side] = await HistoryFloor.PrepareAsync(context.Floor, side.Api.Schema, side.Subjects, context.Cancellation);
+        await AlternateAsync(sides, 1, (side, _) => floors[side].TimedAsync(context.Scale.GrowthReads / 10, context.Cancellation));
+        var timed = sides.ToDictionary(side => side, _ => new List<double>());
+        await AlternateAsync(sides, context.Scale.GrowthReads / ReadsPerBlock,
+            async (side, _) => timed[side].AddRange(await floors[side].TimedAsync(ReadsPerBlock, context.Cancellation)));
+        foreach (var side in sides)
+            side.Figures.AddRange(Percentiles(
+                "history's floor in Npgsql: the same documents and stream read, one row inserted and committed, one round trip",
+                timed[side], targetP99: null));
+    }
 
     private static IReadOnlyList<GrowthFigure> Percentiles(string row, List<double> milliseconds, double? targetP99)
     {
@@ -116,9 +145,6 @@ public sealed class GrowthWorkload : IWorkload
         ];
     }
 
-    private static Task<List<double>> TimedGetsAsync(HttpClient client, string path, int count, CancellationToken ct) =>
-        Measure.MillisecondsEachAsync(count, () => GetOkAsync(client, path, ct));
-
     /// <summary>GETs <paramref name="path"/> and reads the whole answer, which must be a success.</summary>
     private static async Task GetOkAsync(HttpClient client, string path, CancellationToken ct)
     {
@@ -129,43 +155,64 @@ public sealed class GrowthWorkload : IWorkload
     }
 
     /// <summary>
-    /// The HTTP workload's commands from its 8 desks (new practitioners and patients in the filled clinic), round by round,
-    /// the first rounds a warm-up: throughput and p99, and what each command cost in the measured rounds where the
-    /// machine's other load does not count: the API process's CPU time and the WAL the server wrote.
+    /// The HTTP workload's commands from its 8 desks (new practitioners and patients in each filled clinic), round by round
+    /// on each database in turn, the first rounds a warm-up: throughput and p99, and what each command cost in the
+    /// measured rounds where the machine's other load does not count: the API process's CPU time and the WAL the server
+    /// wrote.
     /// </summary>
-    private static async Task<IReadOnlyList<GrowthFigure>> CommandsAsync(BenchContext context, BenchApi api)
+    private static async Task CommandsAsync(BenchContext context, IReadOnlyList<GrowthSide> sides)
     {
-        var desks = await Task.WhenAll(Enumerable.Range(0, HttpCommandWorkload.Clients)
-            .Select(n => BenchDesk.OpenAsync(api, n, context.Scale.HttpPatientsPerDesk, context.Cancellation)));
-        return
-        [
-            .. await CommandAsync(context, api, desks, "ScheduleSession", BenchDesk.Schedule),
-            .. await CommandAsync(context, api, desks, "ReportSideEffect", BenchDesk.SideEffect),
-        ];
+        var desks = new Dictionary<GrowthSide, BenchDesk[]>();
+        foreach (var side in sides)
+            desks[side] = await Task.WhenAll(Enumerable.Range(0, HttpCommandWorkload.Clients)
+                .Select(n => BenchDesk.OpenAsync(side.Api, n, context.Scale.HttpPatientsPerDesk, context.Cancellation)));
+        await CommandAsync(context, sides, desks, "ScheduleSession", BenchDesk.Schedule);
+        await CommandAsync(context, sides, desks, "ReportSideEffect", BenchDesk.SideEffect);
     }
 
-    private static async Task<IReadOnlyList<GrowthFigure>> CommandAsync(
-        BenchContext context, BenchApi api, IReadOnlyList<BenchDesk> desks, string name, DeskCommand command)
+    /// <summary>
+    /// The API's CPU is counted from each process's first measured round to the end (both idle alike while the other
+    /// works, and work a command leaves behind it, such as its outgoing messages, is counted); the WAL round by round.
+    /// </summary>
+    private static async Task CommandAsync(
+        BenchContext context, IReadOnlyList<GrowthSide> sides, Dictionary<GrowthSide, BenchDesk[]> desks, string name, DeskCommand command)
     {
-        var measured = new ConcurrentTimings();
-        var (processorTimeBefore, walBefore) = (TimeSpan.Zero, 0L);
-        for (var round = 0; round < context.Scale.HttpRounds; round++)
+        var costs = sides.ToDictionary(side => side, _ => new CommandCost());
+        await AlternateAsync(sides, context.Scale.HttpRounds, async (side, round) =>
         {
+            var calls = BenchDesk.Round(desks[side], command, round);
+            if (round < context.Scale.HttpWarmUpRounds)
+            {
+                await new ConcurrentTimings().RunAsync(calls, call => call.Call.SendAsync(call.Client, context.Cancellation));
+                return;
+            }
+            var cost = costs[side];
             if (round == context.Scale.HttpWarmUpRounds)
-                (processorTimeBefore, walBefore) = (api.ProcessorTime, await WalPosition.ReadAsync(context.Floor, context.Cancellation));
-            var timings = round < context.Scale.HttpWarmUpRounds ? new ConcurrentTimings() : measured;
-            await timings.RunAsync(BenchDesk.Round(desks, command, round), call => call.Call.SendAsync(call.Client, context.Cancellation));
-        }
-        var processorTime = api.ProcessorTime - processorTimeBefore;
-        var walBytes = await WalPosition.ReadAsync(context.Floor, context.Cancellation) - walBefore;
+                cost.ProcessorTimeAtStart = side.Api.ProcessorTime;
+            var walBefore = await WalPosition.ReadAsync(context.Floor, context.Cancellation);
+            await cost.Timings.RunAsync(calls, call => call.Call.SendAsync(call.Client, context.Cancellation));
+            cost.WalBytes += await WalPosition.ReadAsync(context.Floor, context.Cancellation) - walBefore;
+        });
         var row = $"{name} over HTTP, {HttpCommandWorkload.Clients} clients";
-        return
-        [
-            GrowthFigure.Rate($"{row} (target: at size ≥ 0.9 of empty)", measured.PerSecond, BenchResult.CommandsPerSecond),
-            GrowthFigure.Cost($"{row}, p99", measured.Percentile(99), BenchResult.Milliseconds),
-            GrowthFigure.Cost($"{row}, API process CPU per command", processorTime.TotalMilliseconds / measured.Operations, BenchResult.Milliseconds),
-            GrowthFigure.Cost($"{row}, WAL written per command", walBytes / 1024.0 / measured.Operations, BenchResult.Kilobytes),
-        ];
+        foreach (var side in sides)
+        {
+            var (measured, commands) = (costs[side], costs[side].Timings.Operations);
+            side.Figures.AddRange(
+            [
+                GrowthFigure.Rate($"{row} (target: at size ≥ 0.9 of empty)", measured.Timings.PerSecond, BenchResult.CommandsPerSecond),
+                GrowthFigure.Cost($"{row}, p99", measured.Timings.Percentile(99), BenchResult.Milliseconds),
+                GrowthFigure.Cost($"{row}, API process CPU per command",
+                    (side.Api.ProcessorTime - measured.ProcessorTimeAtStart).TotalMilliseconds / commands, BenchResult.Milliseconds),
+                GrowthFigure.Cost($"{row}, WAL written per command", measured.WalBytes / 1024.0 / commands, BenchResult.Kilobytes),
+            ]);
+        }
+    }
+
+    private sealed class CommandCost
+    {
+        public ConcurrentTimings Timings { get; } = new();
+        public TimeSpan ProcessorTimeAtStart { get; set; }
+        public long WalBytes { get; set; }
     }
 
     private static async Task<long> EventCountAsync(NpgsqlDataSource db, string schema, CancellationToken ct)

@@ -53,12 +53,13 @@ public sealed class GroupSeeder(IServiceProvider services)
         var clinicId = GroupPlan.ClinicId(clinicNumber);
         var clinic = new GroupClinic(clinicId, plan.Now, plan.Years, ClinicRandom(plan.RandomSeed, clinicNumber));
         await services.GetRequiredService<ClinicPartitions>().EnsureAsync(clinicId, ct);
-        await using var scope = services.CreateAsyncScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
         await WriteSharedAsync(clinicId, clinic.Setup.GroupBy(e => e.StreamId, e => e.Event).Select(g => (g.Key, (IReadOnlyList<SeedEvent>)[.. g])), tracker, ct);
 
         for (var first = 1; first <= plan.PatientsPerClinic; first += plan.PatientsPerTransaction)
         {
+            // An outbox sends what it holds once, when its session commits: each transaction needs an outbox of its own.
+            await using var scope = services.CreateAsyncScope();
+            var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
             await using var session = _store.LightweightSession(clinicId);
             outbox.Enroll(session);
             var written = 0;
