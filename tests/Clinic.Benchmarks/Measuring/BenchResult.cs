@@ -14,6 +14,8 @@ public sealed record BenchResult(string Name, double Ours, double Floor, string 
     public const string Seconds = "s";
     public const string Megabytes = "MB";
     public const string Kilobytes = "kB";
+    public const string Bytes = "B";
+    public const string RoundTrips = "trips";
 
     /// <summary>How the growth workload's rows begin: their floor column is the same row on a nearly empty database.</summary>
     public const string GrowthPrefix = "growth: ";

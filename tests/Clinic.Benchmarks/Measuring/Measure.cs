@@ -47,10 +47,22 @@ public static class Measure
     /// <summary>Runs both sides block by block, alternating which goes first (ours-floor, floor-ours, ...); gives each side's total time in seconds.</summary>
     public static async Task<(double Ours, double Floor)> InterleavedAsync(int blocks, Func<int, Task> ours, Func<int, Task> floor)
     {
+        var (oursMeasured, floorMeasured) = await InterleavedAsync(blocks, ours, floor, meter: null, CancellationToken.None);
+        return (oursMeasured.Seconds, floorMeasured.Seconds);
+    }
+
+    /// <summary>
+    /// As <see cref="InterleavedAsync(int, Func{int, Task}, Func{int, Task})"/>, with what each side's blocks cost as
+    /// <paramref name="meter"/> reads it around each block (outside its timing).
+    /// </summary>
+    public static async Task<(Measured Ours, Measured Floor)> InterleavedAsync(
+        int blocks, Func<int, Task> ours, Func<int, Task> floor, CostMeter? meter, CancellationToken cancellationToken)
+    {
         Func<int, Task>[] sides = [ours, floor];
-        var seconds = new double[sides.Length];
-        await AlternateAsync([0, 1], blocks, async (side, block) => seconds[side] += await SecondsAsync(() => sides[side](block)));
-        return (seconds[0], seconds[1]);
+        var measured = new[] { Measured.None, Measured.None };
+        await AlternateAsync([0, 1], blocks,
+            async (side, block) => measured[side] = await measured[side].AddAsync(() => sides[side](block), meter, cancellationToken));
+        return (measured[0], measured[1]);
     }
 
     /// <summary>
@@ -71,5 +83,19 @@ public static class Measure
             Console.WriteLine($"    round {round}: ours {oursRuns[^1],10:N0}   floor {floorRuns[^1],10:N0}");
         }
         return (Percentile(oursRuns, 50), Percentile(floorRuns, 50));
+    }
+}
+
+/// <summary>One side's total wall-clock seconds and, when it was metered, what its work cost.</summary>
+public sealed record Measured(double Seconds, Cost Cost)
+{
+    public static readonly Measured None = new(0, Cost.None);
+
+    public async Task<Measured> AddAsync(Func<Task> work, CostMeter? meter, CancellationToken cancellationToken)
+    {
+        var before = meter is null ? Cost.None : await meter.ReadAsync(cancellationToken);
+        var seconds = await Measure.SecondsAsync(work);
+        var spent = meter is null ? Cost.None : await meter.ReadAsync(cancellationToken) - before;
+        return new Measured(Seconds + seconds, Cost + spent);
     }
 }

@@ -1,30 +1,23 @@
 using Clinic.Api.Database;
 using Clinic.Benchmarks.Measuring;
-using Clinic.Domain.Common;
-using Clinic.Domain.Patients;
-using Clinic.Domain.Screening;
 using Marten;
-using Npgsql;
 using Weasel.Core;
 
 namespace Clinic.Benchmarks.Workloads;
 
 /// <summary>
-/// Patients registered and screened twice, one patient per transaction, through the application's Marten store (its
-/// inline history and timeline included): as the application writes them, each event hash-chained by the trigger and
-/// personal values sealed (each registration making its key in its transaction), against the same store without the
-/// chain's trigger, writing them in clear. The ratio is ours / plain: what tamper evidence and encryption cost an append.
+/// Patients' events, one command's events per transaction, through the application's Marten store (its inline history
+/// and timeline included): as the application writes them, each event hash-chained by the trigger and personal values
+/// sealed (each registration making its key in its transaction), against the same store without the chain's trigger,
+/// writing them in clear. The ratio is ours / plain: what tamper evidence and encryption cost an append. Beside it, what
+/// each event cost on either side in measures the machine's load hardly moves (<see cref="CostMeter"/>).
 /// </summary>
-public sealed class SealedAppendWorkload : IWorkload
+public sealed class SealedAppendWorkload(IPatientTraffic traffic) : IWorkload
 {
-    private const int PatientsPerBlock = 100;
-    private const int EventsPerPatient = 3;
-
-    public string Name => "append with hash chain and encryption vs plain append (patients, 1 stream/tx)";
+    public string Name => $"append with hash chain and encryption vs plain append ({traffic.Name})";
 
     public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context)
     {
-        var patients = context.Scale.AppendStreams;
         var sealedSchema = "bench_sealed_" + Guid.NewGuid().ToString("N")[..12];
         var plainSchema = "bench_plain_" + Guid.NewGuid().ToString("N")[..12];
         await using var sealedStore = new DocumentStore(ClinicMarten.Options(context.Marten, sealedSchema, BenchMarten.Keys(context.Marten, sealedSchema)));
@@ -35,14 +28,18 @@ public sealed class SealedAppendWorkload : IWorkload
             await plainStore.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             await using (var unchain = context.Floor.CreateCommand($"DROP TRIGGER {EventChainTrigger.Name} ON {plainSchema}.mt_events"))
                 await unchain.ExecuteNonQueryAsync(context.Cancellation);
-            await RegisterAsync(sealedStore, PatientsPerBlock, context.Cancellation);
-            await RegisterAsync(plainStore, PatientsPerBlock, context.Cancellation);
-            var blocks = patients / PatientsPerBlock;
-            var (sealedSeconds, plainSeconds) = await Measure.InterleavedAsync(blocks,
-                _ => RegisterAsync(sealedStore, PatientsPerBlock, context.Cancellation),
-                _ => RegisterAsync(plainStore, PatientsPerBlock, context.Cancellation));
-            var events = (double)blocks * PatientsPerBlock * EventsPerPatient;
-            return [BenchResult.Throughput(Name, events / sealedSeconds, events / plainSeconds)];
+            var (warmUp, blocks) = traffic.Blocks(context.Scale);
+            foreach (var block in warmUp)
+            {
+                await WriteAsync(sealedStore, block, context.Cancellation);
+                await WriteAsync(plainStore, block, context.Cancellation);
+            }
+            using var meter = await CostMeter.ForAsync(context.Floor, context.Cancellation);
+            var (sealedMeasured, plainMeasured) = await Measure.InterleavedAsync(blocks.Count,
+                block => WriteAsync(sealedStore, blocks[block], context.Cancellation),
+                block => WriteAsync(plainStore, blocks[block], context.Cancellation), meter, context.Cancellation);
+            double events = blocks.Sum(block => block.Events);
+            return [BenchResult.Throughput(Name, events / sealedMeasured.Seconds, events / plainMeasured.Seconds), .. CostRows(sealedMeasured.Cost, plainMeasured.Cost, events)];
         }
         finally
         {
@@ -54,6 +51,18 @@ public sealed class SealedAppendWorkload : IWorkload
         }
     }
 
+    /// <summary>What each event cost, sealed against plain.</summary>
+    private IEnumerable<BenchResult> CostRows(Cost sealedCost, Cost plainCost, double events)
+    {
+        yield return BenchResult.Latency($"{Name}: client CPU per event", sealedCost.Client.TotalMicroseconds / events, plainCost.Client.TotalMicroseconds / events);
+        if (sealedCost.Server is { } sealedServer && plainCost.Server is { } plainServer)
+            yield return BenchResult.Latency($"{Name}: server CPU per event", sealedServer.TotalMicroseconds / events, plainServer.TotalMicroseconds / events);
+        yield return BenchResult.Latency($"{Name}: bytes sent per event", sealedCost.BytesSent / events, plainCost.BytesSent / events, BenchResult.Bytes);
+        yield return BenchResult.Latency($"{Name}: round trips per event", sealedCost.RoundTrips / events, plainCost.RoundTrips / events, BenchResult.RoundTrips);
+        yield return BenchResult.Latency($"{Name}: WAL per event", sealedCost.WalBytes / events, plainCost.WalBytes / events, BenchResult.Bytes);
+        yield return BenchResult.Latency($"{Name}: of the client CPU, JIT compiling", sealedCost.Jit.TotalMicroseconds / events, plainCost.Jit.TotalMicroseconds / events);
+    }
+
     /// <summary>The application's store as it would be without sealing: its stored JSON in clear, and no keys made (the chain's trigger is dropped once applied).</summary>
     private static StoreOptions Plain(StoreOptions options)
     {
@@ -62,25 +71,13 @@ public sealed class SealedAppendWorkload : IWorkload
         return options;
     }
 
-    private static async Task RegisterAsync(IDocumentStore store, int patients, CancellationToken cancellationToken)
+    private static async Task WriteAsync(IDocumentStore store, PatientTrafficBlock block, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < patients; i++)
+        foreach (var transaction in block.Transactions)
         {
             await using var session = store.LightweightSession(BenchContext.Tenant);
-            var patientId = Guid.CreateVersion7();
-            session.Events.StartStream(patientId, [.. Events(patientId)]);
+            transaction(session);
             await session.SaveChangesAsync(cancellationToken);
         }
-    }
-
-    private static IEnumerable<IDomainEvent> Events(Guid patientId)
-    {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        yield return new PatientRegistered(patientId, BenchContext.Tenant,
-            new PatientDetails("Maria", "Lopez", new DateOnly(1990, 4, 2), Sex.Female, "+33 6 00 00 00 00", "maria@example.test"), DateTimeOffset.UtcNow);
-        foreach (var notes in new[] { "Mild rosacea on both cheeks", "Reports a bruise from the last session" })
-            yield return new PatientScreened(patientId, Guid.CreateVersion7(), today,
-                new ScreeningAnswers(false, false, false, false, false, false, false, false, null, [], notes, today, today.AddDays(-1)),
-                new ScreeningAssessment(ScreeningOutcome.Eligible, [], null, today.AddDays(180)));
     }
 }

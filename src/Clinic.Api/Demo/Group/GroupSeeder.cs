@@ -76,7 +76,7 @@ public sealed class GroupSeeder(IServiceProvider services)
     private async Task<int> AddPatientAsync(IDocumentSession session, IMartenOutbox outbox, GroupClinic clinic, int number, Random random)
     {
         var record = GroupPatientStory.Tell(clinic, number, random);
-        session.Events.StartStream<PatientHistory>(record.PatientId, [.. record.Events.Select(Stamped)]);
+        session.Events.StartStream<PatientHistory>(record.PatientId, [.. record.Events.Select(e => Stamped(Events, e))]);
         foreach (var (timer, at) in record.FutureTimers)
             await outbox.ScheduleAsync(timer, at, new DeliveryOptions { TenantId = clinic.ClinicId });
         return record.Events.Count;
@@ -91,7 +91,7 @@ public sealed class GroupSeeder(IServiceProvider services)
         {
             foreach (var (streamId, events) in streams)
             {
-                session.Events.Append(streamId, [.. events.Select(Stamped)]);
+                session.Events.Append(streamId, [.. events.Select(e => Stamped(Events, e))]);
                 pending += events.Count;
                 if (pending < SharedEventsPerTransaction)
                     continue;
@@ -111,9 +111,9 @@ public sealed class GroupSeeder(IServiceProvider services)
     }
 
     /// <summary>The event with the metadata the handlers give it: its time, who acted in which role, the request and envelope, the reason of a correction.</summary>
-    private IEvent Stamped(SeedEvent seeded)
+    internal static IEvent Stamped(EventGraph events, SeedEvent seeded)
     {
-        var stamped = Events.BuildEvent(seeded.Data);
+        var stamped = events.BuildEvent(seeded.Data);
         stamped.Id = seeded.Id;
         stamped.Timestamp = seeded.Timestamp;
         stamped.CorrelationId = seeded.Command.CorrelationId;
