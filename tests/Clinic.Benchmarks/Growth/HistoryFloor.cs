@@ -1,5 +1,4 @@
 using Clinic.Api.Commands;
-using Clinic.Benchmarks.Measuring;
 using Npgsql;
 
 namespace Clinic.Benchmarks.Growth;
@@ -23,11 +22,8 @@ public sealed class HistoryFloor(NpgsqlDataSource db, string schema, GrowthSubje
         return new HistoryFloor(db, schema, subjects);
     }
 
-    /// <summary>Reads and records <paramref name="count"/> times, one after the other: each one's milliseconds.</summary>
-    public Task<List<double>> TimedAsync(int count, CancellationToken ct) => Measure.MillisecondsEachAsync(count, () => OnceAsync(ct));
-
-    /// <summary>A batch is one implicit transaction: the insert commits when the reads have run.</summary>
-    private async Task OnceAsync(CancellationToken ct)
+    /// <summary>The reads and the record, once. A batch is one implicit transaction: the insert commits when the reads have run.</summary>
+    public async Task ReadAndRecordAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection)

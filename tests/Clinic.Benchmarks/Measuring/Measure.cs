@@ -71,18 +71,15 @@ public static class Measure
     /// </summary>
     public static async Task<(double Ours, double Floor)> AlternatedRunsAsync(int rounds, Func<Task<double>> ours, Func<Task<double>> floor)
     {
-        var (oursRuns, floorRuns) = (new List<double>(), new List<double>());
-        for (var round = 1; round <= rounds; round++)
+        Func<Task<double>>[] sides = [ours, floor];
+        List<double>[] runs = [[], []];
+        await AlternateAsync([0, 1], rounds, async (side, round) =>
         {
-            var oursFirst = round % 2 == 1;
-            if (oursFirst)
-                oursRuns.Add(await ours());
-            floorRuns.Add(await floor());
-            if (!oursFirst)
-                oursRuns.Add(await ours());
-            Console.WriteLine($"    round {round}: ours {oursRuns[^1],10:N0}   floor {floorRuns[^1],10:N0}");
-        }
-        return (Percentile(oursRuns, 50), Percentile(floorRuns, 50));
+            runs[side].Add(await sides[side]());
+            if (runs[0].Count == runs[1].Count)
+                Console.WriteLine($"    round {round + 1}: ours {runs[0][^1],10:N0}   floor {runs[1][^1],10:N0}");
+        });
+        return (Percentile(runs[0], 50), Percentile(runs[1], 50));
     }
 }
 

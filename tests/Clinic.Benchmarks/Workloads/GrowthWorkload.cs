@@ -94,17 +94,13 @@ public sealed class GrowthWorkload : IWorkload
             foreach (var read in side.Reads)
                 await GetOkAsync(read.Client, read.Path, context.Cancellation);
         });
-        var blocks = context.Scale.GrowthReads / ReadsPerBlock;
         for (var index = 0; index < sides[0].Reads.Count; index++)
         {
-            var timed = sides.ToDictionary(side => side, _ => new List<double>());
-            await Measure.AlternateAsync(sides, blocks, async (side, _) =>
-            {
-                var read = side.Reads[index];
-                timed[side].AddRange(await Measure.MillisecondsEachAsync(ReadsPerBlock, () => GetOkAsync(read.Client, read.Path, context.Cancellation)));
-            });
+            var read = index;
+            var timed = await TimedInBlocksAsync(context, sides,
+                side => () => GetOkAsync(side.Reads[read].Client, side.Reads[read].Path, context.Cancellation));
             foreach (var side in sides)
-                side.Figures.AddRange(Percentiles(side.Reads[index].Row, timed[side], side.Reads[index].TargetP99));
+                side.Figures.AddRange(Percentiles(side.Reads[read].Row, timed[side], side.Reads[read].TargetP99));
         }
     }
 
@@ -114,14 +110,23 @@ public sealed class GrowthWorkload : IWorkload
         var floors = new Dictionary<GrowthSide, HistoryFloor>();
         foreach (var side in sides)
             floors[side] = await HistoryFloor.PrepareAsync(context.Floor, side.Api.Schema, side.Subjects, context.Cancellation);
-        await Measure.AlternateAsync(sides, 1, (side, _) => floors[side].TimedAsync(context.Scale.GrowthReads / 10, context.Cancellation));
-        var timed = sides.ToDictionary(side => side, _ => new List<double>());
-        await Measure.AlternateAsync(sides, context.Scale.GrowthReads / ReadsPerBlock,
-            async (side, _) => timed[side].AddRange(await floors[side].TimedAsync(ReadsPerBlock, context.Cancellation)));
+        await Measure.AlternateAsync(sides, 1,
+            (side, _) => Measure.MillisecondsEachAsync(context.Scale.GrowthReads / 10, () => floors[side].ReadAndRecordAsync(context.Cancellation)));
+        var timed = await TimedInBlocksAsync(context, sides, side => () => floors[side].ReadAndRecordAsync(context.Cancellation));
         foreach (var side in sides)
             side.Figures.AddRange(Percentiles(
                 "history's floor in Npgsql: the same documents and stream read, one row inserted and committed, one round trip",
                 timed[side], targetP99: null));
+    }
+
+    /// <summary>Times <paramref name="once"/> of each database, <see cref="ReadsPerBlock"/> at a time, in alternating blocks: each one's milliseconds.</summary>
+    private static async Task<Dictionary<GrowthSide, List<double>>> TimedInBlocksAsync(
+        BenchContext context, IReadOnlyList<GrowthSide> sides, Func<GrowthSide, Func<Task>> once)
+    {
+        var timed = sides.ToDictionary(side => side, _ => new List<double>());
+        await Measure.AlternateAsync(sides, context.Scale.GrowthReads / ReadsPerBlock,
+            async (side, _) => timed[side].AddRange(await Measure.MillisecondsEachAsync(ReadsPerBlock, once(side))));
+        return timed;
     }
 
     private static IReadOnlyList<GrowthFigure> Percentiles(string row, List<double> milliseconds, double? targetP99)
