@@ -20,8 +20,8 @@ internal static class RetentionEndpoints
                 .Where(c => c.EndedBy(now, policy) is { } endedOn && endedOn == c.RetentionEndedOn)
                 .Select(c => new RetentionDue(c.PatientId, c.LastTreatedOn, c.RetentionEndedOn!.Value))
                 .OrderBy(due => due.RetentionEndedOn).ToList();
-            // Patients' ids with their treatment dates, clinic-wide: a look at health records, recorded as such.
-            await accessLog.RecordViewAsync("retention-due", null, ct);
+            // Patients' ids with their treatment dates: a look at each one's health record, recorded as such.
+            await accessLog.RecordViewsAsync("retention-due", due.Select(d => d.PatientId), ct);
             return Results.Ok(due);
         }).Returns<IReadOnlyList<RetentionDue>>().WithTags("Erasure").RequireAuthorization(Permissions.ErasePatients);
 }

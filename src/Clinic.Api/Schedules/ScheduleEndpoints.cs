@@ -12,7 +12,10 @@ internal static class ScheduleEndpoints
     private static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(7);
     private static readonly TimeSpan LongestWindow = TimeSpan.FromDays(92);
 
-    /// <summary>Sessions starting in [from, to); cancelled ones included, with their status. Defaults to the next 7 days.</summary>
+    /// <summary>
+    /// Sessions starting in [from, to); cancelled ones included, with their status. Defaults to the next 7 days.
+    /// Recorded before the answer as a look at each patient it lists, or at nobody when it lists none.
+    /// </summary>
     public static void MapSchedules(this RouteGroupBuilder api) =>
         api.MapGet("/practitioners/{practitionerId}/schedule", async (Guid practitionerId, DateTimeOffset? from, DateTimeOffset? to, ClinicReads reads, AccessLog accessLog, TimeProvider clock, CancellationToken ct) =>
         {
@@ -24,13 +27,13 @@ internal static class ScheduleEndpoints
             if (await reads.Session.Events.StreamTypeAsync(practitionerId, ct) != StreamTypes.Practitioner)
                 return CommandResults.Problem(StatusCodes.Status404NotFound, RefusalCodes.PractitionerNotFound, $"No practitioner {practitionerId} in this clinic.");
 
-            await accessLog.RecordViewAsync("practitioner-schedule", null, ct);
             // Npgsql writes an instant to timestamptz in UTC only.
             var (startUtc, endUtc) = (start.ToUniversalTime(), end.ToUniversalTime());
             var sessions = await reads.Session.Query<ScheduleEntry>()
                 .Where(s => s.PractitionerId == practitionerId && s.StartsAt >= startUtc && s.StartsAt < endUtc)
                 .OrderBy(s => s.StartsAt)
                 .ToListAsync(ct);
+            await accessLog.RecordViewsAsync("practitioner-schedule", sessions.Select(s => s.PatientId), ct);
             return Results.Ok(new ScheduleResponse(practitionerId, start, end, sessions));
         }).Returns<ScheduleResponse>().WithTags("Schedules").RequireAuthorization(Permissions.ReadSchedules);
 

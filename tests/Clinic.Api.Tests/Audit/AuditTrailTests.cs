@@ -187,26 +187,56 @@ public class AuditTrailTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task A_look_that_cannot_be_recorded_shows_nothing_of_the_record()
     {
         var journey = await new Journey(host).ReadyForTreatmentAsync();
-        var refusal = $"{host.Schema}.refuse_views_of_{journey.PatientId:N}";
-        await TestSql.ExecuteAsync($"""
-            CREATE FUNCTION {refusal}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'not recorded'; END $$;
-            CREATE TRIGGER refuse_views_of_{journey.PatientId:N} BEFORE INSERT ON {host.Schema}.mt_events FOR EACH ROW
-                WHEN (NEW.type = 'record-viewed.v1' AND NEW.data ->> 'patientId' = '{journey.PatientId}') EXECUTE FUNCTION {refusal}();
-            """);
-        string unrecorded;
-        try
-        {
-            unrecorded = (await journey.Practitioner.GetProblemAsync($"{journey.PatientPath}/history", HttpStatusCode.InternalServerError, "internal-error"))
-                .ToJsonString();
-        }
-        finally
-        {
-            await TestSql.ExecuteAsync($"DROP FUNCTION {refusal}() CASCADE");
-        }
+
+        var unrecorded = await UnrecordedAsync(journey.PatientId, () => journey.Practitioner.GetProblemAsync(
+            $"{journey.PatientPath}/history", HttpStatusCode.InternalServerError, "internal-error"));
 
         unrecorded.ShouldNotContain("Lopez");
         unrecorded.ShouldNotContain("timeline");
         (await journey.HistoryAsync())["identity"]!["lastName"]!.GetValue<string>().ShouldBe("Lopez");
+    }
+
+    [Fact]
+    public async Task A_schedule_look_is_a_view_of_each_patient_it_lists_once_and_of_nobody_when_it_lists_none()
+    {
+        var first = await new Journey(host).ReadyForTreatmentAsync();
+        var second = await first.AnotherPatient().PatientReadyAsync();
+        await first.ScheduleAsync(Journey.Slot(3));
+        await first.ScheduleAsync(Journey.Slot(10));
+        await second.ScheduleAsync(Journey.Slot(4));
+        await host.WaitForProjectionsAsync();
+        var regulator = first.Client(ClinicRoles.Regulator, "schedule-regulator");
+
+        var listed = await regulator.GetOkAsync(Query.Schedule(first.PractitionerId, Journey.Slot(0), Journey.Slot(14)));
+        await regulator.GetOkAsync(Query.Schedule(first.PractitionerId, Journey.Slot(30), Journey.Slot(37)));
+        await host.WaitForProjectionsAsync();
+
+        listed["sessions"]!.AsArray().Select(s => s!["patientId"]!.GetValue<Guid>()).ShouldBe([first.PatientId, second.PatientId, first.PatientId]);
+        foreach (var patientId in new[] { first.PatientId, second.PatientId })
+        {
+            var views = await AuditTrail.EntriesAsync(first.Admin, $"&patientId={patientId}&type=record-viewed");
+            views.Select(view => (view["summary"]!.GetValue<string>(), view["actorId"]!.GetValue<string>(), view["actorRole"]!.GetValue<string>()))
+                .ShouldBe([("Viewed practitioner-schedule", "schedule-regulator", ClinicRoles.Regulator)]);
+        }
+        var looks = await AuditTrail.EntriesAsync(first.Admin, "&type=record-viewed&actor=schedule-regulator");
+        looks.Select(view => view["patientId"]?.GetValue<Guid>()).ShouldBe([first.PatientId, second.PatientId, null]);
+        looks.ShouldAllBe(view => view["summary"]!.GetValue<string>() == "Viewed practitioner-schedule");
+    }
+
+    [Fact]
+    public async Task A_schedule_look_that_cannot_be_recorded_for_a_patient_it_lists_shows_nothing()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var session = await journey.ScheduleAsync(Journey.Slot(3));
+        await host.WaitForProjectionsAsync();
+        var schedule = Query.Schedule(journey.PractitionerId, Journey.Slot(0), Journey.Slot(7));
+
+        var unrecorded = await UnrecordedAsync(journey.PatientId, () => journey.Reception.GetProblemAsync(
+            schedule, HttpStatusCode.InternalServerError, "internal-error"));
+
+        unrecorded.ShouldNotContain(journey.PatientId.ToString());
+        unrecorded.ShouldNotContain(session.ToString());
+        (await journey.Reception.GetOkAsync(schedule))["sessions"]!.AsArray().Single()!["id"]!.GetValue<Guid>().ShouldBe(session);
     }
 
     [Fact]
@@ -225,6 +255,25 @@ public class AuditTrailTests(ApiHost host) : IClassFixture<ApiHost>
         views.Select(view => view["actorRole"]!.GetValue<string>()).TakeLast(2).ShouldBe([ClinicRoles.Regulator, ClinicRoles.Practitioner]);
         versioned.Select(Id).ShouldBe(views.Select(Id));
         unknown.ShouldBeEmpty();
+    }
+
+    /// <summary>The answer to <paramref name="look"/> while the database refuses to record any view of <paramref name="patientId"/>.</summary>
+    private async Task<string> UnrecordedAsync(Guid patientId, Func<Task<JsonNode>> look)
+    {
+        var refusal = $"{host.Schema}.refuse_views_of_{patientId:N}";
+        await TestSql.ExecuteAsync($"""
+            CREATE FUNCTION {refusal}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'not recorded'; END $$;
+            CREATE TRIGGER refuse_views_of_{patientId:N} BEFORE INSERT ON {host.Schema}.mt_events FOR EACH ROW
+                WHEN (NEW.type = 'record-viewed.v1' AND NEW.data ->> 'patientId' = '{patientId}') EXECUTE FUNCTION {refusal}();
+            """);
+        try
+        {
+            return (await look()).ToJsonString();
+        }
+        finally
+        {
+            await TestSql.ExecuteAsync($"DROP FUNCTION {refusal}() CASCADE");
+        }
     }
 
     private static IEnumerable<long> Positions(IEnumerable<JsonNode> entries) => entries.Select(entry => entry["position"]!.GetValue<long>());

@@ -90,13 +90,12 @@ public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
         var listed = due.AsArray().Select(entry => Guid.Parse(entry!["patientId"]!.GetValue<string>())).ToList();
         listed.ShouldContain(journey.PatientId);
         listed.ShouldNotContain(stillKept.PatientId);
-        (await StoredAudit.EventsAsync(host, journey.Clinic)).Select(e => e.Data).OfType<RecordViewed>()
-            .ShouldContain(view => view.Resource == "retention-due" && view.PatientId == null, "the list is a look at health records");
         (await journey.HistoryAsync())["identity"].ShouldNotBeNull("the review erases nothing");
         Journey.Types(await journey.HistoryAsync()).ShouldContain("retention-period-ended.v1");
         await journey.Admin.PostOkAsync(ErasurePath(journey), Request, HttpStatusCode.OK);
-        (await journey.Admin.GetOkAsync("/api/retention/due")).AsArray()
-            .ShouldNotContain(entry => entry!["patientId"]!.GetValue<string>() == journey.PatientId.ToString());
+        (await journey.Admin.GetOkAsync("/api/retention/due")).AsArray().ShouldBeEmpty();
+        var looks = (await StoredAudit.EventsAsync(host, journey.Clinic)).Select(e => e.Data).OfType<RecordViewed>().Where(view => view.Resource == "retention-due");
+        looks.Select(view => view.PatientId).ShouldBe([journey.PatientId, null], "a look at each listed patient's health record; at nobody once none is due");
     }
 
     [Fact]
