@@ -19,7 +19,10 @@ public static class TestDatabase
 
     public static Task<string> ConnectionStringAsync() => Server.Value;
 
-    public static string UniqueSchema() => "t_" + Guid.NewGuid().ToString("N")[..20];
+    /// <summary>How the schema of every test host starts.</summary>
+    public const string SchemaPrefix = "t_";
+
+    public static string UniqueSchema() => SchemaPrefix + Guid.NewGuid().ToString("N")[..20];
 
     private static async Task<string> StartAsync()
     {

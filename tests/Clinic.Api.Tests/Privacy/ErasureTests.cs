@@ -13,8 +13,10 @@ namespace Clinic.Api.Tests.Privacy;
 /// Erasure destroys the patient's key: every personal value of hers, wherever it was copied, can no longer be read,
 /// while her clinical facts stay under her pseudonymous id. It waits for the retention period, unless the law orders it.
 /// </summary>
-public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
+public class ErasureTests(LoggingApiHost host) : IClassFixture<LoggingApiHost>
 {
+    private const string ReminderType = "send-session-reminder.v1";
+
     private static readonly object Request = new { reason = "Patient's request of 2026-12-01", legalObligation = false };
     private static readonly object CourtOrder = new { reason = "Court order 2026/118", legalObligation = true };
 
@@ -43,7 +45,13 @@ public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task An_erasure_by_legal_obligation_leaves_no_readable_personal_value_and_keeps_the_clinical_facts()
     {
         var patient = await DistinctivePatient.RecordedAsync(host);
-        var sealedValue = await StoredText.TablesHoldingAsync(host.Schema, SealedValues.PrefixOf(patient.Journey.PatientId));
+        var sealedPrefix = SealedValues.PrefixOf(patient.Journey.PatientId);
+        await DeadLetterHerReminderAsync(patient.Journey);
+        (await OutboxRows.ScheduledAsync(host, ReminderType, patient.SessionId.ToString())).ShouldNotBeEmpty("her first session's reminder waits in the message store");
+        (await StoredText.TablesHoldingAsync(host.Schema, patient.SessionId.ToString()))
+            .ShouldContain(row => row.StartsWith("wolverine_incoming_envelopes: "), "the scan reads a waiting message's body, which names her session");
+        (await StoredText.TablesHoldingAsync(host.Schema, sealedPrefix))
+            .ShouldContain(row => row.StartsWith("wolverine_dead_letters: "), "the scan reads the dead letter's body, which holds her contact sealed");
         var signature = $"/api/sessions/{patient.SessionId}/signature";
         await host.SigningClient(ClinicRoles.Practitioner, patient.Journey.Clinic, Journey.PractitionerUserId, "Dr Ana Silva", host.Clock.GetUtcNow())
             .PostOkAsync(signature, new { meaning = "performed" }, HttpStatusCode.OK);
@@ -55,16 +63,19 @@ public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
         var history = await patient.Journey.HistoryAsync();
         history["erased"]!.GetValue<bool>().ShouldBeTrue();
         history["identity"].ShouldBeNull();
+        var everythingLogged = await Eventually.WaitForAsync(() => host.Logs.Lines.Any(line => line.Message.Contains($"session-reminder for clinic {patient.Journey.Clinic}"))
+            ? string.Join("\n", host.Logs.Lines.Select(line => line.Message)) : null);
         foreach (var value in DistinctivePatient.PersonalValues)
         {
             history.ToJsonString().ShouldNotContain(value);
             (await StoredText.TablesHoldingAsync(host.Schema, value)).ShouldBeEmpty();
+            everythingLogged.ShouldNotContain(value);
         }
+        (await OutboxRows.DeadLettersAsync(host, sealedPrefix)).ShouldBe(1, "her dead letter is kept, unreadable");
         Journey.Types(history).ShouldContain("session-performed.v1");
         Journey.Entry(history, "session-performed.v1")["summary"]!.GetValue<string>().ShouldContain("lot LOT-77");
         Journey.Types(history).ShouldContain("side-effect-reported.v1");
         Journey.Types(history)[^1].ShouldBe("patient-erased.v1");
-        sealedValue.ShouldNotBeEmpty();
         host.Services.GetRequiredService<PersonalSeal>().Open(await SealedValueAsync(patient.Journey.PatientId)).ShouldBeNull("nothing opens without the key");
         await patient.Journey.Practitioner.PostProblemAsync($"{patient.Journey.PatientPath}/screenings", Journey.Screening(), HttpStatusCode.UnprocessableEntity, "patient-erased");
         await patient.Journey.Admin.PostProblemAsync(ErasurePath(patient.Journey), CourtOrder, HttpStatusCode.UnprocessableEntity, "patient-erased");
@@ -146,6 +157,26 @@ public class ErasureTests(ApiHost host) : IClassFixture<ApiHost>
 
         seal.Open(stored).ShouldBeNull("a value opened on this thread just before is not opened with the key it kept");
         Should.Throw<PersonalDataNotSealable>(() => seal.Seal(journey.PatientId, DistinctivePatient.LastName));
+    }
+
+    /// <summary>
+    /// Books her another session and fires its reminder while the webhook refuses it, until the notification, which
+    /// carries her contact, is dead-lettered.
+    /// </summary>
+    private async Task DeadLetterHerReminderAsync(Journey journey)
+    {
+        var startsAt = Journey.Slot(10);
+        var session = await journey.ScheduleAsync(startsAt);
+        host.Webhook.Failing = true;
+        try
+        {
+            await OutboxRows.FireNowAsync(host, ReminderType, session.ToString(), startsAt.AddDays(-1));
+            await Eventually.WaitForAsync(async () => await OutboxRows.DeadLettersAsync(host, SealedValues.PrefixOf(journey.PatientId)) > 0 ? true : (bool?)null);
+        }
+        finally
+        {
+            host.Webhook.Failing = false;
+        }
     }
 
     private async Task RunRetentionReviewAsync()

@@ -15,6 +15,8 @@ public class PersonalDataAtRestTests(ApiHost host) : IClassFixture<ApiHost>
     {
         var patient = await DistinctivePatient.RecordedAsync(host);
 
+        (await StoredText.TablesHoldingAsync(host.Schema, patient.Journey.PatientId.ToString()))
+            .ShouldContain(row => row.StartsWith("wolverine_incoming_envelopes: "), "the scan reads the bodies of her waiting timers, which name her");
         foreach (var value in DistinctivePatient.PersonalValues)
             (await StoredText.TablesHoldingAsync(host.Schema, value)).ShouldBeEmpty($"'{value}' is sealed wherever it is stored");
         var history = await patient.Journey.HistoryAsync();

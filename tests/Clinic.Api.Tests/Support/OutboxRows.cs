@@ -90,12 +90,14 @@ public static class OutboxRows
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>The messages Wolverine dead-lettered, of every clinic.</summary>
-    public static async Task<long> DeadLettersAsync(ApiHost host)
+    /// <summary>The messages Wolverine dead-lettered, of every clinic, whose body mentions <paramref name="about"/> (all, when it is empty).</summary>
+    public static async Task<long> DeadLettersAsync(ApiHost host, string about = "")
     {
         await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {host.Schema}.wolverine_dead_letters WHERE NOT replayable", connection);
+        await using var command = new NpgsqlCommand(
+            $"SELECT count(*) FROM {host.Schema}.wolverine_dead_letters WHERE NOT replayable AND position(convert_to($1, 'UTF8') IN body) > 0", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = about });
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
