@@ -79,6 +79,16 @@ public class ClinicPolicyTests
             .When(new SetClinicPolicy(ClinicId, new ClinicPolicy(MaximumSessionVolumeMl: decimal.Parse(ceiling, CultureInfo.InvariantCulture))))
             .ThenAcceptsOrRefuses(accepted, RefusalCodes.InvalidPolicy);
 
+    [Theory]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    [InlineData(100, true)]
+    [InlineData(101, false)]
+    public void The_retention_period_is_5_to_100_years(int retentionYears, bool accepted) =>
+        Given.Clinic()
+            .When(new SetClinicPolicy(ClinicId, new ClinicPolicy(RetentionYears: retentionYears)))
+            .ThenAcceptsOrRefuses(accepted, RefusalCodes.InvalidPolicy);
+
     [Fact]
     public void A_policy_stored_before_the_reading_window_and_test_validity_existed_reads_with_their_defaults()
     {
