@@ -13,7 +13,7 @@ public class ClinicPolicyTests
     public void A_clinic_that_never_set_its_policy_runs_on_the_defaults() =>
         Given.Clinic().State.Policy.ShouldBe(new ClinicPolicy(
             ScreeningValidityDays: 180, MinimumIntervalDays: 7, SeriousReportingDays: 15, FatalOrLifeThreateningReportingDays: 7,
-            AllergyReadingWindowDays: 4, AllergyTestValidityMonths: 12));
+            AllergyReadingWindowDays: 4, AllergyTestValidityMonths: 12, MaximumSessionVolumeMl: 20m, RetentionYears: 10));
 
     [Fact]
     public void Setting_a_policy_records_it()
