@@ -13,7 +13,7 @@ public class ClinicPolicyTests
     public void A_clinic_that_never_set_its_policy_runs_on_the_defaults() =>
         Given.Clinic().State.Policy.ShouldBe(new ClinicPolicy(
             ScreeningValidityDays: 180, MinimumIntervalDays: 7, SeriousReportingDays: 15, FatalOrLifeThreateningReportingDays: 7,
-            AllergyReadingWindowDays: 4, AllergyTestValidityMonths: 12));
+            AllergyReadingWindowDays: 4, AllergyTestValidityMonths: 12, MaximumSessionVolumeMl: 20m, RetentionYears: 10));
 
     [Fact]
     public void Setting_a_policy_records_it()
@@ -77,6 +77,16 @@ public class ClinicPolicyTests
     public void The_session_volume_ceiling_is_1_to_20_ml(string ceiling, bool accepted) =>
         Given.Clinic()
             .When(new SetClinicPolicy(ClinicId, new ClinicPolicy(MaximumSessionVolumeMl: decimal.Parse(ceiling, CultureInfo.InvariantCulture))))
+            .ThenAcceptsOrRefuses(accepted, RefusalCodes.InvalidPolicy);
+
+    [Theory]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    [InlineData(100, true)]
+    [InlineData(101, false)]
+    public void The_retention_period_is_5_to_100_years(int retentionYears, bool accepted) =>
+        Given.Clinic()
+            .When(new SetClinicPolicy(ClinicId, new ClinicPolicy(RetentionYears: retentionYears)))
             .ThenAcceptsOrRefuses(accepted, RefusalCodes.InvalidPolicy);
 
     [Fact]

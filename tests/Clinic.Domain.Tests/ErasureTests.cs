@@ -1,3 +1,4 @@
+using Clinic.Domain.ClinicPolicies;
 using Clinic.Domain.Common;
 using Clinic.Domain.Erasure;
 using Clinic.Domain.Patients;
@@ -14,8 +15,8 @@ public class ErasureTests
     private static readonly PatientRegistered DatedRegistration = Registered with { RegisteredAt = RegisteredAt };
     private static readonly PatientErased Erased = new(PatientId, RegisteredAt.AddYears(11), "Patient's request", LegalObligation: false, ValidlySigned: []);
 
-    private static ErasePatient Erase(DateTimeOffset at, bool legalObligation = false, string reason = "Patient's request") =>
-        new(PatientId, reason, legalObligation, at, Policy);
+    private static ErasePatient Erase(DateTimeOffset at, bool legalObligation = false, string reason = "Patient's request", ClinicPolicy? policy = null) =>
+        new(PatientId, reason, legalObligation, at, policy ?? Policy);
 
     [Fact]
     public void Erasure_is_refused_while_the_retention_period_runs() =>
@@ -37,6 +38,26 @@ public class ErasureTests
         (erased.PatientId, erased.ErasedAt, erased.Reason, erased.LegalObligation).ShouldBe((PatientId, RegisteredAt.AddYears(10), "Patient's request", false));
         erased.ValidlySigned.ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData(5, 6, true)]
+    [InlineData(10, 6, false)]
+    [InlineData(20, 12, false)]
+    [InlineData(10, 12, true)]
+    public void An_erasure_waits_for_the_clinics_retention_period_after_the_last_treatment(int retentionYears, int yearsAfterTheLastTreatment, bool accepted)
+    {
+        var treatedAt = RegisteredAt.AddYears(1);
+
+        Given.Patient(DatedRegistration, Performed(Guid.NewGuid(), treatedAt))
+            .When(Erase(treatedAt.AddYears(yearsAfterTheLastTreatment), policy: new ClinicPolicy(RetentionYears: retentionYears)))
+            .ThenAcceptsOrRefuses(accepted, RefusalCodes.RetentionPeriodActive);
+    }
+
+    [Fact]
+    public void The_end_of_the_retention_period_is_recorded_by_the_clinics_period() =>
+        Given.Patient(DatedRegistration)
+            .When(new RecordRetentionEnded(PatientId, RegisteredAt.AddYears(6), new ClinicPolicy(RetentionYears: 5)))
+            .ThenEmits(new RetentionPeriodEnded(PatientId, new DateOnly(2020, 3, 2)));
 
     [Fact]
     public void Erasure_is_refused_while_a_serious_side_effect_awaits_its_report_to_the_regulator_even_by_legal_obligation() =>

@@ -19,6 +19,7 @@ public class ClinicPolicyTests(ApiHost host) : IClassFixture<ApiHost>
         policy["allergyReadingWindowDays"]!.GetValue<int>().ShouldBe(4);
         policy["allergyTestValidityMonths"]!.GetValue<int>().ShouldBe(12);
         policy["maximumSessionVolumeMl"]!.GetValue<decimal>().ShouldBe(20m);
+        policy["retentionYears"]!.GetValue<int>().ShouldBe(10);
     }
 
     [Fact]

@@ -51,6 +51,17 @@ public class StartupTests
         refused.Message.ShouldContain("Fhir:SystemBase");
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("61")]
+    public async Task A_fresh_token_window_outside_1_to_60_minutes_is_refused_at_start(string freshTokenMinutes)
+    {
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => StartInProductionAsync(
+            ("Auth:SigningKey", ApiHost.SigningKey), ("Integrity:SigningKey", ApiHost.CheckpointKey), ("Signing:FreshTokenMinutes", freshTokenMinutes)));
+
+        refused.Message.ShouldContain("Signing:FreshTokenMinutes must be from 1 to 60");
+    }
+
     private static async Task StartInProductionAsync(params (string Key, string? Value)[] auth)
     {
         var settings = new Dictionary<string, string?>

@@ -110,6 +110,34 @@ public class ErasureTests(LoggingApiHost host) : IClassFixture<LoggingApiHost>
     }
 
     [Fact]
+    public async Task The_retention_review_and_the_erasure_follow_the_retention_period_the_clinic_set()
+    {
+        var treated = await new Journey(host).ReadyForTreatmentAsync();
+        var treatedAt = Journey.Slot(1);
+        await treated.PerformedSessionAsync(treatedAt);
+        var neverTreated = await treated.AnotherPatient().RegisterPatientAsync();
+
+        using (host.Clock.MoveTo(treatedAt.AddYears(7)))
+        {
+            await RunRetentionReviewAsync();
+            (await DueAsync(treated)).ShouldNotContainKey(treated.PatientId, "kept 10 years by default");
+            await treated.Admin.PostProblemAsync(ErasurePath(treated), Request, HttpStatusCode.UnprocessableEntity, "retention-period-active");
+
+            await SetRetentionYearsAsync(treated, 5);
+            await RunRetentionReviewAsync();
+            (await DueAsync(treated)).ShouldContainKeyAndValue(treated.PatientId, DateOnly.FromDateTime(treatedAt.UtcDateTime).AddYears(5));
+            await treated.Admin.PostOkAsync(ErasurePath(treated), Request, HttpStatusCode.OK);
+        }
+        using (host.Clock.MoveTo(treatedAt.AddYears(12)))
+        {
+            await SetRetentionYearsAsync(treated, 20);
+            await RunRetentionReviewAsync();
+            (await DueAsync(neverTreated)).ShouldNotContainKey(neverTreated.PatientId, "its end was recorded under 5 years, and 20 have not passed");
+            await neverTreated.Admin.PostProblemAsync(ErasurePath(neverTreated), Request, HttpStatusCode.UnprocessableEntity, "retention-period-active");
+        }
+    }
+
+    [Fact]
     public async Task A_patient_without_a_key_as_one_registered_before_values_were_sealed_gets_one_and_an_erased_one_never_again()
     {
         var keys = host.Services.GetRequiredService<PersonalKeys>();
@@ -184,6 +212,17 @@ public class ErasureTests(LoggingApiHost host) : IClassFixture<LoggingApiHost>
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<RetentionReview>().RunAsync(CancellationToken.None);
     }
+
+    /// <summary>The clinic's patients the retention review lists as due, with the day each one's retention ended.</summary>
+    private static async Task<Dictionary<Guid, DateOnly>> DueAsync(Journey journey) =>
+        (await journey.Admin.GetOkAsync("/api/retention/due")).AsArray()
+            .ToDictionary(entry => Guid.Parse(entry!["patientId"]!.GetValue<string>()), entry => entry!["retentionEndedOn"]!.GetDate());
+
+    private static Task SetRetentionYearsAsync(Journey journey, int retentionYears) =>
+        journey.Admin.PutOkAsync("/api/clinic/policy", new
+        {
+            screeningValidityDays = 180, minimumIntervalDays = 7, seriousReportingDays = 15, fatalOrLifeThreateningReportingDays = 7, retentionYears,
+        });
 
     private async Task<byte[]?> KeyAsync(Guid patientId) =>
         await StoredText.ScalarAsync($"SELECT key FROM {host.Schema}.{PersonalKeysTable.Name} WHERE subject_id = $1", patientId) as byte[];
