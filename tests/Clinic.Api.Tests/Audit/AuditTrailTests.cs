@@ -151,6 +151,23 @@ public class AuditTrailTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_look_at_the_trail_filtered_by_patient_is_a_view_of_her_and_an_unfiltered_one_of_nobody()
+    {
+        var journey = await new Journey(host).ReadyForTreatmentAsync();
+        var regulator = journey.Client(ClinicRoles.Regulator, "trail-regulator");
+        await regulator.GetOkAsync($"/api/audit?patientId={journey.PatientId}");
+        await regulator.GetOkAsync("/api/audit");
+        await host.WaitForProjectionsAsync();
+
+        var viewsOfHer = await AuditTrail.EntriesAsync(journey.Admin, $"&patientId={journey.PatientId}&type=record-viewed&actor=trail-regulator");
+        var looks = await AuditTrail.EntriesAsync(journey.Admin, "&type=record-viewed&actor=trail-regulator");
+
+        viewsOfHer.Select(view => (view["summary"]!.GetValue<string>(), view["actorRole"]!.GetValue<string>()))
+            .ShouldBe([("Viewed audit-trail", ClinicRoles.Regulator)]);
+        looks.Select(view => view["patientId"]?.GetValue<Guid>()).ShouldBe([journey.PatientId, null]);
+    }
+
+    [Fact]
     public async Task Every_read_of_personal_data_is_recorded_and_reads_without_any_are_not()
     {
         var journey = await new Journey(host).ReadyForTreatmentAsync();
