@@ -10,16 +10,12 @@ namespace Clinic.Api.Audit;
 
 internal static class AuditEndpoints
 {
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 1000;
-
     public static void MapAudit(this RouteGroupBuilder api) =>
         api.MapGet("/audit", async (Guid? patientId, [MaxLength(RequestLimits.Name)] string? actor, [MaxLength(RequestLimits.Name)] string? type,
             DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit, ClinicReads reads, AccessLog accessLog, CancellationToken ct) =>
         {
-            var pageSize = limit ?? DefaultLimit;
-            if (pageSize is < 1 or > MaxLimit)
-                return CommandResults.Problem(StatusCodes.Status400BadRequest, "invalid-limit", $"limit must be between 1 and {MaxLimit}.");
+            if (PageSize.Of(limit, out var invalidLimit) is not { } pageSize)
+                return invalidLimit!;
             if ((FilterProblem(nameof(actor), actor) ?? FilterProblem(nameof(type), type)) is { } problem)
                 return CommandResults.Problem(StatusCodes.Status400BadRequest, "malformed-request", problem);
 

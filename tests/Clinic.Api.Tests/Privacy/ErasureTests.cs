@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Clinic.Api.Auth;
 using Clinic.Api.Erasure;
 using Clinic.Api.Privacy;
@@ -205,6 +206,37 @@ public class ErasureTests(LoggingApiHost host) : IClassFixture<LoggingApiHost>
         {
             host.Webhook.Failing = false;
         }
+    }
+
+    [Fact]
+    public async Task The_patients_due_are_read_a_page_at_a_time_each_page_recording_a_look_at_the_patients_it_lists()
+    {
+        Journey first;
+        using (host.Clock.MoveTo(DateTimeOffset.UtcNow.AddYears(-12)))
+            first = await new Journey(host).RegisterPatientAsync();
+        Journey[] later;
+        using (host.Clock.MoveTo(DateTimeOffset.UtcNow.AddYears(-11)))
+            later = [await first.AnotherPatient().RegisterPatientAsync(), await first.AnotherPatient().RegisterPatientAsync()];
+        await RunRetentionReviewAsync();
+        var sameDay = later.Select(journey => journey.PatientId).Order().ToList();
+
+        var pages = new List<List<Guid>>();
+        var path = "/api/retention/due?limit=1";
+        for (var page = await first.Admin.GetOkAsync(path); page.AsArray().Count > 0; page = await first.Admin.GetOkAsync(NextPage(path, page)))
+            pages.Add([.. page.AsArray().Select(entry => Guid.Parse(entry!["patientId"]!.GetValue<string>()))]);
+
+        pages.ShouldBe([[first.PatientId], [sameDay[0]], [sameDay[1]]], "oldest end first, then by id, one a page");
+        var looks = (await StoredAudit.EventsAsync(host, first.Clinic)).Select(e => e.Data).OfType<RecordViewed>().Where(view => view.Resource == "retention-due");
+        looks.Select(view => view.PatientId).ShouldBe([first.PatientId, sameDay[0], sameDay[1], null], "each page a look at the patient it lists; the empty last one at nobody");
+        await first.Admin.GetProblemAsync("/api/retention/due?limit=1001", HttpStatusCode.BadRequest, "invalid-limit");
+        await first.Admin.GetProblemAsync($"/api/retention/due?afterPatientId={first.PatientId}", HttpStatusCode.BadRequest, "malformed-request");
+    }
+
+    /// <summary>The page after <paramref name="page"/>: after its last entry's end and patient.</summary>
+    private static string NextPage(string path, JsonNode page)
+    {
+        var last = page.AsArray()[^1]!;
+        return $"{path}&afterEndedOn={last["retentionEndedOn"]!.GetValue<string>()}&afterPatientId={last["patientId"]!.GetValue<string>()}";
     }
 
     private async Task RunRetentionReviewAsync()
