@@ -17,7 +17,7 @@ internal static class LotEndpoints
     /// </summary>
     public static void MapLots(this RouteGroupBuilder api) =>
         api.MapGet("/lots/{lotNumber}/recipients", async ([MaxLength(RequestLimits.Name)] string lotNumber,
-            IDocumentStore store, PersonalKeys keys, ClinicUser user, AccessLog accessLog, CancellationToken ct) =>
+            IDocumentStore store, PersonalKeys keys, ClinicUser user, AccessLog accessLog, ErasedValuesJson json, CancellationToken ct) =>
         {
             if (RequestValueChecks.TextProblem(lotNumber, RequestLimits.Name) is { } problem)
                 return CommandResults.Problem(StatusCodes.Status400BadRequest, "malformed-request", $"The lot number {problem}.");
@@ -26,6 +26,6 @@ internal static class LotEndpoints
             await using var session = store.QuerySession();
             var recipients = await session.RecipientsAsync(lotNumber, [.. user.ReadableClinics], keys, ct);
             await accessLog.RecordViewsAcrossClinicsAsync("lot-recipients", recipients.Recipients.Select(r => (r.ClinicId, r.PatientId)), ct);
-            return Results.Ok(recipients);
+            return Results.Json(recipients, json.Options);
         }).Returns<LotRecipientsResponse>().WithTags("Lots").RequireAuthorization(Permissions.RecallLots).ReadsAcrossClinics();
 }

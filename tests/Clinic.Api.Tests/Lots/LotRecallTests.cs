@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Clinic.Api.Auth;
+using Clinic.Api.Tests.Privacy;
 using Clinic.Api.Tests.Storage;
 using Clinic.Api.Tests.Support;
 using Clinic.Domain.Access;
@@ -145,6 +146,28 @@ public class LotRecallTests(ApiHost host) : IClassFixture<ApiHost>
             .Where(view => view.ViewerId == "recall-regulator").ToList();
         views.ShouldAllBe(view => view.Resource == "lot-recipients" && view.ViewerRole == ClinicRoles.Regulator);
         views.Select(view => view.PatientId).ShouldBe([first.PatientId, second.PatientId, null]);
+    }
+
+    [Fact]
+    public async Task An_erased_recipient_is_still_listed_with_her_session_and_side_effects_but_without_identity()
+    {
+        var patient = await DistinctivePatient.RecordedAsync(host);
+        var journey = patient.Journey;
+        await journey.Admin.PostOkAsync($"{journey.PatientPath}/erasure", new { reason = "Court order 2026/118", legalObligation = true }, HttpStatusCode.OK);
+
+        var recall = await journey.Clinician.GetOkAsync(RecipientsPath("LOT-77"));
+
+        Recipients(recall).ShouldBe([journey.PatientId]);
+        recall["recipients"]![0]!["identity"].ShouldBeNull();
+        Sessions(recall).ShouldBe([patient.SessionId]);
+        var session = recall["recipients"]![0]!["sessions"]![0]!;
+        (session["performedAt"]!.GetValue<DateTimeOffset>(), session["practitionerName"]!.GetValue<string>()).ShouldBe((Journey.Slot(3).AddMinutes(5), "Dr Ana Silva"));
+        session["products"]![0]!["lotNumber"]!.GetValue<string>().ShouldBe("LOT-77");
+        SideEffects(recall).ShouldBe([patient.SideEffectId]);
+        session["sideEffectsAfter"]![0]!["details"]!["kind"]!.GetValue<string>().ShouldBe("bruising");
+        session["sideEffectsAfter"]![0]!["details"]!["description"].ShouldBeNull("her description no longer opens");
+        foreach (var value in DistinctivePatient.PersonalValues)
+            recall.ToJsonString().ShouldNotContain(value);
     }
 
     [Fact]
