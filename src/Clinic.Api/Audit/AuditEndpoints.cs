@@ -14,8 +14,8 @@ internal static class AuditEndpoints
         api.MapGet("/audit", async (Guid? patientId, [MaxLength(RequestLimits.Name)] string? actor, [MaxLength(RequestLimits.Name)] string? type,
             DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit, ClinicReads reads, AccessLog accessLog, CancellationToken ct) =>
         {
-            if (PageSize.Of(limit, out var invalidLimit) is not { } pageSize)
-                return invalidLimit!;
+            if (!PageSize.TryRead(limit, out var pageSize, out var invalidLimit))
+                return invalidLimit;
             if ((FilterProblem(nameof(actor), actor) ?? FilterProblem(nameof(type), type)) is { } problem)
                 return CommandResults.Problem(StatusCodes.Status400BadRequest, "malformed-request", problem);
 

@@ -15,7 +15,7 @@ internal static class DeadLetterEndpoints
         letters.MapGet("/", async (int? limit, ClinicUser user, ClinicDeadLetters deadLetters, AccessLog accessLog, CancellationToken ct) =>
         {
             await accessLog.RecordViewAsync("dead-letters", null, ct);
-            return Results.Ok(await deadLetters.ListAsync(user.ClinicId, Math.Clamp(limit ?? 100, 1, 1000), ct));
+            return Results.Ok(await deadLetters.ListAsync(user.ClinicId, Math.Clamp(limit ?? PageSize.Default, 1, PageSize.Max), ct));
         }).Returns<IReadOnlyList<DeadLetter>>();
 
         letters.MapPost("/{id}/replay", async (Guid id, EmptyRequest? body, ClinicUser user, ClinicDeadLetters deadLetters, CancellationToken ct) =>

@@ -17,8 +17,8 @@ internal static class RetentionEndpoints
     public static void MapRetention(this RouteGroupBuilder api) =>
         api.MapGet("/retention/due", async (int? limit, DateOnly? afterEndedOn, Guid? afterPatientId, ClinicReads reads, AccessLog accessLog, TimeProvider clock, CancellationToken ct) =>
         {
-            if (PageSize.Of(limit, out var invalidLimit) is not { } pageSize)
-                return invalidLimit!;
+            if (!PageSize.TryRead(limit, out var pageSize, out var invalidLimit))
+                return invalidLimit;
             if (afterEndedOn is null != afterPatientId is null)
                 return CommandResults.Problem(StatusCodes.Status400BadRequest, "malformed-request", "afterEndedOn and afterPatientId are given together.");
             var policy = await reads.PolicyAsync(ct);

@@ -4,6 +4,7 @@ using Clinic.Api.Database;
 using Clinic.Api.Health;
 using Clinic.Api.Http;
 using Clinic.Api.Integrity;
+using Clinic.Api.Lots;
 using Clinic.Api.Privacy;
 using Clinic.Api.Problems;
 using Clinic.Api.Records;
@@ -68,6 +69,7 @@ public static class ClinicApp
         builder.Services.AddSingleton(services);
         builder.Services.AddSingleton(services.Keys);
         builder.Services.AddSingleton(new PersonalSeal(services.Keys));
+        builder.Services.AddSingleton<ErasedValuesJson>();
         builder.Services.AddSingleton<ClinicPartitions>();
         builder.Services.AddHostedService<ClinicServicesLifetime>();
         builder.Services.AddDatabaseSupervision(services.Database);

@@ -1,6 +1,5 @@
 using Clinic.Api.Commands;
 using Clinic.Api.DeadLetters;
-using Clinic.Api.Lots;
 using Clinic.Api.Messaging;
 using Clinic.Api.Notifications;
 using Clinic.Api.Workflow;
@@ -21,7 +20,6 @@ internal static class CommandSetup
         services.AddSingleton<FollowUps>();
         services.AddSingleton<CommandWriting>();
         services.AddSingleton<ClinicDeadLetters>();
-        services.AddSingleton<ErasedValuesJson>();
         services.AddHttpClient(WebhookNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
     }
 }
